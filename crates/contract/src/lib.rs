@@ -1,0 +1,35 @@
+//! The published meeting JSON contract, format `minutebook/1`.
+//!
+//! A publisher (a council's web team, or a native tool) writes these files to any static
+//! host; the Minutebook app and the native tools read them through this one crate so the
+//! two can never disagree about the shape of the data.
+//!
+//! Conventions that hold everywhere:
+//! - A field that is absent or `null` means *the papers do not say*; the app shows
+//!   "Not published" rather than guessing.
+//! - Dates are ISO `YYYY-MM-DD`, times are 24-hour `HH:MM`, both in Europe/London local time
+//!   as the council wrote them.
+//! - Text is plain text exactly as written in the papers; it is never interpreted as HTML.
+
+mod calendar;
+mod council;
+mod load;
+mod meeting;
+
+pub use calendar::{Date, Time};
+pub use council::*;
+pub use load::{parse, parse_bytes, FormatError, LoadError, LoadErrorKind, Versioned};
+pub use meeting::*;
+
+/// The format identifier every published file carries in its `format` field.
+pub const FORMAT: &str = "minutebook/1";
+
+/// The file names a publisher uses, relative to the data root.
+pub mod paths {
+    /// The catalogue: councils, committees and a summary of every meeting.
+    pub const CATALOGUE: &str = "index.json";
+    /// One file per meeting: `meetings/<meeting id>.json`.
+    pub fn meeting(id: &str) -> String {
+        format!("meetings/{id}.json")
+    }
+}

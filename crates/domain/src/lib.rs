@@ -1,0 +1,1 @@
+//! Pure domain logic for Minutebook, with no UI in it, tested natively.

@@ -1,0 +1,67 @@
+//! `minutebook` — the publisher's command-line tool.
+//!
+//! ```text
+//! minutebook check <data-dir>       parse every file, check links, check index.json is current
+//! minutebook catalogue <data-dir>   (re)write <data-dir>/index.json from the council and meeting files
+//! minutebook schema <out-dir>       write the JSON Schemas
+//! ```
+
+use minutebook_tools::{catalogue, schema};
+use std::path::Path;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+        ["check", dir] => check(Path::new(dir)),
+        ["catalogue", dir] => write_catalogue(Path::new(dir)),
+        ["schema", dir] => write_schemas(Path::new(dir)),
+        _ => Err(vec!["usage: minutebook (check <data-dir> | catalogue <data-dir> | schema <out-dir>)".into()]),
+    };
+    match result {
+        Ok(msg) => {
+            println!("{msg}");
+            ExitCode::SUCCESS
+        }
+        Err(errors) => {
+            for e in errors {
+                eprintln!("error: {e}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn build(dir: &Path) -> Result<String, Vec<String>> {
+    let data = catalogue::read_dataset(dir)?;
+    let cat = catalogue::build(&data)?;
+    Ok(catalogue::to_json(&cat))
+}
+
+fn check(dir: &Path) -> Result<String, Vec<String>> {
+    let json = build(dir)?;
+    let current = std::fs::read_to_string(dir.join("index.json")).unwrap_or_default();
+    if current != json {
+        return Err(vec![format!(
+            "{}/index.json is out of date: run `cargo run -p minutebook-tools --bin minutebook -- catalogue {}`",
+            dir.display(),
+            dir.display()
+        )]);
+    }
+    Ok(format!("{}: all files parse and index.json is current", dir.display()))
+}
+
+fn write_catalogue(dir: &Path) -> Result<String, Vec<String>> {
+    let json = build(dir)?;
+    let path = dir.join("index.json");
+    std::fs::write(&path, json).map_err(|e| vec![format!("{}: {e}", path.display())])?;
+    Ok(format!("wrote {}", path.display()))
+}
+
+fn write_schemas(dir: &Path) -> Result<String, Vec<String>> {
+    std::fs::create_dir_all(dir).map_err(|e| vec![e.to_string()])?;
+    for (name, json) in schema::schemas() {
+        std::fs::write(dir.join(name), json).map_err(|e| vec![format!("{name}: {e}")])?;
+    }
+    Ok(format!("wrote schemas to {}", dir.display()))
+}

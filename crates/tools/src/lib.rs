@@ -1,0 +1,6 @@
+//! Native tools shared by the `minutebook` command-line binary and the tests:
+//! building the catalogue from published files, generating the JSON Schema, checking a
+//! data folder, and a static server with the deep-link fallback.
+
+pub mod catalogue;
+pub mod schema;

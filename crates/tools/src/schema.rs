@@ -1,0 +1,17 @@
+//! The JSON Schema of each published file type, generated from the contract's types.
+
+use minutebook_data::{Catalogue, CouncilFile, Meeting};
+
+/// (file name, schema JSON) for every published file type.
+pub fn schemas() -> Vec<(&'static str, String)> {
+    fn pretty(s: schemars::Schema) -> String {
+        let mut out = serde_json::to_string_pretty(&s).expect("schema serialises");
+        out.push('\n');
+        out
+    }
+    vec![
+        ("catalogue.schema.json", pretty(schemars::schema_for!(Catalogue))),
+        ("council.schema.json", pretty(schemars::schema_for!(CouncilFile))),
+        ("meeting.schema.json", pretty(schemars::schema_for!(Meeting))),
+    ]
+}
