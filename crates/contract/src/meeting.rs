@@ -300,6 +300,17 @@ pub struct Report {
     pub appendices: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub background_papers: Option<String>,
+    /// The body of the report (or its appendices) where it is short enough to transcribe
+    /// in full, e.g. Cabinet Member update reports; one entry per headed section.
+    #[serde(default)]
+    pub sections: Vec<ReportSection>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportSection {
+    pub heading: String,
+    #[serde(default)]
+    pub blocks: Vec<Block>,
 }
 
 /// A paper attached to an item.
