@@ -4,3 +4,4 @@
 
 pub mod catalogue;
 pub mod schema;
+pub mod serve;

@@ -1,0 +1,1 @@
+//! Static file server with the deep-link fallback (owned by the infrastructure work).
