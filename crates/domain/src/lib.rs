@@ -1,1 +1,8 @@
-//! Pure domain logic for Minutebook, with no UI in it, tested natively.
+//! Pure domain logic for Minutebook, with no UI in it, tested natively: how councils write
+//! dates and times, municipal years, "Minute No. 19 (3) of 27 September 2022" references,
+//! which links are safe to follow, and the counts a reader sees for a meeting.
+
+pub mod counts;
+pub mod dates;
+pub mod links;
+pub mod references;
