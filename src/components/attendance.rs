@@ -1,0 +1,146 @@
+//! Who attended, who sent apologies, and who declared an interest — saying plainly where
+//! the papers do not record something.
+
+use crate::components::status::NotPublished;
+use leptos::prelude::*;
+use minutebook_data::{Apology, Attendance, Attendee, ChairRole, Declarations};
+
+#[component]
+pub fn AttendanceView(attendance: Option<Attendance>) -> impl IntoView {
+    let Some(a) = attendance else {
+        return view! {
+            <section aria-labelledby="attendance">
+                <h2 id="attendance">"Attendance"</h2>
+                <p><NotPublished what="Attendance, apologies and declarations of interest" /></p>
+            </section>
+        }
+        .into_any();
+    };
+    view! {
+        <section aria-labelledby="attendance">
+            <h2 id="attendance">"Attendance"</h2>
+            <div class="attendance-grid">
+                {people_list("Present", "present", a.present)}
+                {people_list("Also present", "also-present", a.also_present)}
+                {a.not_present.map(|p| people_list("Not present", "not-present", Some(p)))}
+                <div>
+                    <h3 id="apologies">"Apologies"</h3>
+                    {apologies(a.apologies, a.apologies_text)}
+                </div>
+            </div>
+            <h3 id="declarations">"Declarations of interest"</h3>
+            {declarations(a.declarations)}
+        </section>
+    }
+    .into_any()
+}
+
+fn describe(p: &Attendee) -> String {
+    let mut s = p.name.clone();
+    match p.chair {
+        Some(ChairRole::InTheChair) => s.push_str(" (in the Chair)"),
+        Some(ChairRole::ViceChair) => s.push_str(" (Vice-Chair)"),
+        None => {}
+    }
+    if let Some(c) = &p.capacity {
+        s.push_str(", ");
+        s.push_str(c);
+    }
+    s
+}
+
+fn people_list(title: &'static str, id: &'static str, people: Option<Vec<Attendee>>) -> AnyView {
+    let body = match people {
+        None => view! { <p><NotPublished /></p> }.into_any(),
+        Some(p) if p.is_empty() => view! { <p>"None recorded."</p> }.into_any(),
+        Some(p) => view! {
+            <ul class="list people">{p.iter().map(|x| view! { <li>{describe(x)}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+    };
+    view! {
+        <div>
+            <h3 id=id>{title}</h3>
+            {body}
+        </div>
+    }
+    .into_any()
+}
+
+fn apology_text(a: &Apology) -> String {
+    let mut s = a.name.clone();
+    if let Some(c) = &a.capacity {
+        s.push_str(", ");
+        s.push_str(c);
+    }
+    if let Some(sub) = &a.substitute {
+        s.push_str(&format!(" — substitute: {sub}"));
+        s.push_str(match a.substitute_attended {
+            Some(true) => " (attended)",
+            Some(false) => " (did not attend)",
+            None => " (attendance of substitute not recorded)",
+        });
+    }
+    s
+}
+
+fn apologies(list: Option<Vec<Apology>>, text: Option<String>) -> AnyView {
+    let items = match list {
+        None => view! { <p><NotPublished /></p> }.into_any(),
+        Some(l) if l.is_empty() => view! { <p>"No apologies were recorded."</p> }.into_any(),
+        Some(l) => view! {
+            <ul class="list people">{l.iter().map(|x| view! { <li>{apology_text(x)}</li> }).collect_view()}</ul>
+        }
+        .into_any(),
+    };
+    view! {
+        {items}
+        {text.map(|t| view! { <p class="source-wording">"As minuted: “" {t} "”"</p> })}
+    }
+    .into_any()
+}
+
+fn declarations(d: Declarations) -> AnyView {
+    match d {
+        Declarations::NoneDeclared { text } => view! { <p>"None. " <span class="source-wording">"As minuted: “" {text} "”"</span></p> }.into_any(),
+        Declarations::NotPublished => view! { <p><NotPublished /></p> }.into_any(),
+        Declarations::Declared { declarations } => view! {
+            <div class="table-wrap">
+                <table class="table">
+                    <caption>"Declarations of interest made at this meeting"</caption>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Member"</th>
+                            <th scope="col">"Minute"</th>
+                            <th scope="col">"Nature of interest"</th>
+                            <th scope="col">"Kind"</th>
+                            <th scope="col">"Left the room"</th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        {declarations
+                            .into_iter()
+                            .map(|x| {
+                                let left = match x.left_room {
+                                    Some(true) => "Yes",
+                                    Some(false) => "No",
+                                    None => "Not recorded",
+                                };
+                                view! {
+                                    <tr>
+                                        <th scope="row">{x.member}</th>
+                                        <td>{x.minute.unwrap_or_else(|| "Not recorded".into())}</td>
+                                        <td>{x.nature}</td>
+                                        <td>{x.kind.label()}</td>
+                                        <td>{left}</td>
+                                    </tr>
+                                }
+                            })
+                            .collect_view()}
+                    </tbody>
+                </table>
+            </div>
+        }
+        .into_any(),
+    }
+}

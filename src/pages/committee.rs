@@ -1,0 +1,150 @@
+//! A committee: remit, membership by role, and its meetings grouped by municipal year.
+
+use crate::components::agenda_item::contact;
+use crate::components::catalogue_view::WithCatalogue;
+use crate::components::layout::Breadcrumbs;
+use crate::components::status::NotPublished;
+use crate::data::{href, meeting_href};
+use crate::pages::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::use_params_map;
+use minutebook_data::{Catalogue, Committee, MeetingSummary, MemberRole};
+use minutebook_domain::dates::{date_and_time, municipal_year, municipal_year_label};
+use std::sync::Arc;
+
+#[component]
+pub fn CommitteePage() -> impl IntoView {
+    let params = use_params_map();
+    let id = move || params.read().get("id").unwrap_or_default();
+    view! {
+        <WithCatalogue render={move |c: Arc<Catalogue>| {
+            match c.committee(&id()) {
+                Some(k) => committee_page(&c, k).into_any(),
+                None => view! { <NotFound detail="There is no committee with this address in the published data." /> }.into_any(),
+            }
+        }} />
+    }
+}
+
+fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
+    let council = c.council(&k.council).map(|x| x.name.clone()).unwrap_or_default();
+    let mut meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
+    meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+    // Newest municipal year first; meetings within a year newest first.
+    let mut years: Vec<(i32, Vec<&MeetingSummary>)> = Vec::new();
+    for m in meetings {
+        let y = municipal_year(m.date);
+        match years.last_mut() {
+            Some((year, list)) if *year == y => list.push(m),
+            _ => years.push((y, vec![m])),
+        }
+    }
+    view! {
+        <Title text=k.title.clone() />
+        <Breadcrumbs trail=vec![("Home".into(), href("/"))] current=k.title.clone() />
+        <span class="caption">{council}</span>
+        <h1>{k.title.clone()}</h1>
+        <section aria-labelledby="remit">
+            <h2 id="remit">"Remit"</h2>
+            {if k.remit.is_empty() {
+                view! { <p><NotPublished what="The committee’s remit" /></p> }.into_any()
+            } else {
+                view! {
+                    {k.remit.iter().map(|p| view! { <p>{p.clone()}</p> }).collect_view()}
+                    {k.remit_source.clone().map(|s| view! { <p class="hint">{format!("Source: {s}")}</p> })}
+                }
+                .into_any()
+            }}
+        </section>
+        {membership(k)}
+        {k.contact.clone().map(|x| view! {
+            <section aria-labelledby="contact"><h2 id="contact">"Contact"</h2><p>{contact(x)}</p></section>
+        })}
+        <section aria-labelledby="meetings">
+            <h2 id="meetings">"Meetings"</h2>
+            {years.into_iter().map(|(y, list)| meetings_table(y, list)).collect_view()}
+        </section>
+    }
+}
+
+const ROLE_ORDER: [MemberRole; 6] = [
+    MemberRole::Chair,
+    MemberRole::ViceChair,
+    MemberRole::Member,
+    MemberRole::CoOpted,
+    MemberRole::Advisory,
+    MemberRole::Substitute,
+];
+
+fn membership(k: &Committee) -> impl IntoView {
+    let rows = ROLE_ORDER
+        .iter()
+        .flat_map(|role| k.membership.iter().filter(move |m| m.role == *role))
+        .map(|m| {
+            view! {
+                <tr>
+                    <th scope="row">{m.name.clone()}</th>
+                    <td>{m.role.label()}</td>
+                    <td>{m.represents.clone().unwrap_or_default()}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="membership">
+            <h2 id="membership">"Membership"</h2>
+            {if k.membership.is_empty() {
+                view! { <p><NotPublished what="Membership" /></p> }.into_any()
+            } else {
+                view! {
+                    <div class="table-wrap">
+                        <table class="table">
+                            <caption>{format!("Membership{}", k.membership_source.as_ref().map(|s| format!(" — {s}")).unwrap_or_default())}</caption>
+                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Represents"</th></tr></thead>
+                            <tbody>{rows}</tbody>
+                        </table>
+                    </div>
+                }
+                .into_any()
+            }}
+        </section>
+    }
+}
+
+fn meetings_table(year: i32, list: Vec<&MeetingSummary>) -> impl IntoView {
+    let label = municipal_year_label(year);
+    view! {
+        <h3 id=format!("year-{year}")>{label.clone()}</h3>
+        <div class="table-wrap">
+            <table class="table">
+                <caption class="visually-hidden">{format!("Meetings in the municipal year {label}")}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">"Date and time"</th>
+                        <th scope="col">"Venue"</th>
+                        <th scope="col">"Status"</th>
+                        <th scope="col">"Agenda"</th>
+                        <th scope="col">"Minutes"</th>
+                    </tr>
+                </thead>
+                <tbody>
+                    {list
+                        .into_iter()
+                        .map(|m| {
+                            view! {
+                                <tr>
+                                    <th scope="row"><a href=meeting_href(&m.id, None)>{date_and_time(m.date, m.date_precision, m.start_time)}</a></th>
+                                    <td>{m.venue.as_ref().map(|v| v.name.clone()).unwrap_or_else(|| "Not published".into())}</td>
+                                    <td><span class=format!("status status--{}", m.status.label().to_lowercase())>{m.status.label()}</span></td>
+                                    <td>{if m.agenda_published { format!("{} items", m.item_count) } else { "Not published".into() }}</td>
+                                    <td>{m.minutes.label()}</td>
+                                </tr>
+                            }
+                        })
+                        .collect_view()}
+                </tbody>
+            </table>
+        </div>
+    }
+}

@@ -1,0 +1,180 @@
+//! A meeting: header facts, attendance, then each agenda item with its report and minute.
+
+use crate::components::agenda_item::{contact, item_heading, item_id, AgendaItemView};
+use crate::components::attendance::AttendanceView;
+use crate::components::catalogue_view::WithCatalogue;
+use crate::components::layout::Breadcrumbs;
+use crate::components::status::{error_fallback, Loading, NotPublished};
+use crate::components::text::{data_link, Blocks, RefScope};
+use crate::data::{committee_href, fetch_meeting, href, meeting_href, use_catalogue};
+use crate::pages::not_found::NotFound;
+use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_location, use_params_map};
+use minutebook_data::{Catalogue, Meeting, MinutesStatus};
+use minutebook_domain::dates::{date_and_time, long_date, short_date};
+use std::sync::Arc;
+use wasm_bindgen::JsCast;
+
+#[component]
+pub fn MeetingPage() -> impl IntoView {
+    let params = use_params_map();
+    let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
+    // A new id (e.g. following a reference to another meeting) builds a fresh page.
+    move || view! { <MeetingForId id=id.get() /> }
+}
+
+#[component]
+fn MeetingForId(id: String) -> impl IntoView {
+    let meeting = LocalResource::new({
+        let id = id.clone();
+        move || fetch_meeting(id.clone())
+    });
+    scroll_to_hash_when_loaded(meeting);
+    view! {
+        <WithCatalogue render={move |c: Arc<Catalogue>| {
+            if c.meeting(&id).is_none() {
+                return view! { <NotFound detail="There is no meeting with this address in the published data." /> }.into_any();
+            }
+            view! {
+                <Transition fallback=|| view! { <Loading what="the meeting" /> }>
+                    <ErrorBoundary fallback=error_fallback(move || meeting.refetch())>
+                        {
+                            let c = c.clone();
+                            move || {
+                                let c = c.clone();
+                                Suspend::new(async move { meeting.await.map(|m| meeting_view(c, m)) })
+                            }
+                        }
+                    </ErrorBoundary>
+                </Transition>
+            }
+            .into_any()
+        }} />
+    }
+}
+
+/// Bring `#minute-19-3` into view once the content it names exists, and move focus there
+/// so keyboard and screen-reader users land on it too.
+fn scroll_to_hash_when_loaded(meeting: LocalResource<crate::data::Loaded<Meeting>>) {
+    let location = use_location();
+    let catalogue = use_catalogue();
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        let ready = matches!(meeting.get(), Some(Ok(_))) && matches!(catalogue.get(), Some(Ok(_)));
+        if !ready || hash.len() < 2 {
+            return;
+        }
+        let target = hash.trim_start_matches('#').to_string();
+        request_animation_frame(move || {
+            let doc = document();
+            if let Ok(Some(old)) = doc.query_selector(".is-target") {
+                let _ = old.class_list().remove_1("is-target");
+            }
+            if let Some(el) = doc.get_element_by_id(&target) {
+                let _ = el.class_list().add_1("is-target");
+                if !el.has_attribute("tabindex") {
+                    let _ = el.set_attribute("tabindex", "-1");
+                }
+                el.scroll_into_view();
+                if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                    let _ = h.focus();
+                }
+            }
+        });
+    });
+}
+
+fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>) -> AnyView {
+    let committee = c.committee(&m.committee).map(|k| k.title.clone()).unwrap_or_else(|| m.committee.clone());
+    let date = long_date(m.date, m.date_precision);
+    provide_context(RefScope { catalogue: c.clone(), meeting: m.id.clone(), committee: m.committee.clone() });
+    let confirmed_at = m.minutes_confirmed_at.as_ref().and_then(|id| c.meeting(id)).map(|s| (s.id.clone(), short_date(s.date)));
+    let minutes_text = m.minutes.label();
+    let items = m.items.clone();
+    let contents = items.iter().enumerate().map(|(i, item)| {
+        view! { <li><a href=format!("#{}", item_id(i))>{item_heading(item)}</a></li> }
+    }).collect_view();
+    view! {
+        <Title text=format!("{committee}, {date}") />
+        <Breadcrumbs
+            trail=vec![("Home".into(), href("/")), (committee.clone(), committee_href(&m.committee))]
+            current=date.clone()
+        />
+        <span class="caption">{committee.clone()}</span>
+        <h1>{date.clone()}</h1>
+        <dl class="summary-list">
+            <div><dt>"Date and time"</dt><dd>{date_and_time(m.date, m.date_precision, m.start_time)}
+                {m.start_time.is_none().then(|| view! { " " <span class="hint">"(start time not published)"</span> })}</dd></div>
+            <div><dt>"Venue"</dt><dd>{match &m.venue {
+                Some(v) => view! { {v.name.clone()} {v.address.clone().map(|a| view! { <br /> {a} })} }.into_any(),
+                None => view! { <NotPublished /> }.into_any(),
+            }}</dd></div>
+            <div><dt>"Status"</dt><dd><span class="status">{m.status.label()}</span></dd></div>
+            <div><dt>"Agenda"</dt><dd>{if m.agenda_published { "Published".into_any() } else { view! { <NotPublished /> }.into_any() }}</dd></div>
+            <div><dt>"Minutes"</dt><dd>{minutes_text}
+                {confirmed_at.map(|(id, d)| view! { " — confirmed at the meeting of " <a href=meeting_href(&id, None)>{d}</a> })}
+                {(m.minutes == MinutesStatus::NotPublished).then(|| view! { <span class="visually-hidden">" (not published)"</span> })}
+            </dd></div>
+            <div><dt>"Contact"</dt><dd>{m.contact.clone().map(contact).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</dd></div>
+        </dl>
+        {(!m.notes.is_empty()).then(|| view! {
+            <div class="inset-text" role="note">
+                <h2 class="inset-text__title">"About this record"</h2>
+                <Blocks blocks=m.notes.iter().cloned().map(minutebook_data::Block::Paragraph).collect() />
+            </div>
+        })}
+        {(!m.supplementary_agendas.is_empty()).then(|| view! {
+            <h2>"Supplementary agendas"</h2>
+            <ul class="list list--bullet">
+                {m.supplementary_agendas.iter().map(|s| view! {
+                    <li>
+                        {format!("Items {}", s.items.join(", "))}
+                        {s.issued.map(|d| format!(", issued {}", short_date(d)))}
+                        {s.note.clone().map(|n| view! { <p class="source-wording">{n}</p> })}
+                    </li>
+                }).collect_view()}
+            </ul>
+        })}
+        {(!items.is_empty()).then(|| view! {
+            <nav class="contents" aria-labelledby="contents-title">
+                <h2 id="contents-title">"On this page"</h2>
+                <ol class="list">
+                    <li><a href="#attendance">"Attendance"</a></li>
+                    {contents}
+                </ol>
+            </nav>
+        })}
+        <AttendanceView attendance=m.attendance.clone() />
+        <section aria-labelledby="agenda">
+            <h2 id="agenda">"Agenda and minutes"</h2>
+            {if items.is_empty() {
+                view! { <p>"No agenda items for this meeting are in the published data."</p> }.into_any()
+            } else {
+                items.into_iter().enumerate().map(|(i, item)| view! { <AgendaItemView index=i item=item /> }).collect_view().into_any()
+            }}
+        </section>
+        <section aria-labelledby="sources">
+            <h2 id="sources">"Where this record comes from"</h2>
+            {if m.sources.is_empty() {
+                view! { <p><NotPublished what="Sources" /></p> }.into_any()
+            } else {
+                view! {
+                    <ul class="list list--bullet">
+                        {m.sources.iter().map(|s| {
+                            let title = s.title.clone();
+                            view! {
+                                <li>
+                                    {match &s.url { Some(u) => data_link(u, title), None => title.into_any() }}
+                                    {s.published.map(|d| format!(", published {}", short_date(d)))}
+                                    {s.note.clone().map(|n| view! { " — " <span class="hint">{n}</span> })}
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                }.into_any()
+            }}
+        </section>
+    }
+    .into_any()
+}
