@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Run every test: data checks, the release build, native unit/integration tests and
+# the browser tests (headless Chromium against dist/, with axe-core accessibility checks).
+#
+#   bash scripts/test.sh                 everything
+#   bash scripts/test.sh <filter>        only the tests whose name contains <filter>
+#
+# MINUTEBOOK_BROWSERS (default 2) caps how many browsers run at once.
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+mb_setup --browser
+
+echo "== data check" >&2
+cargo run -q -p minutebook-tools --bin minutebook -- check public/data
+
+echo "== trunk build --release" >&2
+trunk build index.html --release
+
+echo "== cargo test --workspace" >&2
+cargo test --workspace -- --test-threads="${MINUTEBOOK_TEST_THREADS:-2}" "$@"
