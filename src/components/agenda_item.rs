@@ -177,9 +177,41 @@ fn MinuteView(minute: Minute) -> impl IntoView {
             })}
             <Blocks blocks=minute.narrative_after.clone() />
             {minute.resolution.clone().map(|r| view! { <ResolutionView minute=minute.number.clone() resolution=r /> })}
+            {related(&minute)}
             {minute.incomplete.clone().map(|n| view! {
                 <div class="inset-text"><strong>"Incomplete record: "</strong>{n}</div>
             })}
         </div>
     }
+}
+
+/// Links the data makes explicitly, where the papers connect minutes in other words.
+fn related(minute: &Minute) -> Option<AnyView> {
+    let scope = use_context::<crate::components::text::RefScope>()?;
+    let items: Vec<_> = minute
+        .references
+        .iter()
+        .map(|r| {
+            let target = r.meeting.as_ref().and_then(|id| scope.catalogue.meeting(id));
+            let label = match (target, &r.part) {
+                (Some(t), Some(p)) => format!("Minute {} ({p}) of {}", r.minute, minutebook_domain::dates::short_date(t.date)),
+                (Some(t), None) => format!("Minute {} of {}", r.minute, minutebook_domain::dates::short_date(t.date)),
+                (None, _) => format!("Minute {}", r.minute),
+            };
+            let link = match target {
+                Some(t) => view! { <a href=crate::data::meeting_href(&t.id, Some(&anchor(&r.minute, r.part.as_deref())))>{label}</a> }.into_any(),
+                None => view! { <span class="minute-ref-unresolved">{label}</span> }.into_any(),
+            };
+            view! { <li>{link} " — “" {r.text.clone()} "”"</li> }
+        })
+        .collect();
+    (!items.is_empty()).then(|| {
+        view! {
+            <div class="related">
+                <h5>"Related minutes"</h5>
+                <ul class="list list--bullet">{items}</ul>
+            </div>
+        }
+        .into_any()
+    })
 }

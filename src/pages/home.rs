@@ -52,7 +52,9 @@ fn meeting_line(m: &MeetingSummary) -> AnyView {
 
 fn committee_card(c: &Catalogue, k: &Committee, today: minutebook_data::Date) -> impl IntoView {
     let meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
-    let latest = meetings.iter().rev().find(|m| m.date <= today).copied();
+    // The latest meeting a record shows was held; past meetings only ever "scheduled" in the
+    // papers are not presented as having happened.
+    let latest = meetings.iter().rev().find(|m| m.date <= today && m.status == MeetingStatus::Held).copied();
     let next = meetings.iter().find(|m| m.date > today && m.status != MeetingStatus::Cancelled).copied();
     let count = meetings.len();
     view! {
@@ -60,7 +62,7 @@ fn committee_card(c: &Catalogue, k: &Committee, today: minutebook_data::Date) ->
             <h3 class="card__title"><a href=committee_href(&k.id)>{k.title.clone()}</a></h3>
             <dl class="summary-list summary-list--compact">
                 <div>
-                    <dt>"Latest meeting"</dt>
+                    <dt>"Latest meeting held"</dt>
                     <dd>{latest.map(meeting_line).unwrap_or_else(|| "None in the published data".into_any())}</dd>
                 </div>
                 <div>

@@ -5,7 +5,7 @@ use crate::components::attendance::AttendanceView;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
-use crate::components::text::{data_link, Blocks, RefScope};
+use crate::components::text::{data_link, RefScope};
 use crate::data::{committee_href, fetch_meeting, href, meeting_href, use_catalogue};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
@@ -118,12 +118,6 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>) -> AnyView {
             </dd></div>
             <div><dt>"Contact"</dt><dd>{m.contact.clone().map(contact).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</dd></div>
         </dl>
-        {(!m.notes.is_empty()).then(|| view! {
-            <div class="inset-text" role="note">
-                <h2 class="inset-text__title">"About this record"</h2>
-                <Blocks blocks=m.notes.iter().cloned().map(minutebook_data::Block::Paragraph).collect() />
-            </div>
-        })}
         {(!m.supplementary_agendas.is_empty()).then(|| view! {
             <h2>"Supplementary agendas"</h2>
             <ul class="list list--bullet">
@@ -156,6 +150,13 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>) -> AnyView {
         </section>
         <section aria-labelledby="sources">
             <h2 id="sources">"Where this record comes from"</h2>
+            {(!m.notes.is_empty()).then(|| view! {
+                <details class="details" open=m.notes.len() <= 2>
+                    <summary>{format!("Notes on this record ({})", m.notes.len())}</summary>
+                    // Editorial notes are plain text: their minute numbers are not links.
+                    <div class="details__text">{m.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view()}</div>
+                </details>
+            })}
             {if m.sources.is_empty() {
                 view! { <p><NotPublished what="Sources" /></p> }.into_any()
             } else {
