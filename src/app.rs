@@ -2,7 +2,13 @@
 
 use crate::components::layout::Layout;
 use crate::data::{provide_catalogue, site};
-use crate::pages::{committee::CommitteePage, home::HomePage, meeting::MeetingPage, not_found::NotFound};
+use crate::pages::{
+    committee::CommitteePage, dashboard::DashboardPage, decisions::DecisionsPage, embed::EmbedPage,
+    follow_ups::FollowUpsPage, forward_plan::ForwardPlanPage, glossary::GlossaryPage, home::HomePage,
+    improvement_plan::ImprovementPlanPage, key_decision::KeyDecisionPage, meeting::MeetingPage,
+    not_found::NotFound, people::PeoplePage, person::PersonPage, search::SearchPage,
+    work_programme::WorkProgrammePage,
+};
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
@@ -25,6 +31,23 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=HomePage />
                     <Route path=path!("/committees/:id") view=CommitteePage />
                     <Route path=path!("/meetings/:id") view=MeetingPage />
+                    // Work programme schedule, planned vs held, and version differences.
+                    <Route path=path!("/committees/:id/work-programme") view=WorkProgrammePage />
+                    <Route path=path!("/forward-plans/:id") view=ForwardPlanPage />
+                    <Route path=path!("/forward-plans/:id/decisions/:decision") view=KeyDecisionPage />
+                    // Performance dashboards and the improvement plan tracker.
+                    <Route path=path!("/dashboards/:id") view=DashboardPage />
+                    <Route path=path!("/improvement-plans/:id") view=ImprovementPlanPage />
+                    // Decisions, follow-ups and search.
+                    <Route path=path!("/decisions") view=DecisionsPage />
+                    <Route path=path!("/follow-ups") view=FollowUpsPage />
+                    <Route path=path!("/search") view=SearchPage />
+                    // People and plain English.
+                    <Route path=path!("/people") view=PeoplePage />
+                    <Route path=path!("/people/:id") view=PersonPage />
+                    <Route path=path!("/glossary") view=GlossaryPage />
+                    // Embeddable views (no site header/footer), e.g. /embed/committees/<id>/next.
+                    <Route path=path!("/embed/*any") view=EmbedPage />
                 </Routes>
             </Layout>
         </Router>

@@ -12,6 +12,16 @@ pub fn Layout(children: Children) -> impl IntoView {
                 <a class="site-header__name" href=href("/")>"Minutebook"</a>
                 <span class="site-header__tagline">"Council committee meetings, agendas and minutes"</span>
             </div>
+            <nav class="container site-nav" aria-label="Main">
+                <ul>
+                    <li><a href=href("/")>"Committees"</a></li>
+                    <li><a href=href("/decisions")>"Decisions"</a></li>
+                    <li><a href=href("/follow-ups")>"Follow-ups"</a></li>
+                    <li><a href=href("/search")>"Search"</a></li>
+                    <li><a href=href("/people")>"People"</a></li>
+                    <li><a href=href("/glossary")>"Glossary"</a></li>
+                </ul>
+            </nav>
         </header>
         <div class="container">
             <main id="main" tabindex="-1">{children()}</main>

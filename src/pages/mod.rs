@@ -1,6 +1,18 @@
 //! One module per page.
 
 pub mod committee;
+pub mod dashboard;
+pub mod decisions;
+pub mod embed;
+pub mod follow_ups;
+pub mod forward_plan;
+pub mod glossary;
 pub mod home;
+pub mod improvement_plan;
+pub mod key_decision;
 pub mod meeting;
 pub mod not_found;
+pub mod people;
+pub mod person;
+pub mod search;
+pub mod work_programme;

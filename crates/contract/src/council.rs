@@ -19,6 +19,34 @@ pub struct Catalogue {
     pub committees: Vec<Committee>,
     /// Every meeting of every committee, oldest first.
     pub meetings: Vec<MeetingSummary>,
+    /// Work programmes (`work-programmes/<id>.json`), every version.
+    #[serde(default)]
+    pub work_programmes: Vec<Listing>,
+    /// Key Decision Forward Plans (`forward-plans/<id>.json`).
+    #[serde(default)]
+    pub forward_plans: Vec<Listing>,
+    /// Performance dashboards and improvement plans (`dashboards/<id>.json`).
+    #[serde(default)]
+    pub dashboards: Vec<Listing>,
+}
+
+/// A published document other than a meeting, as listed in the catalogue.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Listing {
+    pub id: String,
+    pub title: String,
+    pub council: String,
+    /// The committee it belongs to, when it belongs to one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    /// Path of the file relative to the data root.
+    pub file: String,
+    /// The date the document carries (version date, publication date, "as at" date).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// A short description of the kind or status, e.g. "Draft", "Agreed".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
 }
 
 /// `councils/<council id>.json`: a publisher and its committees, written by hand or exported.

@@ -13,11 +13,17 @@
 
 mod calendar;
 mod council;
+mod dashboard;
+mod forward_plan;
 mod load;
 mod meeting;
+mod work_programme;
 
 pub use calendar::{Date, Time};
 pub use council::*;
+pub use dashboard::*;
+pub use forward_plan::*;
+pub use work_programme::*;
 pub use load::{parse, parse_bytes, FormatError, LoadError, LoadErrorKind, Versioned};
 pub use meeting::*;
 
@@ -32,4 +38,20 @@ pub mod paths {
     pub fn meeting(id: &str) -> String {
         format!("meetings/{id}.json")
     }
+    pub fn work_programme(id: &str) -> String {
+        format!("work-programmes/{id}.json")
+    }
+    pub fn forward_plan(id: &str) -> String {
+        format!("forward-plans/{id}.json")
+    }
+    pub fn dashboard(id: &str) -> String {
+        format!("dashboards/{id}.json")
+    }
+}
+
+/// A published file that the catalogue lists (everything but councils and meetings).
+pub trait Listed: Versioned {
+    /// The directory it lives in under the data root.
+    const DIR: &'static str;
+    fn listing(&self) -> Listing;
 }

@@ -2,7 +2,8 @@
 //! meeting summaries can never drift from the meeting files they summarise.
 
 use minutebook_data::{
-    parse_bytes, paths, Catalogue, CouncilFile, Meeting, MeetingSummary, FORMAT,
+    parse_bytes, paths, Catalogue, CouncilFile, Dashboard, ForwardPlan, Listed, Meeting, MeetingSummary,
+    WorkProgramme, FORMAT,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -12,6 +13,37 @@ use std::path::{Path, PathBuf};
 pub struct DataSet {
     pub councils: Vec<CouncilFile>,
     pub meetings: Vec<Meeting>,
+    pub work_programmes: Vec<WorkProgramme>,
+    pub forward_plans: Vec<ForwardPlan>,
+    pub dashboards: Vec<Dashboard>,
+}
+
+/// Read every file of a listed kind; a missing directory simply means none are published.
+fn read_listed<T: Listed>(root: &Path, errors: &mut Vec<String>) -> Vec<T> {
+    let dir = root.join(T::DIR);
+    if !dir.exists() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    match json_files(&dir) {
+        Err(e) => errors.push(e),
+        Ok(files) => {
+            for path in files {
+                let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+                match fs::read(&path).map_err(|e| format!("{name}: {e}")).and_then(|b| parse_bytes::<T>(&name, &b).map_err(|e| e.to_string())) {
+                    Ok(v) => {
+                        let expected = v.listing().file;
+                        if name != expected {
+                            errors.push(format!("{name}: its id belongs in {expected}"));
+                        }
+                        out.push(v)
+                    }
+                    Err(e) => errors.push(e),
+                }
+            }
+        }
+    }
+    out
 }
 
 fn json_files(dir: &Path) -> Result<Vec<PathBuf>, String> {
@@ -65,8 +97,11 @@ pub fn read_dataset(root: &Path) -> Result<DataSet, Vec<String>> {
             }
         }
     }
+    let work_programmes = read_listed(root, &mut errors);
+    let forward_plans = read_listed(root, &mut errors);
+    let dashboards = read_listed(root, &mut errors);
     if errors.is_empty() {
-        Ok(DataSet { councils, meetings })
+        Ok(DataSet { councils, meetings, work_programmes, forward_plans, dashboards })
     } else {
         Err(errors)
     }
@@ -112,8 +147,26 @@ pub fn build(data: &DataSet) -> Result<Catalogue, Vec<String>> {
             errors.push(format!("meeting id {} is used twice", w[0].id));
         }
     }
+    let listings = |v: Vec<minutebook_data::Listing>| {
+        let mut v = v;
+        v.sort_by(|a, b| (&a.council, &a.committee, a.date, &a.id).cmp(&(&b.council, &b.committee, b.date, &b.id)));
+        v
+    };
+    let work_programmes = listings(data.work_programmes.iter().map(Listed::listing).collect());
+    let forward_plans = listings(data.forward_plans.iter().map(Listed::listing).collect());
+    let dashboards = listings(data.dashboards.iter().map(Listed::listing).collect());
+    for l in work_programmes.iter().chain(&forward_plans).chain(&dashboards) {
+        if !councils.iter().any(|k| k.id == l.council) {
+            errors.push(format!("{} names unknown council {}", l.file, l.council));
+        }
+        if let Some(c) = &l.committee {
+            if !committees.iter().any(|k| &k.id == c) {
+                errors.push(format!("{} names unknown committee {c}", l.file));
+            }
+        }
+    }
     if errors.is_empty() {
-        Ok(Catalogue { format: FORMAT.to_string(), councils, committees, meetings })
+        Ok(Catalogue { format: FORMAT.to_string(), councils, committees, meetings, work_programmes, forward_plans, dashboards })
     } else {
         Err(errors)
     }

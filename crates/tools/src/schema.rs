@@ -1,6 +1,6 @@
 //! The JSON Schema of each published file type, generated from the contract's types.
 
-use minutebook_data::{Catalogue, CouncilFile, Meeting};
+use minutebook_data::{Catalogue, CouncilFile, Dashboard, ForwardPlan, Meeting, WorkProgramme};
 
 /// (file name, schema JSON) for every published file type.
 pub fn schemas() -> Vec<(&'static str, String)> {
@@ -13,5 +13,8 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("catalogue.schema.json", pretty(schemars::schema_for!(Catalogue))),
         ("council.schema.json", pretty(schemars::schema_for!(CouncilFile))),
         ("meeting.schema.json", pretty(schemars::schema_for!(Meeting))),
+        ("work-programme.schema.json", pretty(schemars::schema_for!(WorkProgramme))),
+        ("forward-plan.schema.json", pretty(schemars::schema_for!(ForwardPlan))),
+        ("dashboard.schema.json", pretty(schemars::schema_for!(Dashboard))),
     ]
 }
