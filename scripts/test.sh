@@ -16,6 +16,8 @@ cargo run -q -p minutebook-tools --bin minutebook -- check public/data
 
 echo "== trunk build --release" >&2
 trunk build index.html --release
+# The same app for a sub-path deployment (tests/browser.rs: works_under_a_sub_path).
+trunk build index.html --release --public-url /meetings/ --dist target/dist-subpath
 
 echo "== cargo test --workspace" >&2
 cargo test --workspace -- --test-threads="${MINUTEBOOK_TEST_THREADS:-2}" "$@"

@@ -277,7 +277,12 @@ where
 
     match outcome {
         Ok(Ok(())) => {}
-        Ok(Err(e)) => panic!("{name} failed: {e}"),
+        Ok(Err(e)) => {
+            // Print and unwind without the panic hook: no backtrace noise for a plain failure.
+            let msg = format!("{name} failed: {e}");
+            eprintln!("{msg}");
+            std::panic::resume_unwind(Box::new(msg));
+        }
         Err(panic) => std::panic::resume_unwind(panic),
     }
 }

@@ -418,8 +418,22 @@ mod tests {
         request(server, "GET", target)
     }
 
-    /// A throwaway dist folder under the target directory.
-    fn dist(name: &str, with_404: bool) -> PathBuf {
+    /// A throwaway dist folder, removed when dropped.
+    struct Dist(PathBuf);
+
+    impl Dist {
+        fn path(&self) -> PathBuf {
+            self.0.clone()
+        }
+    }
+
+    impl Drop for Dist {
+        fn drop(&mut self) {
+            let _ = std::fs::remove_dir_all(&self.0);
+        }
+    }
+
+    fn dist(name: &str, with_404: bool) -> Dist {
         let dir = std::env::temp_dir().join(format!("minutebook-serve-test-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("data/meetings")).unwrap();
@@ -438,12 +452,13 @@ mod tests {
         for f in ["x.svg", "x.png", "x.ico", "x.woff2", "x.xml", "x.csv"] {
             std::fs::write(dir.join(f), "x").unwrap();
         }
-        dir
+        Dist(dir)
     }
 
     #[test]
     fn serves_files_with_content_types() {
-        let server = Server::start(dist("types", false), 0);
+        let d = dist("types", false);
+        let server = Server::start(d.path(), 0);
         let cases = [
             ("/", "text/html; charset=utf-8"),
             ("/index.html", "text/html; charset=utf-8"),
@@ -474,7 +489,8 @@ mod tests {
 
     #[test]
     fn head_has_headers_but_no_body() {
-        let server = Server::start(dist("head", false), 0);
+        let d = dist("head", false);
+        let server = Server::start(d.path(), 0);
         let r = request(&server, "HEAD", "/data/index.json");
         assert_eq!(r.status, 200);
         assert_eq!(r.header("content-length"), Some("11"));
@@ -486,7 +502,8 @@ mod tests {
 
     #[test]
     fn deep_links_fall_back_to_index_html() {
-        let server = Server::start(dist("fallback-index", false), 0);
+        let d = dist("fallback-index", false);
+        let server = Server::start(d.path(), 0);
         for path in ["/meetings/sefton-osc-children-2022-11-07", "/committees/x", "/no/such/page", "/x?y=1"] {
             let r = get(&server, path);
             assert_eq!(r.status, 200, "{path}");
@@ -502,7 +519,8 @@ mod tests {
 
     #[test]
     fn fallback_prefers_404_html() {
-        let server = Server::start(dist("fallback-404", true), 0);
+        let d = dist("fallback-404", true);
+        let server = Server::start(d.path(), 0);
         let r = get(&server, "/meetings/x");
         assert_eq!(r.status, 200);
         assert!(r.text().contains("fallback"));
@@ -515,7 +533,8 @@ mod tests {
 
     #[test]
     fn path_traversal_is_refused() {
-        let root = dist("traversal", false);
+        let d = dist("traversal", false);
+        let root = d.path();
         std::fs::write(root.parent().unwrap().join(format!("minutebook-secret-{}", std::process::id())), "secret").unwrap();
         let server = Server::start(root.clone(), 0);
         let secret = format!("minutebook-secret-{}", std::process::id());
@@ -543,7 +562,8 @@ mod tests {
 
     #[test]
     fn serves_under_a_sub_path() {
-        let server = Server::start_at(dist("subpath", true), 0, "meetings");
+        let d = dist("subpath", true);
+        let server = Server::start_at(d.path(), 0, "meetings");
         assert_eq!(server.base(), "/meetings/");
         assert!(server.url().ends_with("/meetings/"));
         assert_eq!(server.url_for("/data/index.json"), format!("{}/meetings/data/index.json", server.origin()));
@@ -565,7 +585,8 @@ mod tests {
 
     #[test]
     fn fault_injection_fails_the_next_requests_then_recovers() {
-        let server = Server::start(dist("faults", false), 0);
+        let d = dist("faults", false);
+        let server = Server::start(d.path(), 0);
         server.fail_next("/data/index.json", 2, 500);
         server.fail_next("/data/cal.ics", 1, 503);
         assert_eq!(get(&server, "/data/index.json").status, 500);
@@ -584,7 +605,8 @@ mod tests {
 
     #[test]
     fn delay_holds_the_response() {
-        let server = Server::start(dist("delay", false), 0);
+        let d = dist("delay", false);
+        let server = Server::start(d.path(), 0);
         server.delay_next("/style.css", 1, Duration::from_millis(300));
         let t = std::time::Instant::now();
         assert_eq!(get(&server, "/style.css").status, 200);
@@ -596,7 +618,8 @@ mod tests {
 
     #[test]
     fn concurrent_requests_and_idle_connections() {
-        let server = Server::start(dist("concurrent", false), 0);
+        let d = dist("concurrent", false);
+        let server = Server::start(d.path(), 0);
         // An idle (preconnect-style) connection must not block others.
         let _idle = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
         let handles: Vec<_> = (0..8)
@@ -616,7 +639,8 @@ mod tests {
 
     #[test]
     fn stops_when_dropped_and_reports_bind_errors() {
-        let root = dist("drop", false);
+        let d = dist("drop", false);
+        let root = d.path();
         let server = Server::start(root.clone(), 0);
         let port = server.port();
         assert_eq!(get(&server, "/").status, 200);
