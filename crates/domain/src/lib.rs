@@ -6,3 +6,4 @@ pub mod counts;
 pub mod dates;
 pub mod links;
 pub mod references;
+pub mod theme;
