@@ -20,4 +20,4 @@ trunk build index.html --release
 trunk build index.html --release --public-url /meetings/ --dist target/dist-subpath
 
 echo "== cargo test --workspace" >&2
-cargo test --workspace -- --test-threads="${MINUTEBOOK_TEST_THREADS:-2}" "$@"
+cargo test --workspace --no-fail-fast -- --test-threads="${MINUTEBOOK_TEST_THREADS:-2}" "$@"
