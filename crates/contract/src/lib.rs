@@ -17,6 +17,7 @@ mod dashboard;
 mod forward_plan;
 mod load;
 mod meeting;
+mod theme;
 mod work_programme;
 
 pub use calendar::{Date, Time};
@@ -26,6 +27,7 @@ pub use forward_plan::*;
 pub use work_programme::*;
 pub use load::{parse, parse_bytes, FormatError, LoadError, LoadErrorKind, Versioned};
 pub use meeting::*;
+pub use theme::{Logo, Theme};
 
 /// The format identifier every published file carries in its `format` field.
 pub const FORMAT: &str = "minutebook/1";
@@ -46,6 +48,16 @@ pub mod paths {
     }
     pub fn dashboard(id: &str) -> String {
         format!("dashboards/{id}.json")
+    }
+    /// Optional: the council's theme (name, colours, font, logo).
+    pub const THEME: &str = "theme.json";
+    /// Written at build time by `minutebook feeds`: a committee's calendar.
+    pub fn calendar(committee: &str) -> String {
+        format!("calendars/{committee}.ics")
+    }
+    /// Written at build time by `minutebook feeds`: Atom feed of a committee or a council.
+    pub fn feed(committee_or_council: &str) -> String {
+        format!("feeds/{committee_or_council}.atom")
     }
 }
 

@@ -1,6 +1,6 @@
 //! The JSON Schema of each published file type, generated from the contract's types.
 
-use minutebook_data::{Catalogue, CouncilFile, Dashboard, ForwardPlan, Meeting, WorkProgramme};
+use minutebook_data::{Catalogue, CouncilFile, Dashboard, ForwardPlan, Meeting, Theme, WorkProgramme};
 
 /// (file name, schema JSON) for every published file type.
 pub fn schemas() -> Vec<(&'static str, String)> {
@@ -16,5 +16,6 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("work-programme.schema.json", pretty(schemars::schema_for!(WorkProgramme))),
         ("forward-plan.schema.json", pretty(schemars::schema_for!(ForwardPlan))),
         ("dashboard.schema.json", pretty(schemars::schema_for!(Dashboard))),
+        ("theme.schema.json", pretty(schemars::schema_for!(Theme))),
     ]
 }
