@@ -4,6 +4,10 @@
 
 pub mod counts;
 pub mod dates;
+pub mod ics;
 pub mod links;
+pub mod london;
+pub mod planned;
+pub mod programme_diff;
 pub mod references;
 pub mod theme;
