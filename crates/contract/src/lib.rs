@@ -14,6 +14,7 @@
 mod calendar;
 mod council;
 mod dashboard;
+mod decisions;
 mod forward_plan;
 mod load;
 mod meeting;
@@ -23,6 +24,7 @@ mod work_programme;
 pub use calendar::{Date, Time};
 pub use council::*;
 pub use dashboard::*;
+pub use decisions::*;
 pub use forward_plan::*;
 pub use work_programme::*;
 pub use load::{parse, parse_bytes, FormatError, LoadError, LoadErrorKind, Versioned};

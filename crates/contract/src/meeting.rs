@@ -403,6 +403,60 @@ pub struct ResolutionPart {
     /// Lettered sub-parts, (a), (b)...
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub parts: Vec<ResolutionPart>,
+    /// What later papers say about a request made in this part, where they make the
+    /// connection in words the app cannot recognise itself. (It finds "Further to Minute
+    /// No.19 (3) of 27 September 2022, the Committee considered the report ..." on its own;
+    /// see docs/follow-ups.md.)
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub follow_up: Vec<FollowUpEvidence>,
+}
+
+/// One piece of evidence that a request was answered, arranged, planned or raised again.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FollowUpEvidence {
+    pub kind: EvidenceKind,
+    /// The later paper's words that make the connection, as written.
+    pub text: String,
+    /// The meeting whose papers contain those words.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting: Option<String>,
+    /// The minute of that meeting, when the words are in its minutes.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub minute: Option<String>,
+    /// The resolution part of that minute, e.g. "5".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<String>,
+    /// Id of the work programme file, when the words are in one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub work_programme: Option<String>,
+    /// The meeting the papers plan it for (`planned`), when that meeting is in the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_meeting: Option<String>,
+    /// The date the papers give for what they record: the briefing's or visit's date
+    /// (`arranged`), the meeting it is planned for (`planned`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
+    /// Where the words are, when that is not a minute in the data, e.g. "Agenda pack,
+    /// 7 November 2022, item 10 (Work Programme report), paragraph 6.1".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    /// A plain caveat, e.g. which part of the request the papers do not answer.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// What a later paper shows about a request.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum EvidenceKind {
+    /// The report, information or update came to the committee (or its members).
+    Delivered,
+    /// The briefing, visit or attendance has been arranged for a date.
+    Arranged,
+    /// A work programme or report schedules it for a later meeting.
+    Planned,
+    /// Raised or referred to again, without answering it.
+    Mentioned,
 }
 
 /// A link from one minute to another.
