@@ -3,5 +3,6 @@
 //! data folder, and a static server with the deep-link fallback.
 
 pub mod catalogue;
+pub mod index;
 pub mod schema;
 pub mod serve;

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         ["check", dir] => check(Path::new(dir)),
         ["catalogue", dir] => write_catalogue(Path::new(dir)),
         ["schema", dir] => write_schemas(Path::new(dir)),
+        ["index", data, out, options @ ..] => minutebook_tools::index::cli(data, out, options),
         _ => Err(vec!["usage: minutebook (check <data-dir> | catalogue <data-dir> | schema <out-dir>)".into()]),
     };
     match result {
