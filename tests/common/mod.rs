@@ -198,6 +198,8 @@ async fn new_driver(chromedriver: &ChromeDriver) -> WebDriverResult<WebDriver> {
         "--disable-sync",
         "--no-first-run",
         "--no-default-browser-check",
+        "--disable-crash-reporter",
+        "--disable-breakpad",
         "--window-size=1280,900",
         "--lang=en-GB",
         profile.as_str(),
