@@ -28,6 +28,10 @@ pub struct Catalogue {
     /// Performance dashboards and improvement plans (`dashboards/<id>.json`).
     #[serde(default)]
     pub dashboards: Vec<Listing>,
+    /// Registers of people, one per council (`people/<council id>.json`); each has a
+    /// generated `attendance/<council id>.json`.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub people: Vec<Listing>,
 }
 
 /// A published document other than a meeting, as listed in the catalogue.

@@ -2,8 +2,8 @@
 //! meeting summaries can never drift from the meeting files they summarise.
 
 use minutebook_data::{
-    parse_bytes, paths, Catalogue, CouncilFile, Dashboard, ForwardPlan, Listed, Meeting, MeetingSummary,
-    WorkProgramme, FORMAT,
+    parse_bytes, paths, Catalogue, CouncilFile, Dashboard, ForwardPlan, Glossary, Listed, Meeting, MeetingSummary,
+    PeopleRegister, WorkProgramme, FORMAT,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -16,6 +16,9 @@ pub struct DataSet {
     pub work_programmes: Vec<WorkProgramme>,
     pub forward_plans: Vec<ForwardPlan>,
     pub dashboards: Vec<Dashboard>,
+    pub people: Vec<PeopleRegister>,
+    /// `glossary.json`, when the folder has one.
+    pub glossary: Option<Glossary>,
 }
 
 /// Read every file of a listed kind; a missing directory simply means none are published.
@@ -100,8 +103,14 @@ pub fn read_dataset(root: &Path) -> Result<DataSet, Vec<String>> {
     let work_programmes = read_listed(root, &mut errors);
     let forward_plans = read_listed(root, &mut errors);
     let dashboards = read_listed(root, &mut errors);
+    let people = read_listed(root, &mut errors);
+    let glossary_path = root.join(paths::GLOSSARY);
+    let glossary = match fs::read(&glossary_path) {
+        Ok(b) => parse_bytes::<Glossary>(paths::GLOSSARY, &b).map_err(|e| errors.push(e.to_string())).ok(),
+        Err(_) => None,
+    };
     if errors.is_empty() {
-        Ok(DataSet { councils, meetings, work_programmes, forward_plans, dashboards })
+        Ok(DataSet { councils, meetings, work_programmes, forward_plans, dashboards, people, glossary })
     } else {
         Err(errors)
     }
@@ -155,7 +164,8 @@ pub fn build(data: &DataSet) -> Result<Catalogue, Vec<String>> {
     let work_programmes = listings(data.work_programmes.iter().map(Listed::listing).collect());
     let forward_plans = listings(data.forward_plans.iter().map(Listed::listing).collect());
     let dashboards = listings(data.dashboards.iter().map(Listed::listing).collect());
-    for l in work_programmes.iter().chain(&forward_plans).chain(&dashboards) {
+    let people = listings(data.people.iter().map(Listed::listing).collect());
+    for l in work_programmes.iter().chain(&forward_plans).chain(&dashboards).chain(&people) {
         if !councils.iter().any(|k| k.id == l.council) {
             errors.push(format!("{} names unknown council {}", l.file, l.council));
         }
@@ -166,7 +176,7 @@ pub fn build(data: &DataSet) -> Result<Catalogue, Vec<String>> {
         }
     }
     if errors.is_empty() {
-        Ok(Catalogue { format: FORMAT.to_string(), councils, committees, meetings, work_programmes, forward_plans, dashboards })
+        Ok(Catalogue { format: FORMAT.to_string(), councils, committees, meetings, work_programmes, forward_plans, dashboards, people })
     } else {
         Err(errors)
     }

@@ -1,6 +1,8 @@
 //! The JSON Schema of each published file type, generated from the contract's types.
 
-use minutebook_data::{Catalogue, CouncilFile, Dashboard, ForwardPlan, Meeting, Theme, WorkProgramme};
+use minutebook_data::{
+    Catalogue, CouncilAttendance, CouncilFile, Dashboard, ForwardPlan, Glossary, Meeting, PeopleRegister, Theme, WorkProgramme,
+};
 
 /// (file name, schema JSON) for every published file type.
 pub fn schemas() -> Vec<(&'static str, String)> {
@@ -17,5 +19,8 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         ("forward-plan.schema.json", pretty(schemars::schema_for!(ForwardPlan))),
         ("dashboard.schema.json", pretty(schemars::schema_for!(Dashboard))),
         ("theme.schema.json", pretty(schemars::schema_for!(Theme))),
+        ("people.schema.json", pretty(schemars::schema_for!(PeopleRegister))),
+        ("attendance.schema.json", pretty(schemars::schema_for!(CouncilAttendance))),
+        ("glossary.schema.json", pretty(schemars::schema_for!(Glossary))),
     ]
 }
