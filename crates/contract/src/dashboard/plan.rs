@@ -2,7 +2,7 @@
 //! its lead, RAG status and milestone, laid out as the plan's own table is.
 
 use crate::council::schema_derive;
-use crate::DataTable;
+use crate::{Block, DataTable};
 use serde::{Deserialize, Serialize};
 
 schema_derive! {
@@ -85,11 +85,11 @@ pub struct Objective {
 /// One row of the plan: an action with its own rating.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct PlanAction {
-    /// "The Actions We Are Taking", paragraphs as written.
-    pub action: Vec<String>,
-    /// "How we will know it has worked", paragraphs as written.
+    /// "The Actions We Are Taking", paragraphs (and bulleted lists) as written.
+    pub action: Vec<Block>,
+    /// "How we will know it has worked", paragraphs (and bulleted lists) as written.
     #[serde(default)]
-    pub success: Vec<String>,
+    pub success: Vec<Block>,
     /// "Responsible Lead Officer"; absent when the cell is blank.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
