@@ -175,7 +175,9 @@ impl RowChange {
             }
         }
         if self.reassigned() {
-            out.push(format!("Lead changed from {} to {}.", leads(&self.old.leads), leads(&self.new.leads)));
+            let to = leads(&self.new.leads);
+            let stop = if to.ends_with('.') { "" } else { "." };
+            out.push(format!("Lead changed from {} to {to}{stop}", leads(&self.old.leads)));
         }
         if self.old.section != self.new.section {
             out.push(format!(
