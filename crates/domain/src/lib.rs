@@ -4,9 +4,11 @@
 
 pub mod counts;
 pub mod dates;
+pub mod glossary;
 pub mod ics;
 pub mod links;
 pub mod london;
+pub mod people;
 pub mod planned;
 pub mod programme_diff;
 pub mod references;
