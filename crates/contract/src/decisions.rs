@@ -181,7 +181,10 @@ pub struct FollowUp {
     /// When it is asked for, as written ("in 6 months’ time", "to the next meeting").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub timing: Option<String>,
-    /// The date that timing works out to, when it can be worked out from the data.
+    /// The meeting it is asked for ("to the next meeting"), when that meeting is in the data.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub due_meeting: Option<PaperLink>,
+    /// The date "in 6 months’ time" works out to, counted from the meeting's date.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub due: Option<Date>,
     pub status: FollowUpStatus,

@@ -1,0 +1,473 @@
+//! Follow-up tracking: which resolution parts ask someone to do something (submit a report,
+//! provide information, arrange a briefing or visit, bring an update, write a letter), and
+//! whether anything in the data answers them. The rules are set out in docs/follow-ups.md;
+//! each one is tested below and against the seed papers in crates/tools/tests/followups.rs.
+
+use crate::dates::{date_from_days, days_from_epoch, municipal_year};
+use crate::decisions::{indexes, key, meeting_link, minute_link, targets, Occurrence, Place};
+use minutebook_data::{
+    Catalogue, Date, Decision, Evidence, EvidenceKind, FollowUp, FollowUpEvidence, FollowUpStatus, FollowUpsFile,
+    Meeting, MinutesStatus, PaperLink, RequestKind, ResolutionPart, FORMAT,
+};
+use std::collections::{BTreeMap, HashMap};
+
+/// Lower case, straight apostrophes, single spaces: the form every rule matches against.
+pub fn norm(text: &str) -> String {
+    let lower = text.to_lowercase().replace(['’', '‘'], "'");
+    lower.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// What a request asks, of whom and when, as the papers word it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub asks: RequestKind,
+    pub asked: Option<String>,
+    pub timing: Option<String>,
+}
+
+/// Words that make a part a request.
+const ASKING: &[&str] = &[
+    "be requested to",
+    "have been requested",
+    "be invited to attend",
+    "be invited to participate",
+    "be arranged",
+    "letter be",
+    "write to",
+    "writing to",
+    "in writing",
+    "be provided",
+    "be submitted to",
+    "be brought to",
+    "be received in due course",
+    "further report",
+    "further update",
+    "be circulated",
+    "be considered further",
+    "further consideration be given",
+    "be discussed at the next",
+    "be discussed at a future",
+];
+
+/// Whether a resolution part (with its preamble) asks someone to do something, and what.
+///
+/// Not requests, although they use request words: confirming earlier minutes ("be
+/// confirmed as a correct record", whose amended text may quote a request), noting an
+/// earlier request again ("had previously taken the decision to request"), and noting
+/// arrangements or an officer's intention ("the arrangements made ... be noted") — those
+/// are evidence about requests, not new ones.
+pub fn request(text: &str) -> Option<Request> {
+    let t = norm(text);
+    let noted = t.contains("be noted");
+    let excluded = t.contains("correct record")
+        || t.contains("approved and signed")
+        || (t.contains("previously") && t.contains("request"))
+        || (noted && (t.contains("arrangements") || t.contains("intention to")));
+    if excluded || !ASKING.iter().any(|w| t.contains(w)) {
+        return None;
+    }
+    let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
+    let asks = if has(&["letter", "in writing", "writing to", "write to"]) {
+        RequestKind::Letter
+    } else if has(&["be considered further", "further consideration", "be discussed at"]) {
+        RequestKind::Consideration
+    } else if t.contains("briefing") {
+        RequestKind::Briefing
+    } else if t.contains("visit") && t.contains("arrange") {
+        RequestKind::Visit
+    } else if has(&["submit a", "a report", "further report", "monitoring report", "be submitted to"]) {
+        RequestKind::Report
+    } else if t.contains("update") {
+        RequestKind::Update
+    } else if has(&["invited to attend", "attendance of"]) {
+        RequestKind::Attendance
+    } else if has(&["information", "explanation", "statistic", "be provided", "minutes of", "be circulated"]) {
+        RequestKind::Information
+    } else {
+        RequestKind::Action
+    };
+    Some(Request { asks, asked: asked(text), timing: timing(text) })
+}
+
+const PRONOUNS: &[&str] = &["she", "he", "they"];
+
+/// Who is asked, as written: the words before "be requested to" / "be invited to", or
+/// after "be provided by". "... be provided to the Head of Education and she be requested
+/// to ..." names the Head of Education.
+pub fn asked(text: &str) -> Option<String> {
+    let lower = text.to_ascii_lowercase();
+    if let Some(i) = lower.find(" be provided by ") {
+        let rest = &text[i + " be provided by ".len()..];
+        let end = [" to ", ",", ";"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
+        return tidy(&rest[..end]);
+    }
+    let i = [" be requested to ", " be requested, ", " be invited to "].iter().filter_map(|w| lower.find(w)).min()?;
+    let before = &text[..i];
+    let clause = before.rsplit_once(", ").map(|(_, c)| c).unwrap_or(before);
+    if let Some((head, last)) = clause.rsplit_once(" and ") {
+        if PRONOUNS.contains(&last.trim().to_ascii_lowercase().as_str()) {
+            return head.rsplit_once(" to ").and_then(|(_, who)| tidy(who));
+        }
+    }
+    tidy(clause)
+}
+
+fn tidy(s: &str) -> Option<String> {
+    let mut s = s.trim();
+    for lead in ["that ", "That ", "of ", "and "] {
+        s = s.strip_prefix(lead).unwrap_or(s);
+    }
+    let s = s.trim().trim_end_matches([',', ';']);
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+/// When the part asks for it, as written: "in 6 months’ time", "to the next meeting of the
+/// Committee", "at the next meeting of the Committee scheduled for January 2022", "to a
+/// future meeting of this Committee", "in due course", "once data is available", "prior to
+/// its submission to Ofsted", "six-monthly". The earliest such phrase in the text.
+pub fn timing(text: &str) -> Option<String> {
+    // ASCII lower case keeps byte offsets, so spans index the original text.
+    let l = text.to_ascii_lowercase();
+    let mut spans: Vec<(usize, usize)> = Vec::new();
+    for w in ["months’ time", "months' time", "months time", "month’s time"] {
+        if let Some(i) = l.find(w) {
+            if let Some(s) = l[..i].rfind("in ") {
+                spans.push((s, i + w.len()));
+            }
+        }
+    }
+    for (w, leads) in [("next meeting", ["to the ", "at the "]), ("future meeting", ["to a ", "at a "])] {
+        if let Some(i) = l.find(w) {
+            let start = leads.iter().find(|p| l[..i].ends_with(*p)).map(|p| i - p.len()).unwrap_or(i);
+            let mut end = i + w.len();
+            for tail in [" of the committee", " of this committee"] {
+                if l[end..].starts_with(tail) {
+                    end += tail.len();
+                }
+            }
+            if l[end..].starts_with(" scheduled for ") {
+                let after = end + " scheduled for ".len();
+                let words: Vec<&str> = l[after..].split_whitespace().take(2).collect();
+                if words.len() == 2 && words[1].trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<i32>().is_ok() {
+                    let year = words[1].trim_end_matches(|c: char| !c.is_ascii_digit());
+                    end = l[after..].find(year).map(|k| after + k + year.len()).unwrap_or(end);
+                }
+            }
+            spans.push((start, end));
+        }
+    }
+    for w in ["in due course", "once data is available", "six-monthly"] {
+        if let Some(i) = l.find(w) {
+            spans.push((i, i + w.len()));
+        }
+    }
+    if let Some(i) = l.find("prior to ") {
+        let end = [";", ","].iter().filter_map(|p| l[i..].find(p)).min().map(|k| i + k).unwrap_or(l.len());
+        spans.push((i, end));
+    }
+    let (s, e) = spans.into_iter().min()?;
+    Some(text[s..e].trim().trim_end_matches([';', ',', '.']).to_string())
+}
+
+/// "in 6 months’ time" → 6.
+fn months_in(timing: &str) -> Option<u32> {
+    const WORDS: [&str; 12] =
+        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    let t = norm(timing);
+    if !t.contains("month") || !t.contains("time") || t.contains("monthly") {
+        return None;
+    }
+    t.split_whitespace().find_map(|w| w.parse::<u32>().ok().or_else(|| WORDS.iter().position(|x| *x == w).map(|p| p as u32 + 1)))
+}
+
+/// The same day `n` months later (the month's last day when it has fewer days).
+pub fn add_months(d: Date, n: u32) -> Date {
+    let total = d.year * 12 + (d.month as i32 - 1) + n as i32;
+    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+    // The last day of the month when the day does not exist in it (31 August + 6 months).
+    let day = (1..=d.day).rev().find(|day| Date::new(year, month, *day).is_some()).unwrap_or(1);
+    Date { year, month, day }
+}
+
+pub fn days_between(from: Date, to: Date) -> i64 {
+    days_from_epoch(to) - days_from_epoch(from)
+}
+
+/// Whole calendar months from `from` to `to`.
+pub fn months_between(from: Date, to: Date) -> i64 {
+    let mut m = (to.year as i64 - from.year as i64) * 12 + to.month as i64 - from.month as i64;
+    if to.day < from.day {
+        m -= 1;
+    }
+    m.max(0)
+}
+
+/// "4 months (125 days)", "12 days", "1 month (31 days)": how long something has waited.
+pub fn describe_wait(from: Date, to: Date) -> String {
+    let days = days_between(from, to).max(0);
+    let months = months_between(from, to);
+    let d = if days == 1 { "1 day".to_string() } else { format!("{days} days") };
+    match months {
+        0 => d,
+        1 => format!("1 month ({d})"),
+        m => format!("{m} months ({d})"),
+    }
+}
+
+/// The date statuses are stated as of for one committee: its latest meeting whose papers
+/// (agenda or minutes) are in the data. Nothing after it is known.
+pub fn as_of(meetings: &[&Meeting]) -> Option<Date> {
+    meetings.iter().filter(|m| m.agenda_published || m.minutes != MinutesStatus::NotPublished).map(|m| m.date).max()
+}
+
+/// The status the evidence supports, strongest first: delivered, arranged, planned (for a
+/// date after `as_of`, or with no date), otherwise outstanding.
+pub fn status(evidence: &[Evidence], as_of: Date) -> FollowUpStatus {
+    let any = |k: EvidenceKind| evidence.iter().any(|e| e.kind == k);
+    if any(EvidenceKind::Delivered) {
+        FollowUpStatus::Delivered
+    } else if any(EvidenceKind::Arranged) {
+        FollowUpStatus::Arranged
+    } else if evidence.iter().any(|e| e.kind == EvidenceKind::Planned && e.date.is_none_or(|d| d > as_of)) {
+        FollowUpStatus::Planned
+    } else {
+        FollowUpStatus::Outstanding
+    }
+}
+
+/// Whether a reference delivers what it refers to: the opening paragraph of a later
+/// minute that begins "Further to Minute No. ..." and says the committee considered the
+/// item ("..., the Committee considered the report of ...").
+pub fn delivers(o: &Occurrence) -> bool {
+    let t = norm(&o.text);
+    o.place == Place::Narrative { first: true } && t.starts_with("further to minute") && t.contains("considered")
+}
+
+/// Build every committee's follow-up file from the decisions, the references between
+/// minutes and the explicit `follow_up` links in the meeting files, and mark each
+/// requesting decision with its status. Broken explicit links are errors naming the file.
+pub fn follow_ups(
+    meetings: &[Meeting],
+    catalogue: &Catalogue,
+    work_programmes: &[String],
+    rows: &mut [Decision],
+    occurrences: &[Occurrence],
+) -> Result<Vec<FollowUpsFile>, Vec<String>> {
+    let mut errors = Vec::new();
+    let by_id: HashMap<&str, &Meeting> = meetings.iter().map(|m| (m.id.as_str(), m)).collect();
+    let (index, by_minute) = indexes(rows);
+    // The explicit links, by the part they belong to.
+    let mut explicit: HashMap<(String, String, Option<String>), &[FollowUpEvidence]> = HashMap::new();
+    for m in meetings {
+        for minute in m.minutes() {
+            for p in minute.resolution.iter().flat_map(|r| &r.parts) {
+                explicit.insert((m.id.clone(), minute.number.clone(), p.number.clone()), &p.follow_up);
+                check_nested(m, &minute.number, p, &mut errors);
+            }
+        }
+    }
+    let requests: Vec<usize> = (0..rows.len())
+        .filter(|&i| request(&crate::decisions::classified_text(rows[i].preamble.as_deref(), &part_of(&rows[i]))).is_some())
+        .collect();
+    let is_request: Vec<bool> = (0..rows.len()).map(|i| requests.contains(&i)).collect();
+    let mut evidence: HashMap<usize, Vec<Evidence>> = HashMap::new();
+    // Automatic: later references to the request's part (or to its minute).
+    for o in occurrences {
+        if o.confirms_minutes {
+            continue;
+        }
+        let to: Vec<usize> = targets(&index, &by_minute, &o.to_meeting, &o.to_minute, o.to_part.as_deref())
+            .into_iter()
+            .filter(|&i| is_request[i] && o.from.date > rows[i].date)
+            .collect();
+        let precise = to.len() == 1;
+        for i in to {
+            let kind = if precise && delivers(o) { EvidenceKind::Delivered } else { EvidenceKind::Mentioned };
+            let e = Evidence {
+                kind,
+                text: o.text.clone(),
+                at: Some(o.from.clone()),
+                work_programme: None,
+                planned_meeting: None,
+                date: Some(o.from.date),
+                source: None,
+                note: None,
+                automatic: true,
+            };
+            let list = evidence.entry(i).or_default();
+            if !list.iter().any(|x| x.at == e.at && x.text == e.text) {
+                list.push(e);
+            }
+        }
+    }
+    // Explicit: the links in the meeting files.
+    let mut back_links: Vec<(usize, PaperLink, bool)> = Vec::new();
+    for &i in &requests {
+        let Some(links) = explicit.get(&key(&rows[i])) else { continue };
+        let file = format!("meetings/{}.json", rows[i].meeting);
+        for link in links.iter() {
+            match explicit_evidence(link, &by_id, work_programmes) {
+                Ok(e) => {
+                    if let Some(at) = &e.at {
+                        back_links.push((i, at.clone(), false));
+                        if let Some(min) = &at.minute {
+                            for j in targets(&index, &by_minute, &at.meeting, min, at.part.as_deref()) {
+                                back_links.push((j, link_to(&rows[i]), true));
+                            }
+                        }
+                    }
+                    evidence.entry(i).or_default().push(e);
+                }
+                Err(e) => errors.push(format!("{file}: minute {} follow_up: {e}", rows[i].anchor)),
+            }
+        }
+    }
+    for (row, link, outgoing) in back_links {
+        let list = if outgoing { &mut rows[row].refers_to } else { &mut rows[row].referred_by };
+        if !list.contains(&link) {
+            list.push(link);
+        }
+    }
+    // One file per committee with resolutions, newest request first.
+    let mut files: BTreeMap<String, Vec<FollowUp>> = BTreeMap::new();
+    for r in rows.iter() {
+        files.entry(by_id.get(r.meeting.as_str()).map(|m| m.committee.clone()).unwrap_or_default()).or_default();
+    }
+    let committee_as_of = |committee: &str| {
+        let ms: Vec<&Meeting> = meetings.iter().filter(|m| m.committee == committee).collect();
+        as_of(&ms)
+    };
+    for &i in &requests {
+        let d = &rows[i];
+        let Some(m) = by_id.get(d.meeting.as_str()) else { continue };
+        let committee_as_of = committee_as_of(&m.committee).unwrap_or(d.date);
+        let req = request(&crate::decisions::classified_text(d.preamble.as_deref(), &part_of(d))).expect("a request");
+        let mut ev = evidence.remove(&i).unwrap_or_default();
+        ev.sort_by_key(|e| (e.date.or(e.at.as_ref().map(|a| a.date)), e.kind));
+        let st = status(&ev, committee_as_of);
+        let due_meeting = req.timing.as_deref().filter(|t| norm(t).contains("next meeting")).and_then(|_| {
+            meetings.iter().filter(|x| x.committee == m.committee && x.date > d.date).min_by_key(|x| x.date).map(|x| meeting_link(x))
+        });
+        let due = req.timing.as_deref().and_then(months_in).map(|n| add_months(d.date, n));
+        rows[i].follow_up = Some(st);
+        files.entry(m.committee.clone()).or_default().push(FollowUp {
+            decision: rows[i].clone(),
+            asks: req.asks,
+            asked: req.asked,
+            timing: req.timing,
+            due_meeting,
+            due,
+            status: st,
+            evidence: ev,
+        });
+    }
+    let out = files
+        .into_iter()
+        .map(|(committee, follow_ups)| FollowUpsFile {
+            format: FORMAT.to_string(),
+            council: catalogue.committee(&committee).map(|c| c.council.clone()).unwrap_or_default(),
+            as_of: committee_as_of(&committee).unwrap_or(Date { year: 1970, month: 1, day: 1 }),
+            committee,
+            follow_ups,
+        })
+        .collect();
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Explicit links belong on top-level parts, where the tracker looks for them.
+fn check_nested(m: &Meeting, minute: &str, p: &ResolutionPart, errors: &mut Vec<String>) {
+    for sub in &p.parts {
+        if !sub.follow_up.is_empty() {
+            errors.push(format!(
+                "meetings/{}.json: minute {minute}: follow_up belongs on the numbered part, not on sub-part ({})",
+                m.id,
+                sub.number.as_deref().unwrap_or("?")
+            ));
+        }
+        check_nested(m, minute, sub, errors);
+    }
+}
+
+fn part_of(d: &Decision) -> ResolutionPart {
+    ResolutionPart { number: d.part.clone(), text: d.text.clone(), bullets: d.bullets.clone(), parts: d.parts.clone(), follow_up: Vec::new() }
+}
+
+fn link_to(d: &Decision) -> PaperLink {
+    PaperLink {
+        meeting: d.meeting.clone(),
+        date: d.date,
+        date_precision: d.date_precision,
+        minute: Some(d.minute.clone()),
+        part: d.part.clone(),
+        item: Some(d.item.clone()),
+        anchor: d.anchor.clone(),
+    }
+}
+
+/// Check an explicit link against the data and turn it into evidence.
+fn explicit_evidence(link: &FollowUpEvidence, by_id: &HashMap<&str, &Meeting>, work_programmes: &[String]) -> Result<Evidence, String> {
+    let at = match &link.meeting {
+        None => None,
+        Some(id) => {
+            let m = by_id.get(id.as_str()).ok_or_else(|| format!("meeting {id} is not in the data"))?;
+            match &link.minute {
+                None => Some(meeting_link(m)),
+                Some(min) => {
+                    let item = m
+                        .items
+                        .iter()
+                        .find(|i| i.minute.as_ref().is_some_and(|x| &x.number == min))
+                        .ok_or_else(|| format!("meeting {id} has no minute {min}"))?;
+                    let l = minute_link(m, item, min, link.part.as_deref());
+                    if !crate::references::anchors(m).contains(&l.anchor) {
+                        return Err(format!("meeting {id} has no minute {min} part {:?}", link.part));
+                    }
+                    Some(l)
+                }
+            }
+        }
+    };
+    let planned_meeting = match &link.planned_meeting {
+        None => None,
+        Some(id) => Some(meeting_link(by_id.get(id.as_str()).ok_or_else(|| format!("planned meeting {id} is not in the data"))?)),
+    };
+    if let Some(wp) = &link.work_programme {
+        if !work_programmes.contains(wp) {
+            return Err(format!("work programme {wp} is not in the data"));
+        }
+    }
+    if link.text.trim().is_empty() {
+        return Err("text is empty: quote the words that make the connection".into());
+    }
+    if at.is_none() && link.source.is_none() {
+        return Err("say where the words are: a meeting (and minute), or a source".into());
+    }
+    Ok(Evidence {
+        kind: link.kind,
+        text: link.text.clone(),
+        date: link.date.or(planned_meeting.as_ref().map(|p| p.date)),
+        at,
+        work_programme: link.work_programme.clone(),
+        planned_meeting,
+        source: link.source.clone(),
+        note: link.note.clone(),
+        automatic: false,
+    })
+}
+
+/// The municipal year a decision belongs to (its file).
+pub fn year_of(d: &Decision) -> i32 {
+    municipal_year(d.date)
+}
+
+/// A date `days` after `d`.
+pub fn plus_days(d: Date, days: i64) -> Date {
+    date_from_days(days_from_epoch(d) + days)
+}
+
+#[cfg(test)]
+mod tests;

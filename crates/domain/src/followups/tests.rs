@@ -1,0 +1,113 @@
+//! The rules on the seed papers' own wording.
+
+use super::*;
+use minutebook_data::RequestKind::*;
+
+fn d(s: &str) -> Date {
+    Date::parse(s).unwrap()
+}
+
+fn asks(text: &str) -> Option<RequestKind> {
+    request(text).map(|r| r.asks)
+}
+
+#[test]
+fn every_kind_of_request_in_the_seeds() {
+    let cases: &[(&str, Option<RequestKind>)] = &[
+        ("the Head of Children’s Social Care be requested to submit a report on recruitment and support for newly qualified social workers to the Committee in 6 months’ time; and", Some(Report)),
+        ("information regarding attendance and sanctions be provided by the Head of Education to the Senior Democratic Services Officer for circulation to Members of the Committee.", Some(Information)),
+        ("the Improvement Plan be submitted to a Special meeting of the Committee prior to its submission to Ofsted; and", Some(Report)),
+        ("the Improvement Advisor who chairs the Improvement Board be invited to attend a meeting of the Committee.", Some(Attendance)),
+        ("a letter be forwarded to the representatives of the Diocese and Archdiocese on the Committee, requesting them to attend meetings.", Some(Letter)),
+        ("that the Council be requested to agree in writing to all Headteachers of schools throughout the Borough, to thank teaching staff", Some(Letter)),
+        ("that the Mayor of Sefton be requested to consider hosting an event for representatives of all schools throughout the Borough", Some(Action)),
+        ("the re-establishment of the Secondary School Performance and Attainment Working Group be considered further at the next meeting of the Committee;", Some(Consideration)),
+        ("all Members of the Committee be invited to participate in informal briefing sessions, the timings to be considered and the following topics be considered for inclusion:", Some(Briefing)),
+        ("an informal briefing on the Leeds Family Values model for all Committee Members be arranged in due course;", Some(Briefing)),
+        ("visits by Committee Members to the Children's Services Teams based in Magdalen House, Bootle, be arranged in due course;", Some(Visit)),
+        ("the Executive Director of Children's Social Care and Education be requested to provide an explanation regarding the possible closure of buildings associated with Children's Services;", Some(Information)),
+        ("the Executive Director of Children's Social Care and Education be requested to note the comments of the Committee in relation to the Performance Dashboard and Children In Need (CIN) Plans that currently included children with disabilities, in that this should be differentiated in future Performance Dashboards submitted to the Committee.", Some(Action)),
+        ("ongoing support for the delivery of the Start Well Plan be agreed and further updates and reports be received in due course and that such reports include updates on the issues above raised by Members.", Some(Update)),
+        ("a table be provided in reports to indicate the meanings of the acronyms used within the reports; and", Some(Information)),
+        ("an update on the Ofsted Monitoring visit be brought to the next meeting of the Committee scheduled for January 2022.", Some(Update)),
+        ("That it be noted that the Minutes of the Improvement Board, in relation to the Children’s Services Improvement Journey, have been requested by the Committee.", Some(Information)),
+        // Not requests.
+        ("the report be noted;", None),
+        ("it be noted that the Committee had previously taken the decision to request to have sight of the Children's Services Improvement Plan; and", None),
+        ("the arrangements being made to hold a site visit for Committee Members to meet with Children’s Services Teams at Magdalen House, Bootle, at 2.00 p.m. on 23 November 2022, be noted;", None),
+        ("the intention to share education data at the next meeting be noted;", None),
+        ("That, subject to the amendment of Minute No. 4 to read as follows, the Minutes of the meeting held on 5 July 2022, be confirmed as a correct record: That it be noted that the Minutes of, and reports submitted to, the Improvement Board, in relation to the Children's Services Improvement Journey, have been requested by the Committee.", None),
+    ];
+    for (text, expected) in cases {
+        assert_eq!(asks(text), *expected, "{text}");
+    }
+}
+
+#[test]
+fn who_is_asked() {
+    let who = |t: &str| asked(t);
+    assert_eq!(who("the Head of Children’s Social Care be requested to submit a report").as_deref(), Some("the Head of Children’s Social Care"));
+    assert_eq!(who("that, once data is available, the Head of Education Excellence be requested to submit a monitoring report").as_deref(), Some("the Head of Education Excellence"));
+    assert_eq!(who("of the Executive Director of Social Care and Education be requested to provide statistical information").as_deref(), Some("the Executive Director of Social Care and Education"));
+    assert_eq!(who("previous reports on school performance be provided to the Head of Education and she be requested to submit a report").as_deref(), Some("the Head of Education"));
+    assert_eq!(who("information regarding attendance and sanctions be provided by the Head of Education to the Senior Democratic Services Officer").as_deref(), Some("the Head of Education"));
+    assert_eq!(who("the Improvement Advisor who chairs the Improvement Board be invited to attend a meeting").as_deref(), Some("the Improvement Advisor who chairs the Improvement Board"));
+    assert_eq!(who("a table be provided in reports"), None);
+}
+
+#[test]
+fn when_it_is_asked_for() {
+    let when = |t: &str| timing(t);
+    assert_eq!(when("submit a report ... to the Committee in 6 months’ time; and").as_deref(), Some("in 6 months’ time"));
+    assert_eq!(when("be requested to submit a further report to the next meeting of the Committee providing information").as_deref(), Some("to the next meeting of the Committee"));
+    assert_eq!(when("the Work Programme be discussed at the next meeting of the Committee scheduled for January 2022; and").as_deref(), Some("at the next meeting of the Committee scheduled for January 2022"));
+    assert_eq!(when("an update ... be brought to a future meeting of this Committee.").as_deref(), Some("to a future meeting of this Committee"));
+    assert_eq!(when("be arranged in due course;").as_deref(), Some("in due course"));
+    assert_eq!(when("that, once data is available, the Head of Education").as_deref(), Some("once data is available"));
+    assert_eq!(when("the Improvement Plan be submitted to a Special meeting of the Committee prior to its submission to Ofsted; and").as_deref(), Some("prior to its submission to Ofsted"));
+    assert_eq!(when("receives a six-monthly monitoring report").as_deref(), Some("six-monthly"));
+    assert_eq!(when("the report be noted"), None);
+    assert_eq!(months_in("in 6 months’ time"), Some(6));
+    assert_eq!(months_in("in six months' time"), Some(6));
+    assert_eq!(months_in("six-monthly"), None);
+}
+
+#[test]
+fn calendar_arithmetic() {
+    assert_eq!(add_months(d("2022-07-05"), 6), d("2023-01-05"));
+    assert_eq!(add_months(d("2022-08-31"), 6), d("2023-02-28"));
+    assert_eq!(days_between(d("2022-07-05"), d("2022-11-07")), 125);
+    assert_eq!(months_between(d("2022-07-05"), d("2022-11-07")), 4);
+    assert_eq!(months_between(d("2022-07-05"), d("2022-08-04")), 0);
+    assert_eq!(describe_wait(d("2022-07-05"), d("2022-11-07")), "4 months (125 days)");
+    assert_eq!(describe_wait(d("2022-09-27"), d("2022-11-07")), "1 month (41 days)");
+    assert_eq!(describe_wait(d("2022-11-07"), d("2022-11-07")), "0 days");
+}
+
+fn ev(kind: EvidenceKind, date: Option<&str>) -> Evidence {
+    Evidence {
+        kind,
+        text: "words".into(),
+        at: None,
+        work_programme: None,
+        planned_meeting: None,
+        date: date.map(d),
+        source: Some("a paper".into()),
+        note: None,
+        automatic: false,
+    }
+}
+
+#[test]
+fn status_is_the_strongest_evidence() {
+    use EvidenceKind as K;
+    let as_of = d("2022-11-07");
+    assert_eq!(status(&[], as_of), FollowUpStatus::Outstanding);
+    assert_eq!(status(&[ev(K::Mentioned, Some("2022-09-27"))], as_of), FollowUpStatus::Outstanding);
+    assert_eq!(status(&[ev(K::Planned, Some("2022-12-20"))], as_of), FollowUpStatus::Planned);
+    assert_eq!(status(&[ev(K::Planned, None)], as_of), FollowUpStatus::Planned);
+    // Planned for a meeting already past (as of the data) and not delivered: outstanding.
+    assert_eq!(status(&[ev(K::Planned, Some("2022-09-27"))], as_of), FollowUpStatus::Outstanding);
+    assert_eq!(status(&[ev(K::Planned, Some("2022-12-20")), ev(K::Arranged, Some("2022-11-21"))], as_of), FollowUpStatus::Arranged);
+    assert_eq!(status(&[ev(K::Arranged, Some("2022-11-21")), ev(K::Delivered, Some("2022-11-07"))], as_of), FollowUpStatus::Delivered);
+}
