@@ -4,9 +4,11 @@
 //! minutebook check <data-dir>       parse every file, check links, check index.json is current
 //! minutebook catalogue <data-dir>   (re)write <data-dir>/index.json from the council and meeting files
 //! minutebook schema <out-dir>       write the JSON Schemas
+//! minutebook feeds <data-dir> <out-dir> [--base /meetings/] [--site-url https://council.example]
+//!                                   write calendars/<committee>.ics and feeds/<id>.atom
 //! ```
 
-use minutebook_tools::{catalogue, schema};
+use minutebook_tools::{catalogue, feeds, schema};
 use std::path::Path;
 use std::process::ExitCode;
 
@@ -17,7 +19,12 @@ fn main() -> ExitCode {
         ["catalogue", dir] => write_catalogue(Path::new(dir)),
         ["schema", dir] => write_schemas(Path::new(dir)),
         ["index", data, out, options @ ..] => minutebook_tools::index::cli(data, out, options),
-        _ => Err(vec!["usage: minutebook (check <data-dir> | catalogue <data-dir> | schema <out-dir>)".into()]),
+        ["feeds", data, out, options @ ..] => write_feeds(Path::new(data), Path::new(out), options),
+        _ => Err(vec![
+            "usage: minutebook (check <data-dir> | catalogue <data-dir> | schema <out-dir> | \
+             feeds <data-dir> <out-dir> [--base <path>] [--site-url <url>])"
+                .into(),
+        ]),
     };
     match result {
         Ok(msg) => {
@@ -65,4 +72,22 @@ fn write_schemas(dir: &Path) -> Result<String, Vec<String>> {
         std::fs::write(dir.join(name), json).map_err(|e| vec![format!("{name}: {e}")])?;
     }
     Ok(format!("wrote schemas to {}", dir.display()))
+}
+
+/// Calendars and feeds. Empty option values are ignored, so a build hook can pass
+/// `--site-url "$MINUTEBOOK_SITE_URL"` whether or not it is set.
+fn write_feeds(data: &Path, out: &Path, options: &[&str]) -> Result<String, Vec<String>> {
+    let (mut base, mut site_url) = (None, None);
+    let mut it = options.iter();
+    while let Some(opt) = it.next() {
+        let value = it.next().copied();
+        match (*opt, value) {
+            ("--base", Some(v)) => base = Some(v),
+            ("--site-url", Some(v)) => site_url = Some(v),
+            _ => return Err(vec![format!("feeds: unknown option or missing value: {opt}")]),
+        }
+    }
+    let site = feeds::Site::new(base, site_url).map_err(|e| vec![e])?;
+    let written = feeds::write(data, out, &site)?;
+    Ok(format!("wrote {} calendars and feeds to {}", written.len(), out.display()))
 }
