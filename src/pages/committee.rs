@@ -61,6 +61,7 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
         {k.contact.clone().map(|x| view! {
             <section aria-labelledby="contact"><h2 id="contact">"Contact"</h2><p>{contact(x)}</p></section>
         })}
+        {crate::components::schedule_links::committee_links(c, &k.id)}
         <section aria-labelledby="meetings">
             <h2 id="meetings">"Meetings"</h2>
             {years.into_iter().map(|(y, list)| meetings_table(y, list)).collect_view()}

@@ -118,6 +118,7 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>) -> AnyView {
             </dd></div>
             <div><dt>"Contact"</dt><dd>{m.contact.clone().map(contact).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</dd></div>
         </dl>
+        {crate::components::schedule_links::meeting_links(c.clone(), &m.id)}
         {(!m.supplementary_agendas.is_empty()).then(|| view! {
             <h2>"Supplementary agendas"</h2>
             <ul class="list list--bullet">
