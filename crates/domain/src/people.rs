@@ -308,6 +308,16 @@ impl<'a> Work<'a> {
     }
 }
 
+/// Keep each printed capacity once (a straight and a curly apostrophe are the same).
+fn add_capacity<'p>(caps: &mut BTreeMap<&'p str, Vec<String>>, id: &'p str, capacity: &Option<String>) {
+    let Some(c) = capacity else { return };
+    let list = caps.entry(id).or_default();
+    let same = |x: &String| x.replace('’', "'") == c.replace('’', "'");
+    if !list.iter().any(same) {
+        list.push(c.clone());
+    }
+}
+
 /// Everyone in a council's register with their roles, attendance and declarations on each
 /// of the council's committees, from the committees' membership lists and held meetings.
 pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], meetings: &[Meeting]) -> CouncilAttendance {
@@ -326,12 +336,15 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
         held.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         let mut at: Vec<BTreeMap<&str, AtMeeting>> = Vec::new();
         let mut declarations: BTreeMap<&str, Vec<DeclarationMade>> = BTreeMap::new();
+        // Every capacity printed beside a person's name, in any list.
+        let mut capacities: BTreeMap<&str, Vec<String>> = BTreeMap::new();
         for m in &held {
             let mut map: BTreeMap<&str, AtMeeting> = BTreeMap::new();
             if let Some(a) = &m.attendance {
                 for (list, also, context) in [(&a.present, false, "present"), (&a.also_present, true, "also present")] {
                     for x in list.iter().flatten() {
                         if let Some(p) = work.resolve(&x.name, x.person.as_deref(), &k.id, Some(&m.id), context) {
+                            add_capacity(&mut capacities, &p.id, &x.capacity);
                             map.entry(&p.id).or_insert(AtMeeting::Present {
                                 name: x.name.clone(),
                                 also,
@@ -346,6 +359,7 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                     let member = work.resolve(&x.name, x.person.as_deref(), &k.id, Some(&m.id), "apologies");
                     let sub = x.substitute.as_ref().and_then(|s| work.resolve(s, None, &k.id, Some(&m.id), "substitute"));
                     if let Some(p) = member {
+                        add_capacity(&mut capacities, &p.id, &x.capacity);
                         map.entry(&p.id).or_insert(AtMeeting::Apologies {
                             name: x.name.clone(),
                             capacity: x.capacity.clone(),
@@ -374,6 +388,7 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                 }
                 for x in a.not_present.iter().flatten() {
                     if let Some(p) = work.resolve(&x.name, x.person.as_deref(), &k.id, Some(&m.id), "not present") {
+                        add_capacity(&mut capacities, &p.id, &x.capacity);
                         map.entry(&p.id).or_insert(AtMeeting::NotPresent { name: x.name.clone(), capacity: x.capacity.clone() });
                     }
                 }
@@ -402,7 +417,6 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                 continue;
             }
             let mut counts = AttendanceCounts { held: held.len() as u32, ..Default::default() };
-            let mut capacities: Vec<String> = Vec::new();
             let meetings: Vec<MeetingRecord> = held
                 .iter()
                 .zip(&at)
@@ -420,21 +434,13 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                         AtMeeting::NotNamed => counts.not_named += 1,
                         AtMeeting::NotRecorded { .. } => counts.not_recorded += 1,
                     }
-                    if let AtMeeting::Present { capacity: Some(c), .. }
-                    | AtMeeting::Apologies { capacity: Some(c), .. }
-                    | AtMeeting::NotPresent { capacity: Some(c), .. } = &record
-                    {
-                        if !capacities.contains(c) {
-                            capacities.push(c.clone());
-                        }
-                    }
                     MeetingRecord { meeting: m.id.clone(), date: m.date, record }
                 })
                 .collect();
             records.entry(&person.id).or_default().push(CommitteeRecord {
                 committee: k.id.clone(),
                 roles: roles.get(id).cloned().unwrap_or_default(),
-                capacities,
+                capacities: capacities.remove(id).unwrap_or_default(),
                 meetings,
                 counts,
                 declarations: declarations.remove(id).unwrap_or_default(),

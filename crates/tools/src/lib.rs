@@ -5,5 +5,6 @@
 pub mod catalogue;
 pub mod feeds;
 pub mod index;
+pub mod people;
 pub mod schema;
 pub mod serve;

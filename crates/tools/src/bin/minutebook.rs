@@ -56,6 +56,7 @@ fn check(dir: &Path) -> Result<String, Vec<String>> {
             dir.display()
         )]);
     }
+    minutebook_tools::people::check(dir)?;
     Ok(format!("{}: all files parse and index.json is current", dir.display()))
 }
 
@@ -63,7 +64,9 @@ fn write_catalogue(dir: &Path) -> Result<String, Vec<String>> {
     let json = build(dir)?;
     let path = dir.join("index.json");
     std::fs::write(&path, json).map_err(|e| vec![format!("{}: {e}", path.display())])?;
-    Ok(format!("wrote {}", path.display()))
+    // People's attendance is generated from the same files, so it is rebuilt with the catalogue.
+    let people = minutebook_tools::people::write(dir)?;
+    Ok(format!("wrote {}{}", path.display(), people.iter().map(|p| format!(", {p}")).collect::<String>()))
 }
 
 fn write_schemas(dir: &Path) -> Result<String, Vec<String>> {
