@@ -412,7 +412,7 @@ impl EvidenceKind {
             EvidenceKind::Delivered => "Delivered",
             EvidenceKind::Arranged => "Arranged",
             EvidenceKind::Planned => "Planned",
-            EvidenceKind::Mentioned => "Raised again",
+            EvidenceKind::Mentioned => "Mentioned later",
         }
     }
 }

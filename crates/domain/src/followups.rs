@@ -7,7 +7,7 @@ use crate::dates::{date_from_days, days_from_epoch, municipal_year};
 use crate::decisions::{indexes, key, meeting_link, minute_link, targets, Occurrence, Place};
 use minutebook_data::{
     Catalogue, Date, Decision, Evidence, EvidenceKind, FollowUp, FollowUpEvidence, FollowUpStatus, FollowUpsFile,
-    Meeting, MinutesStatus, PaperLink, RequestKind, ResolutionPart, FORMAT,
+    Meeting, MinutesStatus, PaperLink, RequestKind, ResolutionPart, WorkProgramme, FORMAT,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -69,14 +69,14 @@ pub fn request(text: &str) -> Option<Request> {
     let has = |words: &[&str]| words.iter().any(|w| t.contains(w));
     let asks = if has(&["letter", "in writing", "writing to", "write to"]) {
         RequestKind::Letter
-    } else if has(&["be considered further", "further consideration", "be discussed at"]) {
-        RequestKind::Consideration
     } else if t.contains("briefing") {
         RequestKind::Briefing
     } else if t.contains("visit") && t.contains("arrange") {
         RequestKind::Visit
     } else if has(&["submit a", "a report", "further report", "monitoring report", "be submitted to"]) {
         RequestKind::Report
+    } else if has(&["be considered further", "further consideration", "be discussed at"]) {
+        RequestKind::Consideration
     } else if t.contains("update") {
         RequestKind::Update
     } else if has(&["invited to attend", "attendance of"]) {
@@ -87,6 +87,20 @@ pub fn request(text: &str) -> Option<Request> {
         RequestKind::Action
     };
     Some(Request { asks, asked: asked(text), timing: timing(text) })
+}
+
+/// [`request`] for a resolution part: the preamble counts when deciding whether the part
+/// is a request ("... be confirmed as a correct record: That it be noted that ... have been
+/// requested" is not), but who is asked and when are read from the part's own words.
+pub fn part_request(preamble: Option<&str>, part: &ResolutionPart) -> Option<Request> {
+    let whole = crate::decisions::classified_text(preamble, part);
+    let r = request(&whole)?;
+    let own = request(&part.text);
+    Some(Request {
+        asks: own.as_ref().map(|o| o.asks).unwrap_or(r.asks),
+        asked: asked(&part.text),
+        timing: timing(&part.text),
+    })
 }
 
 const PRONOUNS: &[&str] = &["she", "he", "they"];
@@ -249,7 +263,7 @@ pub fn delivers(o: &Occurrence) -> bool {
 pub fn follow_ups(
     meetings: &[Meeting],
     catalogue: &Catalogue,
-    work_programmes: &[String],
+    work_programmes: &[WorkProgramme],
     rows: &mut [Decision],
     occurrences: &[Occurrence],
 ) -> Result<Vec<FollowUpsFile>, Vec<String>> {
@@ -267,7 +281,7 @@ pub fn follow_ups(
         }
     }
     let requests: Vec<usize> = (0..rows.len())
-        .filter(|&i| request(&crate::decisions::classified_text(rows[i].preamble.as_deref(), &part_of(&rows[i]))).is_some())
+        .filter(|&i| part_request(rows[i].preamble.as_deref(), &part_of(&rows[i])).is_some())
         .collect();
     let is_request: Vec<bool> = (0..rows.len()).map(|i| requests.contains(&i)).collect();
     let mut evidence: HashMap<usize, Vec<Evidence>> = HashMap::new();
@@ -306,13 +320,15 @@ pub fn follow_ups(
         let Some(links) = explicit.get(&key(&rows[i])) else { continue };
         let file = format!("meetings/{}.json", rows[i].meeting);
         for link in links.iter() {
-            match explicit_evidence(link, &by_id, work_programmes) {
+            match explicit_evidence(link, rows[i].date, &by_id, work_programmes) {
                 Ok(e) => {
                     if let Some(at) = &e.at {
                         back_links.push((i, at.clone(), false));
                         if let Some(min) = &at.minute {
-                            for j in targets(&index, &by_minute, &at.meeting, min, at.part.as_deref()) {
-                                back_links.push((j, link_to(&rows[i]), true));
+                            // The evidence's own part refers back; a whole minute's parts do not.
+                            let from = targets(&index, &by_minute, &at.meeting, min, at.part.as_deref());
+                            if at.part.is_some() || from.len() == 1 {
+                                from.into_iter().for_each(|j| back_links.push((j, link_to(&rows[i]), true)));
                             }
                         }
                     }
@@ -341,7 +357,7 @@ pub fn follow_ups(
         let d = &rows[i];
         let Some(m) = by_id.get(d.meeting.as_str()) else { continue };
         let committee_as_of = committee_as_of(&m.committee).unwrap_or(d.date);
-        let req = request(&crate::decisions::classified_text(d.preamble.as_deref(), &part_of(d))).expect("a request");
+        let req = part_request(d.preamble.as_deref(), &part_of(d)).expect("a request");
         let mut ev = evidence.remove(&i).unwrap_or_default();
         ev.sort_by_key(|e| (e.date.or(e.at.as_ref().map(|a| a.date)), e.kind));
         let st = status(&ev, committee_as_of);
@@ -408,8 +424,15 @@ fn link_to(d: &Decision) -> PaperLink {
     }
 }
 
-/// Check an explicit link against the data and turn it into evidence.
-fn explicit_evidence(link: &FollowUpEvidence, by_id: &HashMap<&str, &Meeting>, work_programmes: &[String]) -> Result<Evidence, String> {
+/// Check an explicit link against the data and turn it into evidence. A link into a work
+/// programme quotes a row's title exactly; its date and meeting come from that row (the
+/// first meeting it is planned for after the request) unless the link gives them.
+fn explicit_evidence(
+    link: &FollowUpEvidence,
+    asked_on: Date,
+    by_id: &HashMap<&str, &Meeting>,
+    work_programmes: &[WorkProgramme],
+) -> Result<Evidence, String> {
     let at = match &link.meeting {
         None => None,
         Some(id) => {
@@ -431,25 +454,38 @@ fn explicit_evidence(link: &FollowUpEvidence, by_id: &HashMap<&str, &Meeting>, w
             }
         }
     };
-    let planned_meeting = match &link.planned_meeting {
+    let (mut date, mut planned_id) = (link.date, link.planned_meeting.clone());
+    if let Some(id) = &link.work_programme {
+        let wp = work_programmes.iter().find(|w| &w.id == id).ok_or_else(|| format!("work programme {id} is not in the data"))?;
+        let row = wp
+            .rows()
+            .map(|(_, r)| r)
+            .find(|r| r.title == link.text)
+            .ok_or_else(|| format!("work programme {id} has no row titled {:?}", link.text))?;
+        let when = row.planned.iter().copied().filter(|d| *d > asked_on).min();
+        date = date.or(when);
+        if planned_id.is_none() {
+            planned_id = when.and_then(|d| wp.meetings.iter().find(|m| m.date == d).and_then(|m| m.meeting.clone()));
+        }
+    }
+    let planned_meeting = match &planned_id {
         None => None,
         Some(id) => Some(meeting_link(by_id.get(id.as_str()).ok_or_else(|| format!("planned meeting {id} is not in the data"))?)),
     };
-    if let Some(wp) = &link.work_programme {
-        if !work_programmes.contains(wp) {
-            return Err(format!("work programme {wp} is not in the data"));
-        }
-    }
     if link.text.trim().is_empty() {
         return Err("text is empty: quote the words that make the connection".into());
     }
-    if at.is_none() && link.source.is_none() {
-        return Err("say where the words are: a meeting (and minute), or a source".into());
+    if at.is_none() && link.source.is_none() && link.work_programme.is_none() {
+        return Err("say where the words are: a meeting (and minute), a work programme or a source".into());
     }
     Ok(Evidence {
         kind: link.kind,
         text: link.text.clone(),
-        date: link.date.or(planned_meeting.as_ref().map(|p| p.date)),
+        // A plan's date is when it is to happen; anything else defaults to its paper's date.
+        date: match link.kind {
+            EvidenceKind::Planned => date.or(planned_meeting.as_ref().map(|p| p.date)),
+            _ => date.or(at.as_ref().map(|a| a.date)),
+        },
         at,
         work_programme: link.work_programme.clone(),
         planned_meeting,

@@ -3,6 +3,7 @@
 //! data folder, and a static server with the deep-link fallback.
 
 pub mod catalogue;
+pub mod decisions;
 pub mod feeds;
 pub mod index;
 pub mod people;

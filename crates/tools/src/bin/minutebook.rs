@@ -4,6 +4,7 @@
 //! minutebook check <data-dir>       parse every file, check links, check index.json is current
 //! minutebook catalogue <data-dir>   (re)write <data-dir>/index.json from the council and meeting files
 //! minutebook schema <out-dir>       write the JSON Schemas
+//! minutebook decisions <data-dir>   (re)write <data-dir>/decisions/ (also done by `catalogue`)
 //! minutebook feeds <data-dir> <out-dir> [--base /meetings/] [--site-url https://council.example]
 //!                                   write calendars/<committee>.ics and feeds/<id>.atom
 //! ```
@@ -18,6 +19,7 @@ fn main() -> ExitCode {
         ["check", dir] => check(Path::new(dir)),
         ["catalogue", dir] => write_catalogue(Path::new(dir)),
         ["schema", dir] => write_schemas(Path::new(dir)),
+        ["decisions", dir] => minutebook_tools::decisions::write(Path::new(dir)).map(|w| format!("wrote {}", w.join(", "))),
         ["index", data, out, options @ ..] => minutebook_tools::index::cli(data, out, options),
         ["feeds", data, out, options @ ..] => write_feeds(Path::new(data), Path::new(out), options),
         _ => Err(vec![
@@ -56,6 +58,8 @@ fn check(dir: &Path) -> Result<String, Vec<String>> {
             dir.display()
         )]);
     }
+    // The decisions index is derived from the same files (docs/follow-ups.md).
+    minutebook_tools::decisions::check(dir)?;
     minutebook_tools::people::check(dir)?;
     Ok(format!("{}: all files parse and index.json is current", dir.display()))
 }
@@ -64,6 +68,7 @@ fn write_catalogue(dir: &Path) -> Result<String, Vec<String>> {
     let json = build(dir)?;
     let path = dir.join("index.json");
     std::fs::write(&path, json).map_err(|e| vec![format!("{}: {e}", path.display())])?;
+    minutebook_tools::decisions::write(dir)?;
     // People's attendance is generated from the same files, so it is rebuilt with the catalogue.
     let people = minutebook_tools::people::write(dir)?;
     Ok(format!("wrote {}{}", path.display(), people.iter().map(|p| format!(", {p}")).collect::<String>()))
