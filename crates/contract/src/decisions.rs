@@ -7,8 +7,8 @@
 //!   year with its counts by kind, and one per committee's follow-up file;
 //! - `decisions/<committee id>/<year>.json` ([`DecisionsFile`]): that year's resolution
 //!   parts, newest meeting first, agenda order within a meeting;
-//! - `decisions/<committee id>/follow-ups.json` ([`FollowUpsFile`]): every request the
-//!   committee made, with its status and evidence.
+//! - `decisions/<committee id>/follow-ups-<year>.json` ([`FollowUpsFile`]): every request
+//!   the committee made in that municipal year, with its status and evidence.
 //!
 //! These files are derived data: never edit them by hand.
 
@@ -24,7 +24,7 @@ pub struct DecisionsIndex {
     pub format: String,
     /// One file per committee and municipal year, newest year first.
     pub files: Vec<DecisionsListing>,
-    /// One follow-up file per committee that has resolutions.
+    /// One follow-up file per committee and municipal year with requests, newest year first.
     pub follow_ups: Vec<FollowUpsListing>,
 }
 
@@ -54,10 +54,13 @@ pub struct KindCounts {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FollowUpsListing {
-    /// Path relative to the data root, e.g. `decisions/sefton-osc-children/follow-ups.json`.
+    /// Path relative to the data root, e.g. `decisions/sefton-osc-children/follow-ups-2022.json`.
     pub file: String,
     pub council: String,
     pub committee: String,
+    /// The municipal year the requests were made in.
+    pub year: i32,
+    /// The committee's statuses are as of this date (see [`FollowUpsFile::as_of`]).
     pub as_of: Date,
     /// Requests in the file by status: delivered, arranged, planned, outstanding.
     pub counts: StatusCounts,
@@ -156,16 +159,18 @@ pub enum ResolutionKind {
     Other,
 }
 
-/// `decisions/<committee id>/follow-ups.json`.
+/// `decisions/<committee id>/follow-ups-<year>.json`: the requests one committee made in
+/// one municipal year.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct FollowUpsFile {
     pub format: String,
     pub council: String,
     pub committee: String,
+    pub year: i32,
     /// Statuses are as of this date: the latest meeting of the committee whose papers are
     /// in the data. Nothing later is known, so nothing later is claimed.
     pub as_of: Date,
-    /// Oldest request first.
+    /// Newest meeting first; within a meeting, in agenda order.
     pub follow_ups: Vec<FollowUp>,
 }
 
@@ -262,8 +267,8 @@ pub mod decision_paths {
     pub fn year(committee: &str, year: i32) -> String {
         format!("decisions/{committee}/{year}.json")
     }
-    pub fn follow_ups(committee: &str) -> String {
-        format!("decisions/{committee}/follow-ups.json")
+    pub fn follow_ups(committee: &str, year: i32) -> String {
+        format!("decisions/{committee}/follow-ups-{year}.json")
     }
 }
 

@@ -5,7 +5,9 @@
 //! kind, so a page works out which files hold its rows before fetching any: newest
 //! municipal year first, and only the years that overlap the requested page.
 
-use minutebook_data::{Decision, DecisionsFile, DecisionsIndex, DecisionsListing, FollowUp, FollowUpStatus, ResolutionKind};
+use minutebook_data::{
+    Decision, DecisionsFile, DecisionsIndex, DecisionsListing, FollowUp, FollowUpStatus, FollowUpsFile, ResolutionKind,
+};
 
 /// Rows per page: well under the 500-row limit for any page's DOM.
 pub const PER_PAGE: usize = 100;
@@ -122,20 +124,36 @@ pub struct PagePlan {
 
 /// Work out which files hold page `page` of the decisions matching `filter`.
 pub fn plan(index: &DecisionsIndex, filter: &DecisionFilter, page: usize, per_page: usize) -> PagePlan {
-    let mut wanted: Vec<&DecisionsListing> = index.files.iter().filter(|l| filter.wants(l) && filter.count(l) > 0).collect();
+    let counted = index.files.iter().filter(|l| filter.wants(l)).map(|l| (l.file.clone(), l.year, filter.count(l))).collect();
+    plan_counted(counted, page, per_page)
+}
+
+/// Work out which files hold page `page` of the follow-ups matching `filter`.
+pub fn plan_follow_ups(index: &DecisionsIndex, filter: &FollowUpFilter, page: usize, per_page: usize) -> PagePlan {
+    let counted = index
+        .follow_ups
+        .iter()
+        .filter(|l| filter.wants_committee(&l.council, &l.committee))
+        .map(|l| (l.file.clone(), l.year, filter.status.map(|s| l.counts.get(s)).unwrap_or_else(|| l.counts.total()) as usize))
+        .collect();
+    plan_counted(counted, page, per_page)
+}
+
+/// The plan for files given as (path, municipal year, wanted rows).
+fn plan_counted(mut wanted: Vec<(String, i32, usize)>, page: usize, per_page: usize) -> PagePlan {
+    wanted.retain(|w| w.2 > 0);
     // Municipal years never interleave in time, so newest year first is newest first.
-    wanted.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| a.file.cmp(&b.file)));
-    let total: usize = wanted.iter().map(|l| filter.count(l)).sum();
+    wanted.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let total: usize = wanted.iter().map(|w| w.2).sum();
     let pages = total.div_ceil(per_page).max(1);
     let page = page.clamp(1, pages);
     let start = (page - 1) * per_page;
     let end = (start + per_page).min(total);
     let mut files = Vec::new();
-    let mut before = 0; // matching rows in the years before the first year fetched
+    let mut before = 0; // wanted rows in the years before the first year fetched
     let mut seen = 0;
-    let mut years = wanted.chunk_by(|a, b| a.year == b.year);
-    for group in &mut years {
-        let n: usize = group.iter().map(|l| filter.count(l)).sum();
+    for group in wanted.chunk_by(|a, b| a.1 == b.1) {
+        let n: usize = group.iter().map(|w| w.2).sum();
         if seen + n <= start {
             seen += n;
             before = seen;
@@ -144,7 +162,7 @@ pub fn plan(index: &DecisionsIndex, filter: &DecisionFilter, page: usize, per_pa
         if seen >= end {
             break;
         }
-        files.extend(group.iter().map(|l| l.file.clone()));
+        files.extend(group.iter().map(|w| w.0.clone()));
         seen += n;
     }
     PagePlan { total, pages, page, files, skip: start - before, take: end - start }
@@ -155,6 +173,13 @@ pub fn page_rows(files: &[DecisionsFile], filter: &DecisionFilter, plan: &PagePl
     let mut rows: Vec<&Decision> = files.iter().flat_map(|f| &f.decisions).filter(|d| filter.kind.is_none_or(|k| d.kind == k)).collect();
     // Each meeting is in one file, in agenda order; a stable sort keeps that order.
     rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.meeting.cmp(&b.meeting)));
+    rows.into_iter().skip(plan.skip).take(plan.take).cloned().collect()
+}
+
+/// The follow-ups of one page, from the files the plan named.
+pub fn follow_up_rows(files: &[FollowUpsFile], filter: &FollowUpFilter, plan: &PagePlan) -> Vec<FollowUp> {
+    let mut rows: Vec<&FollowUp> = files.iter().flat_map(|f| &f.follow_ups).filter(|f| filter.wants(f)).collect();
+    rows.sort_by(|a, b| b.decision.date.cmp(&a.decision.date).then_with(|| a.decision.meeting.cmp(&b.decision.meeting)));
     rows.into_iter().skip(plan.skip).take(plan.take).cloned().collect()
 }
 

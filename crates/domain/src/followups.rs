@@ -280,10 +280,8 @@ pub fn follow_ups(
             }
         }
     }
-    let requests: Vec<usize> = (0..rows.len())
-        .filter(|&i| part_request(rows[i].preamble.as_deref(), &part_of(&rows[i])).is_some())
-        .collect();
-    let is_request: Vec<bool> = (0..rows.len()).map(|i| requests.contains(&i)).collect();
+    let is_request: Vec<bool> = rows.iter().map(|r| part_request(r.preamble.as_deref(), &part_of(r)).is_some()).collect();
+    let requests: Vec<usize> = (0..rows.len()).filter(|&i| is_request[i]).collect();
     let mut evidence: HashMap<usize, Vec<Evidence>> = HashMap::new();
     // Automatic: later references to the request's part (or to its minute).
     for o in occurrences {
@@ -344,15 +342,13 @@ pub fn follow_ups(
             list.push(link);
         }
     }
-    // One file per committee with resolutions, newest request first.
-    let mut files: BTreeMap<String, Vec<FollowUp>> = BTreeMap::new();
-    for r in rows.iter() {
-        files.entry(by_id.get(r.meeting.as_str()).map(|m| m.committee.clone()).unwrap_or_default()).or_default();
-    }
-    let committee_as_of = |committee: &str| {
-        let ms: Vec<&Meeting> = meetings.iter().filter(|m| m.committee == committee).collect();
-        as_of(&ms)
-    };
+    // One file per committee and municipal year with requests, newest request first.
+    let mut files: BTreeMap<(String, i32), Vec<FollowUp>> = BTreeMap::new();
+    let mut of_committee: HashMap<&str, Vec<&Meeting>> = HashMap::new();
+    meetings.iter().for_each(|m| of_committee.entry(m.committee.as_str()).or_default().push(m));
+    of_committee.values_mut().for_each(|v| v.sort_by_key(|m| m.date));
+    let as_of_by: HashMap<&str, Option<Date>> = of_committee.iter().map(|(k, v)| (*k, as_of(v))).collect();
+    let committee_as_of = |committee: &str| as_of_by.get(committee).copied().flatten();
     for &i in &requests {
         let d = &rows[i];
         let Some(m) = by_id.get(d.meeting.as_str()) else { continue };
@@ -362,11 +358,12 @@ pub fn follow_ups(
         ev.sort_by_key(|e| (e.date.or(e.at.as_ref().map(|a| a.date)), e.kind));
         let st = status(&ev, committee_as_of);
         let due_meeting = req.timing.as_deref().filter(|t| norm(t).contains("next meeting")).and_then(|_| {
-            meetings.iter().filter(|x| x.committee == m.committee && x.date > d.date).min_by_key(|x| x.date).map(|x| meeting_link(x))
+            of_committee.get(m.committee.as_str()).and_then(|v| v.iter().find(|x| x.date > d.date)).map(|x| meeting_link(x))
         });
         let due = req.timing.as_deref().and_then(months_in).map(|n| add_months(d.date, n));
         rows[i].follow_up = Some(st);
-        files.entry(m.committee.clone()).or_default().push(FollowUp {
+        let year = municipal_year(rows[i].date);
+        files.entry((m.committee.clone(), year)).or_default().push(FollowUp {
             decision: rows[i].clone(),
             asks: req.asks,
             asked: req.asked,
@@ -379,11 +376,12 @@ pub fn follow_ups(
     }
     let out = files
         .into_iter()
-        .map(|(committee, follow_ups)| FollowUpsFile {
+        .map(|((committee, year), follow_ups)| FollowUpsFile {
             format: FORMAT.to_string(),
             council: catalogue.committee(&committee).map(|c| c.council.clone()).unwrap_or_default(),
             as_of: committee_as_of(&committee).unwrap_or(Date { year: 1970, month: 1, day: 1 }),
             committee,
+            year,
             follow_ups,
         })
         .collect();

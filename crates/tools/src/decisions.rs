@@ -6,11 +6,11 @@
 //! Layout (types in `minutebook_data::decisions`):
 //! - `decisions/index.json`: one listing per committee and municipal year, with counts by kind;
 //! - `decisions/<committee>/<year>.json`: that year's resolution parts, one per line;
-//! - `decisions/<committee>/follow-ups.json`: the committee's requests and what came of them.
+//! - `decisions/<committee>/follow-ups-<year>.json`: that year's requests and what came of them.
 
 use crate::catalogue::{self, DataSet};
 use minutebook_data::{
-    decision_paths, Decision, DecisionsIndex, DecisionsListing, FollowUpsFile, FollowUpsListing, KindCounts, StatusCounts,
+    decision_paths, Catalogue, Decision, Meeting, WorkProgramme, DecisionsIndex, DecisionsListing, FollowUpsFile, FollowUpsListing, KindCounts, StatusCounts,
     FORMAT,
 };
 use minutebook_domain::{decisions, followups};
@@ -46,10 +46,15 @@ fn lines(head: &[(&str, String)], list: &str, rows: Vec<String>) -> String {
 /// Build every decisions file from a data set.
 pub fn generate(data: &DataSet) -> Result<Files, Vec<String>> {
     let cat = catalogue::build(data)?;
-    let occurrences = decisions::occurrences(&data.meetings, &cat);
-    let mut rows = decisions::decisions(&data.meetings, &occurrences);
-    let follow_ups = followups::follow_ups(&data.meetings, &cat, &data.work_programmes, &mut rows, &occurrences)?;
-    let committee_of: BTreeMap<&str, &str> = data.meetings.iter().map(|m| (m.id.as_str(), m.committee.as_str())).collect();
+    files(&data.meetings, &cat, &data.work_programmes)
+}
+
+/// Build every decisions file from meetings, their catalogue and the work programmes.
+pub fn files(meetings: &[Meeting], cat: &Catalogue, work_programmes: &[WorkProgramme]) -> Result<Files, Vec<String>> {
+    let occurrences = decisions::occurrences(meetings, cat);
+    let mut rows = decisions::decisions(meetings, &occurrences);
+    let follow_ups = followups::follow_ups(meetings, cat, work_programmes, &mut rows, &occurrences)?;
+    let committee_of: BTreeMap<&str, &str> = meetings.iter().map(|m| (m.id.as_str(), m.committee.as_str())).collect();
     let council_of = |committee: &str| cat.committee(committee).map(|c| c.council.clone()).unwrap_or_default();
 
     let mut shards: BTreeMap<(String, i32), Vec<Decision>> = BTreeMap::new();
@@ -78,10 +83,18 @@ pub fn generate(data: &DataSet) -> Result<Files, Vec<String>> {
     for f in &follow_ups {
         let mut counts = StatusCounts::default();
         f.follow_ups.iter().for_each(|x| counts.add(x.status));
-        let file = decision_paths::follow_ups(&f.committee);
+        let file = decision_paths::follow_ups(&f.committee, f.year);
         files.insert(file.clone(), follow_ups_json(f));
-        fu_listings.push(FollowUpsListing { file, council: f.council.clone(), committee: f.committee.clone(), as_of: f.as_of, counts });
+        fu_listings.push(FollowUpsListing {
+            file,
+            council: f.council.clone(),
+            committee: f.committee.clone(),
+            year: f.year,
+            as_of: f.as_of,
+            counts,
+        });
     }
+    fu_listings.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| (&a.council, &a.committee).cmp(&(&b.council, &b.committee))));
     let index = DecisionsIndex { format: FORMAT.to_string(), files: listings, follow_ups: fu_listings };
     let mut index_json = serde_json::to_string_pretty(&index).expect("index serialises");
     index_json.push('\n');
@@ -95,6 +108,7 @@ fn follow_ups_json(f: &FollowUpsFile) -> String {
             ("format", json!(&f.format)),
             ("council", json!(&f.council)),
             ("committee", json!(&f.committee)),
+            ("year", f.year.to_string()),
             ("as_of", json!(&f.as_of)),
         ],
         "follow_ups",
