@@ -97,6 +97,7 @@ pub fn build(
     // Weighted term frequencies per record.
     let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
     let mut lengths = Vec::with_capacity(keyed.len());
+    let boosts: Vec<f32> = keyed.iter().map(|(_, r)| r.boost.clamp(0.05, 1.0)).collect();
     for (id, (_, r)) in keyed.iter().enumerate() {
         let mut tf: HashMap<String, f32> = HashMap::new();
         let mut len = 0.0;
@@ -122,7 +123,7 @@ pub fn build(
                 .into_iter()
                 .map(|(id, tf)| {
                     let norm = K1 * (1.0 - B + B * lengths[id as usize] / avg);
-                    let w = tf * (K1 + 1.0) / (tf + norm);
+                    let w = tf * (K1 + 1.0) / (tf + norm) * boosts[id as usize];
                     (id, (w / (K1 + 1.0) * 255.0).round().clamp(1.0, 255.0) as u8)
                 })
                 .collect();

@@ -48,6 +48,9 @@ pub struct Record {
     pub text: String,
     /// Tie-break within a facet group: records sort by (council, committee, year, kind, order).
     pub order: String,
+    /// Multiplies the record's score: below 1 for records that repeat an agenda item's
+    /// title (its minute, resolutions, report), so the item itself comes first.
+    pub boost: f32,
 }
 
 /// `manifest.json`.

@@ -4,12 +4,12 @@
 //! "MBS1"  varint(term count)
 //! per term, sorted:  varint(len) term-bytes  varint(df)  u8 mode
 //!   mode 0 (list):   df × ( varint(record id − previous id)  u8 impact )
-//!   mode 1 (bitmap): u8 impact  varint(first id)  varint(byte count)  bytes
+//!   mode 1 (bitmap): varint(first id)  varint(byte count)  bitmap-bytes  ceil(df/2) impact-bytes
 //! ```
 //! The impact is the record's BM25 term weight (length-normalised, title words counted
 //! more), quantised to 1..=255 at build time, so the browser needs no per-record lengths.
-//! Terms in a large share of records are stored as a bitmap with one typical impact:
-//! smaller, and ranking barely depends on such common words.
+//! Terms in a large share of records are stored as a bitmap of ids followed by 4-bit
+//! impacts (two a byte), whichever of the two layouts is smaller.
 
 const MAGIC: &[u8; 4] = b"MBS1";
 
@@ -87,11 +87,15 @@ pub fn encode(terms: &[Term]) -> Vec<u8> {
             _ => (0, 0),
         };
         let bitmap_len = ((last - first) / 8 + 1) as usize;
-        // A list costs at least two bytes a posting; a bitmap one bit per id in range.
-        if !t.postings.is_empty() && bitmap_len * 3 < t.postings.len() * 2 {
+        let mut list = Vec::new();
+        let mut prev = 0u32;
+        for &(id, impact) in &t.postings {
+            put_varint(&mut list, u64::from(id - prev));
+            list.push(impact);
+            prev = id;
+        }
+        if !t.postings.is_empty() && bitmap_len + t.postings.len().div_ceil(2) < list.len() {
             out.push(1);
-            let mean = t.postings.iter().map(|p| u64::from(p.1)).sum::<u64>() / t.postings.len() as u64;
-            out.push(mean.clamp(1, 255) as u8);
             put_varint(&mut out, u64::from(first));
             put_varint(&mut out, bitmap_len as u64);
             let mut bits = vec![0u8; bitmap_len];
@@ -100,14 +104,13 @@ pub fn encode(terms: &[Term]) -> Vec<u8> {
                 bits[i / 8] |= 1 << (i % 8);
             }
             out.extend_from_slice(&bits);
+            for pair in t.postings.chunks(2) {
+                let nib = |p: &(u32, u8)| ((u32::from(p.1) * 15 + 127) / 255).max(1) as u8;
+                out.push(nib(&pair[0]) | pair.get(1).map_or(0, |p| nib(p) << 4));
+            }
         } else {
             out.push(0);
-            let mut prev = 0u32;
-            for &(id, impact) in &t.postings {
-                put_varint(&mut out, u64::from(id - prev));
-                out.push(impact);
-                prev = id;
-            }
+            out.extend_from_slice(&list);
         }
     }
     out
@@ -135,15 +138,22 @@ pub fn decode(bytes: &[u8]) -> Result<Shard, String> {
                 }
             }
             1 => {
-                let impact = r.byte()?;
                 let first = r.varint()? as u32;
                 let n = r.varint()? as usize;
                 for (i, &b) in r.take(n)?.iter().enumerate() {
                     for bit in 0..8 {
                         if b & (1 << bit) != 0 {
-                            postings.push((first + (i * 8 + bit) as u32, impact));
+                            postings.push((first + (i * 8 + bit) as u32, 0));
                         }
                     }
+                }
+                if postings.len() != df {
+                    return Err("a bitmap does not match its term's record count".into());
+                }
+                let impacts = r.take(df.div_ceil(2))?;
+                for (i, p) in postings.iter_mut().enumerate() {
+                    let nib = (impacts[i / 2] >> (4 * (i % 2))) & 0x0f;
+                    p.1 = nib * 17;
                 }
             }
             m => return Err(format!("unknown postings mode {m}")),
@@ -159,14 +169,14 @@ mod tests {
 
     #[test]
     fn lists_and_bitmaps_round_trip() {
-        let dense: Vec<(u32, u8)> = (100..400).map(|i| (i, 7)).collect();
+        let dense: Vec<(u32, u8)> = (100..400).map(|i| (i, if i % 2 == 0 { 255 } else { 17 })).collect();
         let terms = vec![
             Term { term: "caf".into(), postings: vec![(3, 200), (900, 1), (70_000, 255)] },
             Term { term: "council".into(), postings: dense.clone() },
             Term { term: "ÿ".into(), postings: vec![] },
         ];
         let bytes = encode(&terms);
-        assert!(bytes.len() < 150, "dense term not stored as a bitmap: {} bytes", bytes.len());
+        assert!(bytes.len() < 250, "dense term not stored as a bitmap: {} bytes", bytes.len());
         let back = decode(&bytes).unwrap();
         assert_eq!(back.terms[0], terms[0]);
         assert_eq!(back.terms[1].postings, dense);

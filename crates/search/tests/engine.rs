@@ -20,6 +20,7 @@ fn rec(url: &str, committee: &str, year: i32, kind: &str, title: &str, text: &st
         kind: kind.into(),
         text: text.into(),
         order: url.into(),
+        boost: 1.0,
     }
 }
 

@@ -7,7 +7,8 @@
 //! and, for councils, in docs/search.md.
 
 use crate::catalogue::{read_dataset, DataSet};
-use minutebook_data::{Block, Meeting, Resolution, ResolutionPart};
+use minutebook_data::{Block, Meeting, Resolution, ResolutionKind, ResolutionPart};
+use minutebook_domain::decisions::{classified_text, meaningful_preamble, resolution_kind};
 use minutebook_domain::dates::{long_date, municipal_year, short_date};
 use minutebook_domain::references::anchor;
 use minutebook_search::build::{build, Options, Output};
@@ -16,15 +17,32 @@ use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
 
-/// The record kinds, in the order the facet lists them.
-pub const KINDS: &[(&str, &str)] = &[
-    ("item", "Agenda item"),
-    ("report", "Report"),
-    ("minute", "Minute"),
-    ("resolution", "Resolution"),
-    ("work_programme", "Work programme"),
-    ("forward_plan", "Forward plan decision"),
-];
+/// The record kinds, in the order the facet lists them: resolutions are split by what
+/// they decided (`minutebook_domain::decisions::resolution_kind`, as on the Decisions page).
+pub fn kinds() -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> =
+        [("item", "Agenda item"), ("report", "Report"), ("minute", "Minute")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    for k in ResolutionKind::ALL {
+        out.push((resolution_kind_id(k), format!("Resolution: {}", k.label())));
+    }
+    out.push(("work_programme".into(), "Work programme".into()));
+    out.push(("forward_plan".into(), "Forward plan decision".into()));
+    out
+}
+
+/// How much a kind of record counts: an agenda item before its minute, report and
+/// resolutions (which repeat its title), and a meeting before a work programme row.
+fn boost(kind: &str) -> f32 {
+    match kind {
+        "item" | "forward_plan" => 1.0,
+        "minute" | "report" => 0.85,
+        _ => 0.8,
+    }
+}
+
+fn resolution_kind_id(k: ResolutionKind) -> String {
+    format!("resolution-{}", k.key())
+}
 
 fn blocks(out: &mut Vec<String>, blocks: &[Block]) {
     for b in blocks {
@@ -41,10 +59,18 @@ fn resolution_parts(out: &mut Vec<String>, parts: &[ResolutionPart]) {
     }
 }
 
-fn resolution_text(r: &Resolution) -> String {
-    let mut out: Vec<String> = r.preamble.iter().cloned().collect();
-    resolution_parts(&mut out, &r.parts);
-    out.join(" ")
+/// One record per top-level resolution part (the whole resolution when it has one part),
+/// linked to the part's anchor: (anchor part, kind id, text).
+fn resolution_records(r: &Resolution) -> Vec<(Option<String>, String, String)> {
+    r.parts
+        .iter()
+        .map(|p| {
+            let kind = resolution_kind(&classified_text(r.preamble.as_deref(), p));
+            let mut text: Vec<String> = meaningful_preamble(r.preamble.as_deref()).into_iter().collect();
+            resolution_parts(&mut text, std::slice::from_ref(p));
+            (p.number.clone(), resolution_kind_id(kind), text.join(" "))
+        })
+        .collect()
 }
 
 fn meeting_records(m: &Meeting, council: &str, committee: &str, out: &mut Vec<Record>) {
@@ -66,6 +92,7 @@ fn meeting_records(m: &Meeting, council: &str, committee: &str, out: &mut Vec<Re
             kind: kind.into(),
             text: text.into_iter().filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join(" "),
             order: order.clone(),
+            boost: boost(kind),
         };
         let item_url = format!("/meetings/{}#item-{}", m.id, i + 1);
         let mut text: Vec<String> = item.report_of.iter().cloned().collect();
@@ -99,8 +126,12 @@ fn meeting_records(m: &Meeting, council: &str, committee: &str, out: &mut Vec<Re
             if !text.is_empty() {
                 out.push(record("minute", url.clone(), format!("Minute {}: {title}", min.number), text));
             }
-            if let Some(res) = &min.resolution {
-                out.push(record("resolution", url, format!("Resolved, minute {}: {title}", min.number), vec![resolution_text(res)]));
+            for (part, kind, text) in min.resolution.iter().flat_map(resolution_records) {
+                let (url, label) = match &part {
+                    Some(p) => (format!("/meetings/{}#{}", m.id, anchor(&min.number, Some(p))), format!("{} ({p})", min.number)),
+                    None => (url.clone(), min.number.clone()),
+                };
+                out.push(record(&kind, url, format!("Resolved, minute {label}: {title}"), vec![text]));
             }
         }
     }
@@ -148,6 +179,7 @@ pub fn records(data: &DataSet) -> Vec<Record> {
                     kind: "work_programme".into(),
                     text: text.join(" "),
                     order: format!("{}{s:04}{r:04}", wp.id),
+                    boost: boost("work_programme"),
                 });
             }
         }
@@ -182,6 +214,7 @@ pub fn records(data: &DataSet) -> Vec<Record> {
             kind: "forward_plan".into(),
             text: text.join(" "),
             order: format!("{}{}", date, d.id),
+            boost: boost("forward_plan"),
         });
     }
     out
@@ -195,7 +228,7 @@ pub fn build_index(data: &DataSet, options: &Options) -> Result<Output, Vec<Stri
         .iter()
         .flat_map(|c| c.committees.iter().map(|k| (k.id.clone(), k.council.clone(), k.title.clone())))
         .collect();
-    let kinds = KINDS.iter().map(|(id, name)| Named { id: id.to_string(), name: name.to_string() }).collect();
+    let kinds = kinds().into_iter().map(|(id, name)| Named { id, name }).collect();
     build(records(data), councils, committees, kinds, options)
 }
 

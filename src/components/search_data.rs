@@ -1,0 +1,149 @@
+//! Fetching the search index: the manifest once, then only the term shards and record
+//! files a query needs, each kept for the rest of the visit so typing on is free.
+
+use crate::data::site;
+use minutebook_data::{LoadError, LoadErrorKind};
+use minutebook_search::query::{self, Filters, Outcome, Query};
+use minutebook_search::shard::{decode, Shard};
+use minutebook_search::{Doc, Manifest};
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::future::Future;
+use std::pin::Pin;
+use std::rc::Rc;
+use std::sync::Arc;
+use std::task::Poll;
+
+/// Where the index lives, relative to the data root.
+pub const SEARCH_DIR: &str = "search/";
+
+thread_local! {
+    static MANIFEST: RefCell<Option<Arc<Manifest>>> = const { RefCell::new(None) };
+    static SHARDS: RefCell<HashMap<String, Arc<Shard>>> = RefCell::new(HashMap::new());
+    static DOCS: RefCell<HashMap<u32, Rc<Vec<Doc>>>> = RefCell::new(HashMap::new());
+}
+
+async fn fetch_bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
+    let url = format!("{}{SEARCH_DIR}{rel}", site().data_root);
+    let name = format!("data/{SEARCH_DIR}{rel}");
+    let fail = |kind| LoadError::new(name.clone(), kind);
+    let response = gloo_net::http::Request::get(&url)
+        .send()
+        .await
+        .map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))?;
+    if !response.ok() {
+        return Err(fail(LoadErrorKind::Http { status: response.status() }));
+    }
+    response.binary().await.map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))
+}
+
+fn damaged(rel: &str, message: String) -> LoadError {
+    LoadError::new(format!("data/{SEARCH_DIR}{rel}"), LoadErrorKind::WrongShape { path: "the top level".into(), message })
+}
+
+/// Run futures side by side (requests overlap), keeping their order.
+async fn join_all<F: Future>(futures: Vec<F>) -> Vec<F::Output> {
+    let mut futures: Vec<Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
+    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
+    std::future::poll_fn(move |cx| {
+        let mut pending = false;
+        for (f, out) in futures.iter_mut().zip(outputs.iter_mut()) {
+            if out.is_none() {
+                match f.as_mut().poll(cx) {
+                    Poll::Ready(v) => *out = Some(v),
+                    Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending {
+            Poll::Pending
+        } else {
+            Poll::Ready(outputs.iter_mut().map(|o| o.take().expect("every future finished")).collect())
+        }
+    })
+    .await
+}
+
+pub async fn manifest() -> Result<Arc<Manifest>, LoadError> {
+    if let Some(m) = MANIFEST.with(|m| m.borrow().clone()) {
+        return Ok(m);
+    }
+    let rel = "manifest.json";
+    let bytes = fetch_bytes(rel).await?;
+    let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| damaged(rel, e.to_string()))?;
+    if m.format != minutebook_search::FORMAT {
+        return Err(LoadError::new(
+            format!("data/{SEARCH_DIR}{rel}"),
+            LoadErrorKind::Format(minutebook_data::FormatError::Unknown { found: m.format }),
+        ));
+    }
+    let m = Arc::new(m);
+    MANIFEST.with(|c| *c.borrow_mut() = Some(m.clone()));
+    Ok(m)
+}
+
+/// Fetch the shards `query` needs (those not yet loaded), then run it.
+pub async fn search(manifest: &Manifest, query: &Query, filters: &Filters) -> Result<Outcome, LoadError> {
+    let missing: Vec<String> = query::shards_needed(manifest, query)
+        .into_iter()
+        .filter(|k| SHARDS.with(|s| !s.borrow().contains_key(k)))
+        .collect();
+    let loaded = join_all(missing.into_iter().map(|key| async move {
+        let rel = Manifest::shard_path(&key);
+        let bytes = fetch_bytes(&rel).await?;
+        let shard = decode(&bytes).map_err(|e| damaged(&rel, e))?;
+        Ok::<_, LoadError>((key, shard))
+    }).collect())
+    .await;
+    for r in loaded {
+        let (key, shard) = r?;
+        SHARDS.with(|s| s.borrow_mut().insert(key, Arc::new(shard)));
+    }
+    Ok(SHARDS.with(|s| query::search(manifest, &s.borrow(), query, filters)))
+}
+
+/// The records `ids`, in order (fetching each file once).
+pub async fn docs(manifest: &Manifest, ids: &[u32]) -> Result<Vec<Doc>, LoadError> {
+    let per = manifest.docs_per_file.max(1);
+    let mut files: Vec<u32> = ids.iter().map(|id| id / per).filter(|f| DOCS.with(|d| !d.borrow().contains_key(f))).collect();
+    files.sort_unstable();
+    files.dedup();
+    let loaded = join_all(files.into_iter().map(|n| async move {
+        let rel = manifest.doc_path(n * per);
+        let bytes = fetch_bytes(&rel).await?;
+        let docs: Vec<Doc> = serde_json::from_slice(&bytes).map_err(|e| damaged(&rel, e.to_string()))?;
+        Ok::<_, LoadError>((n, docs))
+    }).collect())
+    .await;
+    for r in loaded {
+        let (n, docs) = r?;
+        DOCS.with(|d| d.borrow_mut().insert(n, Rc::new(docs)));
+    }
+    ids.iter()
+        .map(|&id| {
+            DOCS.with(|d| d.borrow().get(&(id / per)).and_then(|f| f.get((id % per) as usize).cloned()))
+                .ok_or_else(|| damaged(&manifest.doc_path(id), format!("record {id} is missing")))
+        })
+        .collect()
+}
+
+fn performance_call(method: &str, args: &js_sys::Array) -> Option<wasm_bindgen::JsValue> {
+    use wasm_bindgen::{JsCast, JsValue};
+    let window: JsValue = web_sys::window()?.into();
+    let perf = js_sys::Reflect::get(&window, &JsValue::from_str("performance")).ok()?;
+    let f = js_sys::Reflect::get(&perf, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    f.apply(&perf, args).ok()
+}
+
+/// `performance.now()`, in milliseconds.
+pub fn now() -> f64 {
+    performance_call("now", &js_sys::Array::new()).and_then(|v| v.as_f64()).unwrap_or(0.0)
+}
+
+/// Record a timing (`performance.measure(name, {start})`): the benchmark reads these.
+pub fn measure(name: &str, start: f64) {
+    use wasm_bindgen::JsValue;
+    let options = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("start"), &JsValue::from_f64(start));
+    performance_call("measure", &js_sys::Array::of2(&JsValue::from_str(name), &options));
+}
