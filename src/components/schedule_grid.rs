@@ -20,12 +20,13 @@ pub enum When {
 impl When {
     pub fn of(col: &ProgrammeMeeting, c: &Catalogue, today: Date) -> When {
         let held = col.meeting.as_ref().and_then(|id| c.meeting(id)).is_some_and(|m| m.status == MeetingStatus::Held);
-        if held {
-            When::Held
-        } else if col.date < today {
-            When::Past
-        } else {
+        // As at today: a date still to come is upcoming, whatever the data says.
+        if col.date >= today {
             When::Upcoming
+        } else if held {
+            When::Held
+        } else {
+            When::Past
         }
     }
     pub fn label(self) -> &'static str {
