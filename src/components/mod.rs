@@ -3,6 +3,8 @@
 pub mod agenda_item;
 pub mod attendance;
 pub mod catalogue_view;
+pub mod charts;
+pub mod csv_download;
 pub mod layout;
 pub mod resolution;
 pub mod search_data;

@@ -66,6 +66,7 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
             <h2 id="meetings">"Meetings"</h2>
             {years.into_iter().map(|(y, list)| meetings_table(y, list)).collect_view()}
         </section>
+        {crate::pages::dashboard::committee_dashboards(c, &k.id)}
     }
 }
 
