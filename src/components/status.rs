@@ -3,6 +3,7 @@
 
 use crate::data::href;
 use leptos::prelude::*;
+use leptos_meta::Title;
 
 #[component]
 pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
@@ -20,9 +21,21 @@ pub fn error_fallback(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl 
         let messages = move || {
             errors.with(|errors| errors.iter().map(|(_, e)| view! { <p>{e.to_string()}</p> }).collect_view())
         };
+        // A page whose own heading failed to load needs this message to be its h1 and its
+        // title; a page that already has one gets a section heading instead.
+        let page_has_h1 = document().query_selector("main h1").ok().flatten().is_some();
+        let heading = if page_has_h1 {
+            view! { <h2 class="mb-error__title">"Sorry, this could not be shown"</h2> }.into_any()
+        } else {
+            view! {
+                <Title text="Sorry, this could not be shown" />
+                <h1 class="mb-error__title">"Sorry, this could not be shown"</h1>
+            }
+            .into_any()
+        };
         view! {
             <div class="mb-error" role="alert">
-                <h2 class="mb-error__title">"Sorry, this could not be shown"</h2>
+                {heading}
                 {messages}
                 <p>
                     "If the problem was the connection, trying again may work. "
