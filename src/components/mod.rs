@@ -5,6 +5,8 @@ pub mod attendance;
 pub mod catalogue_view;
 pub mod charts;
 pub mod csv_download;
+pub mod decision_view;
+pub mod follow_up_status;
 pub mod layout;
 pub mod resolution;
 pub mod search_data;

@@ -1,5 +1,6 @@
 //! "RESOLVED: That (1) ...; (2) ..." with a permalink on every numbered part.
 
+use crate::components::follow_up_status::FollowUpLine;
 use crate::components::text::rich_text;
 use leptos::prelude::*;
 use minutebook_data::{Resolution, ResolutionPart};
@@ -14,6 +15,7 @@ pub fn ResolutionView(minute: String, resolution: Resolution) -> impl IntoView {
             <p>{rich_text(&part.text)}</p>
             {bullets(&part.bullets)}
             {sub_parts(&minute, &[], &part.parts)}
+            <FollowUpLine anchor=anchor(&minute, None) />
         }
         .into_any()
     } else {
@@ -74,6 +76,8 @@ fn sub_parts(minute: &str, path: &[String], parts: &[ResolutionPart]) -> AnyView
                     {permalink}
                     {bullets(&part.bullets)}
                     {sub_parts(minute, &here, &part.parts)}
+                    // Follow-ups are tracked per numbered part (docs/follow-ups.md).
+                    {(path.is_empty()).then(|| id.clone().map(|a| view! { <FollowUpLine anchor=a /> }))}
                 </li>
             }
         })

@@ -1,10 +1,304 @@
-//! Placeholder until its issue is built: the route exists so links and tests can be
-//! written against it; it shows the not-found page meanwhile.
+//! Follow-ups: every resolution that asked someone to do something — a report, information,
+//! a briefing or visit, an update, a letter — with what came of it: delivered, arranged,
+//! planned or outstanding, and the words in later papers that show it. Statuses are stated
+//! as of each committee's latest meeting in the data. The rules are in docs/follow-ups.md.
 
-use crate::pages::not_found::NotFound;
+use crate::components::catalogue_view::WithCatalogue;
+use crate::components::decision_view::{
+    committee_title, council_name, decision_reference, decision_text, fetch_all, page_url, pagination,
+    paper_link, select_field, showing, status_badge, when,
+};
+use crate::components::layout::Breadcrumbs;
+use crate::components::status::{error_fallback, Loading};
+use crate::data::{fetch_file, href, meeting_href};
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_location, use_navigate, use_query_map};
+use leptos_router::NavigateOptions;
+use minutebook_data::{
+    decision_paths, Catalogue, Date, DecisionsIndex, Evidence, FollowUp, FollowUpStatus, FollowUpsFile, LoadError, StatusCounts,
+};
+use minutebook_domain::dates::{long_date, short_date};
+use minutebook_domain::decision_pages::{follow_up_rows, page_from, plan_follow_ups, FollowUpFilter, PagePlan, PER_PAGE};
+use minutebook_domain::followups::describe_wait;
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+type Page = Arc<(PagePlan, Vec<FollowUp>)>;
 
 #[component]
 pub fn FollowUpsPage() -> impl IntoView {
-    view! { <NotFound detail="This part of Minutebook is not available yet." /> }
+    let query = use_query_map();
+    let filter = Memo::new(move |_| query.with(|q| FollowUpFilter::from_query(|k| q.get(k))));
+    let page = Memo::new(move |_| query.with(|q| page_from(|k| q.get(k))));
+    let index = LocalResource::new(|| async { fetch_file::<DecisionsIndex>(decision_paths::INDEX).await.map(Arc::new) });
+    let rows = LocalResource::new(move || {
+        let (f, p) = (filter.get(), page.get());
+        async move {
+            let idx = index.await?;
+            let plan = plan_follow_ups(&idx, &f, p, PER_PAGE);
+            let files = fetch_all::<FollowUpsFile>(&plan.files).await?;
+            let rows = follow_up_rows(&files, &f, &plan);
+            Ok::<Page, LoadError>(Arc::new((plan, rows)))
+        }
+    });
+    scroll_to_hash_when_loaded(rows);
+    view! {
+        <Title text="Follow-ups" />
+        <Breadcrumbs trail=vec![("Home".into(), href("/"))] current="Follow-ups".to_string() />
+        <h1>"Follow-ups"</h1>
+        <p class="lead">
+            "What committees asked for – a report, information, a briefing or visit, an update, a letter – "
+            "and whether anything in the published papers shows it happened."
+        </p>
+        <WithCatalogue render={move |c: Arc<Catalogue>| {
+            view! {
+                <Transition fallback=|| view! { <Loading what="the follow-ups" /> }>
+                    <ErrorBoundary fallback=error_fallback(move || { index.refetch(); rows.refetch(); })>
+                        {
+                            let c = c.clone();
+                            move || {
+                                let c = c.clone();
+                                let f = filter.get();
+                                Suspend::new(async move {
+                                    let idx = index.await?;
+                                    let page = rows.await?;
+                                    Ok::<_, LoadError>(view! {
+                                        {overview(&c, &idx, &f)}
+                                        {filters(&c, &f)}
+                                        {results(&c, &idx, &f, &page)}
+                                    })
+                                })
+                            }
+                        }
+                    </ErrorBoundary>
+                </Transition>
+            }
+            .into_any()
+        }} />
+    }
+}
+
+/// Bring `#fu-...` (a link from a meeting or the Decisions page) into view once it exists.
+fn scroll_to_hash_when_loaded(rows: LocalResource<Result<Page, LoadError>>) {
+    let location = use_location();
+    Effect::new(move |_| {
+        let hash = location.hash.get();
+        if !matches!(rows.get(), Some(Ok(_))) || hash.len() < 2 {
+            return;
+        }
+        let target = hash.trim_start_matches('#').to_string();
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(&target) {
+                let _ = el.class_list().add_1("is-target");
+                el.scroll_into_view();
+            }
+        });
+    });
+}
+
+/// Counts by status and the "as of" date of each committee in view.
+fn overview(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter) -> AnyView {
+    let mut counts = StatusCounts::default();
+    let mut as_of: BTreeMap<String, Date> = BTreeMap::new();
+    for l in idx.follow_ups.iter().filter(|l| f.wants_committee(&l.council, &l.committee)) {
+        counts.delivered += l.counts.delivered;
+        counts.arranged += l.counts.arranged;
+        counts.planned += l.counts.planned;
+        counts.outstanding += l.counts.outstanding;
+        as_of.insert(l.committee.clone(), l.as_of);
+    }
+    view! {
+        <section aria-labelledby="overview-title">
+            <h2 id="overview-title">"At a glance"</h2>
+            <div class="table-wrap">
+                <table class="table fu-summary">
+                    <caption>"Follow-ups by status"{(!f.council.is_none() || !f.committee.is_none()).then_some(" (filtered)")}</caption>
+                    <thead><tr><th scope="col">"Status"</th><th scope="col">"What it means"</th><th scope="col" class="numeric">"Follow-ups"</th></tr></thead>
+                    <tbody>
+                        {FollowUpStatus::ALL.into_iter().map(|s| view! {
+                            <tr>
+                                <th scope="row">{status_badge(s)}</th>
+                                <td>{s.meaning()}</td>
+                                <td class="numeric">{counts.get(s).to_string()}</td>
+                            </tr>
+                        }).collect_view()}
+                    </tbody>
+                </table>
+            </div>
+            <h3>"Statuses are as of"</h3>
+            <ul class="list list--bullet">
+                {as_of.into_iter().map(|(k, d)| view! {
+                    <li>{format!("{} – {}: ", council_name(c, &k), committee_title(c, &k))}<strong>{short_date(d)}</strong>
+                        ", the date of its latest meeting whose papers are in the data."</li>
+                }).collect_view()}
+            </ul>
+            <details class="details">
+                <summary>"How the statuses are worked out"</summary>
+                <div class="details__text">
+                    <p>"A resolution is a request when it asks someone to submit a report, provide information, arrange a briefing or visit, bring an update, write a letter or attend, or puts a matter to a later meeting. Noting arrangements, an intention or an earlier request is not a new request."</p>
+                    <p><strong>"Delivered"</strong>": a later minute begins “Further to Minute No. … of …, the Committee considered the report”, or a later paper says in other words that it came (linked in the data with its words quoted)."</p>
+                    <p><strong>"Arranged"</strong>": a later paper records the arrangements, with their date."</p>
+                    <p><strong>"Planned"</strong>": a work programme or report plans it for a meeting after the “as of” date."</p>
+                    <p><strong>"Outstanding"</strong>": nothing in the data answers it yet. Other later mentions are listed, but do not change the status."</p>
+                </div>
+            </details>
+        </section>
+    }
+    .into_any()
+}
+
+fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
+    let council = RwSignal::new(f.council.clone().unwrap_or_default());
+    let committee = RwSignal::new(f.committee.clone().unwrap_or_default());
+    let status = RwSignal::new(f.status.map(|s| s.key().to_string()).unwrap_or_default());
+    let any = |label: &str| (String::new(), label.to_string());
+    let councils = std::iter::once(any("All councils")).chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone()))).collect();
+    let committees = std::iter::once(any("All committees"))
+        .chain(c.committees.iter().map(|k| (k.id.clone(), format!("{} – {}", council_name(c, &k.id), k.title))))
+        .collect();
+    let statuses =
+        std::iter::once(any("Any status")).chain(FollowUpStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string()))).collect();
+    let navigate = use_navigate();
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let next = FollowUpFilter::from_query(|k| {
+            Some(match k {
+                "council" => council.get_untracked(),
+                "committee" => committee.get_untracked(),
+                "status" => status.get_untracked(),
+                _ => String::new(),
+            })
+        });
+        navigate(&page_url("/follow-ups", next.to_query(1)), NavigateOptions { resolve: false, scroll: false, ..Default::default() });
+    };
+    let filtered = *f != FollowUpFilter::default();
+    view! {
+        <form class="dec-filters" aria-labelledby="filters-title" on:submit=on_submit>
+            <h2 id="filters-title" class="dec-filters__title">"Filter follow-ups"</h2>
+            <div class="dec-filters__fields">
+                {select_field("filter-council", "Council", councils, council)}
+                {select_field("filter-committee", "Committee", committees, committee)}
+                {select_field("filter-status", "Status", statuses, status)}
+            </div>
+            <div class="button-group">
+                <button type="submit" class="button">"Show follow-ups"</button>
+                {filtered.then(|| view! { <a href=href("/follow-ups")>"Clear filters"</a> })}
+            </div>
+        </form>
+    }
+    .into_any()
+}
+
+fn results(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter, page: &Page) -> AnyView {
+    let (plan, rows) = (&page.0, &page.1);
+    let f2 = f.clone();
+    let nav = pagination(plan, "follow-ups", move |n| page_url("/follow-ups", f2.to_query(n)));
+    let as_of = |committee: &str| idx.follow_ups.iter().find(|l| l.committee == committee).map(|l| l.as_of);
+    let mut groups: Vec<Vec<&FollowUp>> = Vec::new();
+    for r in rows {
+        match groups.last_mut() {
+            Some(g) if g[0].decision.meeting == r.decision.meeting => g.push(r),
+            _ => groups.push(vec![r]),
+        }
+    }
+    view! {
+        <section class="dec-results" aria-labelledby="results-title">
+            <h2 id="results-title">"Results"</h2>
+            <p class="dec-results__count" role="status">{showing(plan, "follow-up", "follow-ups")}</p>
+            {(plan.total == 0).then(|| view! {
+                <p>"No follow-ups in the published data match these filters. "<a href=href("/follow-ups")>"Show all follow-ups"</a></p>
+            })}
+            {groups.into_iter().map(|g| {
+                let d = &g[0].decision;
+                let committee = c.meeting(&d.meeting).map(|m| m.committee.clone()).unwrap_or_default();
+                let title = format!("{} – {}", long_date(d.date, d.date_precision), committee_title(c, &committee));
+                let as_of = as_of(&committee).unwrap_or(d.date);
+                view! {
+                    <div class="decision-meeting">
+                        <h3 class="decision-meeting__title"><a href=meeting_href(&d.meeting, None)>{title}</a></h3>
+                        <ol class="decision-list">{g.into_iter().map(|fu| follow_up(fu, &committee, as_of)).collect_view()}</ol>
+                    </div>
+                }
+            }).collect_view()}
+            {nav}
+        </section>
+    }
+    .into_any()
+}
+
+/// "in 6 months’ time (about 5 January 2023, after 7 November 2022)".
+fn when_asked(f: &FollowUp, as_of: Date) -> Option<String> {
+    let timing = f.timing.clone()?;
+    let mut s = format!("“{timing}”");
+    if let Some(m) = &f.due_meeting {
+        s.push_str(&format!(" – the next meeting in the data is {}", long_date(m.date, m.date_precision)));
+    } else if let Some(d) = f.due {
+        let due = if d > as_of { "not yet due as of the data" } else { "now past" };
+        s.push_str(&format!(" – about {}, {due}", short_date(d)));
+    }
+    Some(s)
+}
+
+fn follow_up(f: &FollowUp, committee: &str, as_of: Date) -> AnyView {
+    let d = &f.decision;
+    let waited = match f.status {
+        FollowUpStatus::Outstanding if d.date == as_of => format!("Asked at the latest meeting in the data ({}).", short_date(as_of)),
+        FollowUpStatus::Outstanding => format!("Outstanding for {} as of {}.", describe_wait(d.date, as_of), short_date(as_of)),
+        _ => String::new(),
+    };
+    view! {
+        <li class="follow-up decision" id=format!("fu-{}-{}", d.meeting, d.anchor)>
+            <h4 class="follow-up__title">{format!("{} – {}", decision_reference(d), d.item)}</h4>
+            <p class="follow-up__status">{status_badge(f.status)} " " {waited}</p>
+            <blockquote class="follow-up__request">{decision_text(d)}</blockquote>
+            <dl class="summary-list summary-list--compact">
+                <div><dt>"Asks for"</dt><dd>{f.asks.label()}</dd></div>
+                {f.asked.clone().map(|a| view! { <div><dt>"Asked of"</dt><dd>{a}</dd></div> })}
+                {when_asked(f, as_of).map(|w| view! { <div><dt>"When"</dt><dd>{w}</dd></div> })}
+            </dl>
+            {if f.evidence.is_empty() {
+                view! { <p class="follow-up__none">"Nothing in the data refers to it since."</p> }.into_any()
+            } else {
+                view! {
+                    <h5 class="follow-up__evidence-title">"Evidence"</h5>
+                    <ol class="follow-up__evidence">{f.evidence.iter().map(|e| evidence(e, committee)).collect_view()}</ol>
+                }.into_any()
+            }}
+            <p class="decision__permalink">
+                <a class="permalink" href=meeting_href(&d.meeting, Some(&d.anchor))>
+                    "Permalink"<span class="visually-hidden">{format!(" to {}", decision_reference(d))}</span>
+                </a>
+            </p>
+        </li>
+    }
+    .into_any()
+}
+
+fn evidence(e: &Evidence, committee: &str) -> AnyView {
+    let when = e.date.map(|d| format!(" – {}", short_date(d)));
+    let programme = e.work_programme.as_ref().map(|_| {
+        view! { <li>"In: "<a href=href(&format!("/committees/{committee}/work-programme"))>"the committee’s work programme"</a></li> }
+    });
+    view! {
+        <li class=format!("evidence evidence--{}", e.kind.label().to_lowercase().replace(' ', "-"))>
+            <strong>{e.kind.label()}</strong>{when}
+            <q class="evidence__text">{e.text.clone()}</q>
+            <ul class="list evidence__where">
+                {e.at.as_ref().map(|a| view! { <li>"In: "{paper_link(a)}</li> })}
+                {programme}
+                {e.planned_meeting.as_ref().map(|p| view! {
+                    <li>"For the meeting of "<a href=meeting_href(&p.meeting, None)>{when_label(p)}</a></li>
+                })}
+                {e.source.clone().map(|s| view! { <li>"Source: "{s}</li> })}
+                {e.note.clone().map(|n| view! { <li>"Note: "{n}</li> })}
+                {e.automatic.then(|| view! { <li class="hint">"Found from the minute reference in the papers."</li> })}
+            </ul>
+        </li>
+    }
+    .into_any()
+}
+
+fn when_label(p: &minutebook_data::PaperLink) -> String {
+    when(p.date, p.date_precision)
 }

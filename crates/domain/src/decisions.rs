@@ -309,6 +309,7 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
     // Newest first; the sort is stable, so agenda order survives within a meeting.
     rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.meeting.cmp(&b.meeting)));
     let (index, by_minute) = indexes(&rows);
+    let by_id: HashMap<&str, &Meeting> = meetings.iter().map(|m| (m.id.as_str(), m)).collect();
     let link_of = |d: &Decision| PaperLink {
         meeting: d.meeting.clone(),
         date: d.date,
@@ -337,8 +338,14 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
             for &t in &to {
                 links.push((f, link_of(&rows[t]), true));
             }
+            // A minute with no resolution (apologies, say) is still a place to link to.
             if to.is_empty() {
-                links.push((f, PaperLink { minute: Some(o.to_minute.clone()), part: o.to_part.clone(), ..o.from.clone() }, true));
+                if let Some(m) = by_id.get(o.to_meeting.as_str()) {
+                    let item = m.items.iter().find(|i| i.minute.as_ref().is_some_and(|x| x.number == o.to_minute));
+                    if let Some(item) = item {
+                        links.push((f, minute_link(m, item, &o.to_minute, o.to_part.as_deref()), true));
+                    }
+                }
             }
         }
     }
@@ -348,11 +355,21 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
             list.push(link);
         }
     }
-    for r in &mut rows {
-        r.refers_to.sort_by(|a, b| (a.date, &a.meeting, &a.anchor).cmp(&(b.date, &b.meeting, &b.anchor)));
-        r.referred_by.sort_by(|a, b| (a.date, &a.meeting, &a.anchor).cmp(&(b.date, &b.meeting, &b.anchor)));
-    }
+    tidy_links(&mut rows);
     rows
+}
+
+/// Drop a minute-level link where a link to one of that minute's parts is beside it
+/// ("Minute 29" says less than "Minute 29 (3)"), and order links oldest first.
+pub fn tidy_links(rows: &mut [Decision]) {
+    for r in rows.iter_mut() {
+        for list in [&mut r.refers_to, &mut r.referred_by] {
+            let precise: Vec<(String, String)> =
+                list.iter().filter(|l| l.part.is_some()).filter_map(|l| Some((l.meeting.clone(), l.minute.clone()?))).collect();
+            list.retain(|l| l.part.is_some() || !l.minute.as_ref().is_some_and(|m| precise.contains(&(l.meeting.clone(), m.clone()))));
+            list.sort_by(|a, b| (a.date, &a.meeting, &a.anchor).cmp(&(b.date, &b.meeting, &b.anchor)));
+        }
+    }
 }
 
 /// Lookups by key and by minute.

@@ -342,6 +342,7 @@ pub fn follow_ups(
             list.push(link);
         }
     }
+    crate::decisions::tidy_links(rows);
     // One file per committee and municipal year with requests, newest request first.
     let mut files: BTreeMap<(String, i32), Vec<FollowUp>> = BTreeMap::new();
     let mut of_committee: HashMap<&str, Vec<&Meeting>> = HashMap::new();

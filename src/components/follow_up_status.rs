@@ -1,0 +1,95 @@
+//! The "Follow-up" line under each requesting resolution part on a meeting page: its status
+//! and the evidence in a few words, from the committee's follow-up file for that municipal
+//! year. The file is fetched once per committee-year and shared by every part (and kept for
+//! the session); if it cannot be loaded the meeting page simply shows no lines.
+
+use crate::components::decision_view::{link_label, page_url, status_badge, when};
+use crate::components::text::RefScope;
+use crate::data::fetch_file;
+use leptos::prelude::*;
+use minutebook_data::{decision_paths, DecisionsIndex, Evidence, EvidenceKind, FollowUp, FollowUpStatus, FollowUpsFile};
+use minutebook_domain::dates::{municipal_year, short_date};
+use minutebook_domain::decision_pages::FollowUpFilter;
+use minutebook_domain::followups::describe_wait;
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+/// `None` while loading; `Some(None)` when there is no file (or it failed).
+type Shared = ArcRwSignal<Option<Option<Arc<FollowUpsFile>>>>;
+
+thread_local! {
+    static FILES: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
+}
+
+/// The follow-up file for a committee's municipal year, loading it on first use.
+fn follow_ups(committee: &str, year: i32) -> Shared {
+    let file = decision_paths::follow_ups(committee, year);
+    if let Some(s) = FILES.with(|f| f.borrow().get(&file).cloned()) {
+        return s;
+    }
+    let signal: Shared = ArcRwSignal::new(None);
+    FILES.with(|f| f.borrow_mut().insert(file.clone(), signal.clone()));
+    let out = signal.clone();
+    leptos::task::spawn_local(async move {
+        // Ask the index first, so a year without requests costs no failed request.
+        let listed = fetch_file::<DecisionsIndex>(decision_paths::INDEX)
+            .await
+            .map(|idx| idx.follow_ups.iter().any(|l| l.file == file))
+            .unwrap_or(false);
+        let loaded = if listed { fetch_file::<FollowUpsFile>(&file).await.ok().map(Arc::new) } else { None };
+        out.set(Some(loaded));
+    });
+    signal
+}
+
+/// The strongest piece of evidence, in a few words.
+fn summary(f: &FollowUp, as_of: minutebook_data::Date) -> String {
+    let strongest = |k: EvidenceKind| f.evidence.iter().find(|e| e.kind == k);
+    let place = |e: &Evidence| match (&e.at, &e.planned_meeting, &e.work_programme) {
+        (_, Some(p), _) => format!("for the meeting of {}", when(p.date, p.date_precision)),
+        (Some(at), _, _) if at.minute.is_some() => link_label(at),
+        (_, _, Some(_)) => "in the committee’s work programme".to_string(),
+        (Some(at), _, _) => link_label(at),
+        _ => e.source.clone().unwrap_or_default(),
+    };
+    match f.status {
+        FollowUpStatus::Delivered => strongest(EvidenceKind::Delivered).map(|e| format!("answered at {}", place(e))).unwrap_or_default(),
+        FollowUpStatus::Arranged => strongest(EvidenceKind::Arranged)
+            .map(|e| match e.date {
+                Some(d) => format!("arranged for {} ({})", short_date(d), place(e)),
+                None => format!("arranged ({})", place(e)),
+            })
+            .unwrap_or_default(),
+        FollowUpStatus::Planned => strongest(EvidenceKind::Planned).map(|e| format!("planned {}", place(e))).unwrap_or_default(),
+        FollowUpStatus::Outstanding => {
+            format!("nothing in the data answers it yet; waiting {} as of {}", describe_wait(f.decision.date, as_of), short_date(as_of))
+        }
+    }
+}
+
+/// The line for one resolution part (`anchor` is its id, e.g. `minute-19-3`); nothing when
+/// the part asks for nothing.
+#[component]
+pub fn FollowUpLine(anchor: String) -> impl IntoView {
+    let Some(scope) = use_context::<RefScope>() else { return ().into_any() };
+    let Some(date) = scope.catalogue.meeting(&scope.meeting).map(|m| m.date) else { return ().into_any() };
+    let file = follow_ups(&scope.committee, municipal_year(date));
+    let meeting = scope.meeting.clone();
+    let committee = scope.committee.clone();
+    (move || {
+        let loaded = file.get().flatten()?;
+        let f = loaded.follow_ups.iter().find(|f| f.decision.meeting == meeting && f.decision.anchor == anchor)?;
+        let filter = FollowUpFilter { committee: Some(committee.clone()), ..Default::default() };
+        let link = format!("{}#fu-{}-{}", page_url("/follow-ups", filter.to_query(1)), meeting, anchor);
+        Some(view! {
+            <p class="follow-up-line">
+                <span class="follow-up-line__label">"Follow-up: "</span>
+                {status_badge(f.status)}
+                " – " {summary(f, loaded.as_of)} ". "
+                <a href=link>"Details"<span class="visually-hidden">" of this follow-up"</span></a>
+            </p>
+        })
+    })
+    .into_any()
+}
