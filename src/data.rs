@@ -2,7 +2,8 @@
 //! and fetching published files with errors that name the file.
 
 use leptos::prelude::*;
-use minutebook_data::{parse, paths, Catalogue, LoadError, LoadErrorKind, Meeting, Versioned};
+use minutebook_data::{parse, paths, Catalogue, Glossary, LoadError, LoadErrorKind, Meeting, Versioned};
+use minutebook_domain::glossary::GlossaryIndex;
 use std::sync::{Arc, OnceLock};
 
 /// The deployment: router base path and data root, read once from the document.
@@ -83,6 +84,32 @@ pub struct CatalogueResource(pub LocalResource<Loaded<Catalogue>>);
 pub fn provide_catalogue() {
     let resource = LocalResource::new(|| async { fetch_file::<Catalogue>(paths::CATALOGUE).await.map(Arc::new) });
     provide_context(CatalogueResource(resource));
+    provide_glossary();
+}
+
+/// The glossary, loaded once for every page. `loaded` mirrors the resource in a plain signal
+/// so paper text can be marked up whenever it arrives, without making a page wait for it.
+#[derive(Clone, Copy)]
+pub struct GlossaryResource {
+    pub resource: LocalResource<Loaded<GlossaryIndex>>,
+    pub loaded: RwSignal<Option<Loaded<GlossaryIndex>>>,
+}
+
+fn provide_glossary() {
+    let resource = LocalResource::new(|| async {
+        fetch_file::<Glossary>(paths::GLOSSARY).await.map(|g| Arc::new(GlossaryIndex::new(&g)))
+    });
+    let loaded = RwSignal::new(None);
+    Effect::new(move |_| {
+        if let Some(v) = resource.get() {
+            loaded.set(Some(v));
+        }
+    });
+    provide_context(GlossaryResource { resource, loaded });
+}
+
+pub fn use_glossary() -> Option<GlossaryResource> {
+    use_context::<GlossaryResource>()
 }
 
 pub fn use_catalogue() -> LocalResource<Loaded<Catalogue>> {

@@ -1,12 +1,15 @@
 //! Who attended, who sent apologies, and who declared an interest — saying plainly where
 //! the papers do not record something.
 
+use crate::components::people::person_link;
 use crate::components::status::NotPublished;
 use leptos::prelude::*;
 use minutebook_data::{Apology, Attendance, Attendee, ChairRole, Declarations};
 
 #[component]
 pub fn AttendanceView(attendance: Option<Attendance>) -> impl IntoView {
+    // Names link to person pages once the council's register has loaded.
+    crate::components::people::provide_register_links_for_meeting();
     let Some(a) = attendance else {
         return view! {
             <section aria-labelledby="attendance">
@@ -35,8 +38,8 @@ pub fn AttendanceView(attendance: Option<Attendance>) -> impl IntoView {
     .into_any()
 }
 
-fn describe(p: &Attendee) -> String {
-    let mut s = p.name.clone();
+fn describe(p: &Attendee) -> AnyView {
+    let mut s = String::new();
     match p.chair {
         Some(ChairRole::InTheChair) => s.push_str(" (in the Chair)"),
         Some(ChairRole::ViceChair) => s.push_str(" (Vice-Chair)"),
@@ -46,7 +49,7 @@ fn describe(p: &Attendee) -> String {
         s.push_str(", ");
         s.push_str(c);
     }
-    s
+    view! { {person_link(p.name.clone(), p.person.clone())} {s} }.into_any()
 }
 
 fn people_list(title: &'static str, id: &'static str, people: Option<Vec<Attendee>>) -> AnyView {
@@ -67,21 +70,21 @@ fn people_list(title: &'static str, id: &'static str, people: Option<Vec<Attende
     .into_any()
 }
 
-fn apology_text(a: &Apology) -> String {
-    let mut s = a.name.clone();
+fn apology_text(a: &Apology) -> AnyView {
+    let mut s = String::new();
     if let Some(c) = &a.capacity {
         s.push_str(", ");
         s.push_str(c);
     }
-    if let Some(sub) = &a.substitute {
-        s.push_str(&format!(" — substitute: {sub}"));
-        s.push_str(match a.substitute_attended {
+    let sub = a.substitute.as_ref().map(|sub| {
+        let attended = match a.substitute_attended {
             Some(true) => " (attended)",
             Some(false) => " (did not attend)",
             None => " (attendance of substitute not recorded)",
-        });
-    }
-    s
+        };
+        view! { " — substitute: " {person_link(sub.clone(), None)} {attended} }
+    });
+    view! { {person_link(a.name.clone(), a.person.clone())} {s} {sub} }.into_any()
 }
 
 fn apologies(list: Option<Vec<Apology>>, text: Option<String>) -> AnyView {
@@ -128,7 +131,7 @@ fn declarations(d: Declarations) -> AnyView {
                                 };
                                 view! {
                                     <tr>
-                                        <th scope="row">{x.member}</th>
+                                        <th scope="row">{person_link(x.member, x.person)}</th>
                                         <td>{x.minute.unwrap_or_else(|| "Not recorded".into())}</td>
                                         <td>{x.nature}</td>
                                         <td>{x.kind.label()}</td>

@@ -21,7 +21,8 @@ pub fn rich_text(text: &str) -> AnyView {
     segments(text)
         .into_iter()
         .map(|segment| match segment {
-            Segment::Text(t) => t.to_string().into_any(),
+            // Acronyms in plain text are marked up with their meaning (components::glossary).
+            Segment::Text(t) => crate::components::glossary::marked(t),
             Segment::Ref(words, r) => {
                 let target = scope.as_ref().and_then(|s| {
                     resolve(&r, Context { meeting: &s.meeting, committee: &s.committee }, &s.catalogue)

@@ -28,6 +28,8 @@ pub fn CommitteePage() -> impl IntoView {
 }
 
 fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
+    // Membership names link to person pages once the council's register has loaded.
+    crate::components::people::provide_register_links(c, &k.council);
     let council = c.council(&k.council).map(|x| x.name.clone()).unwrap_or_default();
     let mut meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
     meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
@@ -86,7 +88,7 @@ fn membership(k: &Committee) -> impl IntoView {
         .map(|m| {
             view! {
                 <tr>
-                    <th scope="row">{m.name.clone()}</th>
+                    <th scope="row">{crate::components::people::person_link(m.name.clone(), m.person.clone())}</th>
                     <td>{m.role.label()}</td>
                     <td>{m.represents.clone().unwrap_or_default()}</td>
                 </tr>
