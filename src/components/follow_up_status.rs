@@ -46,22 +46,23 @@ fn follow_ups(committee: &str, year: i32) -> Shared {
 /// The strongest piece of evidence, in a few words.
 fn summary(f: &FollowUp, as_of: minutebook_data::Date) -> String {
     let strongest = |k: EvidenceKind| f.evidence.iter().find(|e| e.kind == k);
-    let place = |e: &Evidence| match (&e.at, &e.planned_meeting, &e.work_programme) {
-        (_, Some(p), _) => format!("for the meeting of {}", when(p.date, p.date_precision)),
-        (Some(at), _, _) if at.minute.is_some() => link_label(at),
-        (_, _, Some(_)) => "in the committee’s work programme".to_string(),
-        (Some(at), _, _) => link_label(at),
-        _ => e.source.clone().unwrap_or_default(),
+    // Where the papers say it, with the date of the event when that differs.
+    let recorded = |e: &Evidence| match (&e.at, e.date) {
+        (Some(at), Some(d)) if d != at.date => format!("{}, recorded in {}", short_date(d), link_label(at)),
+        (Some(at), _) => link_label(at),
+        (None, Some(d)) => short_date(d),
+        (None, None) => e.source.clone().unwrap_or_default(),
     };
     match f.status {
-        FollowUpStatus::Delivered => strongest(EvidenceKind::Delivered).map(|e| format!("answered at {}", place(e))).unwrap_or_default(),
-        FollowUpStatus::Arranged => strongest(EvidenceKind::Arranged)
-            .map(|e| match e.date {
-                Some(d) => format!("arranged for {} ({})", short_date(d), place(e)),
-                None => format!("arranged ({})", place(e)),
+        FollowUpStatus::Delivered => strongest(EvidenceKind::Delivered).map(|e| format!("delivered: {}", recorded(e))).unwrap_or_default(),
+        FollowUpStatus::Arranged => strongest(EvidenceKind::Arranged).map(|e| format!("arranged for {}", recorded(e))).unwrap_or_default(),
+        FollowUpStatus::Planned => strongest(EvidenceKind::Planned)
+            .map(|e| match (&e.planned_meeting, &e.at) {
+                (Some(p), _) => format!("planned for the meeting of {}", when(p.date, p.date_precision)),
+                (None, Some(at)) => format!("planned, according to {}", link_label(at)),
+                (None, None) => "planned in the committee’s work programme".to_string(),
             })
             .unwrap_or_default(),
-        FollowUpStatus::Planned => strongest(EvidenceKind::Planned).map(|e| format!("planned {}", place(e))).unwrap_or_default(),
         FollowUpStatus::Outstanding => {
             format!("nothing in the data answers it yet; waiting {} as of {}", describe_wait(f.decision.date, as_of), short_date(as_of))
         }

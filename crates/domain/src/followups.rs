@@ -105,8 +105,8 @@ pub fn part_request(preamble: Option<&str>, part: &ResolutionPart) -> Option<Req
 
 const PRONOUNS: &[&str] = &["she", "he", "they"];
 
-/// Who is asked, as written: the words before "be requested to" / "be invited to", or
-/// after "be provided by". "... be provided to the Head of Education and she be requested
+/// Who is asked, as written: the words before "be requested to", or after "be provided
+/// by". "... be provided to the Head of Education and she be requested
 /// to ..." names the Head of Education.
 pub fn asked(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
@@ -115,7 +115,8 @@ pub fn asked(text: &str) -> Option<String> {
         let end = [" to ", ",", ";"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
         return tidy(&rest[..end]);
     }
-    let i = [" be requested to ", " be requested, ", " be invited to "].iter().filter_map(|w| lower.find(w)).min()?;
+    // Someone "invited to attend" is the subject of the request, not who is asked.
+    let i = [" be requested to ", " be requested, "].iter().filter_map(|w| lower.find(w)).min()?;
     let before = &text[..i];
     let clause = before.rsplit_once(", ").map(|(_, c)| c).unwrap_or(before);
     if let Some((head, last)) = clause.rsplit_once(" and ") {
