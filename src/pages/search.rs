@@ -93,16 +93,18 @@ pub struct Found {
 
 async fn run(state: SearchState, shown: usize) -> Result<Arc<Found>, LoadError> {
     let started = now();
-    let manifest = search_data::manifest().await?;
     let query = parse(&state.q);
+    // Nothing is downloaded until there is something to look for.
+    if query.words.is_empty() {
+        return Ok(Arc::new(Found { state, manifest: Arc::default(), query, outcome: Outcome::default(), docs: vec![], started }));
+    }
+    let manifest = search_data::manifest().await?;
     let filters = state.filters(&manifest);
-    let outcome = if query.words.is_empty() {
-        Outcome::default()
-    } else {
-        search_data::search(&manifest, &query, &filters).await?
-    };
+    let outcome = search_data::search(&manifest, &query, &filters).await?;
+    measure("minutebook-search-query", started);
     let ids: Vec<u32> = outcome.hits.iter().take(shown).map(|h| h.id).collect();
     let docs = search_data::docs(&manifest, &ids).await?;
+    measure("minutebook-search-fetch", started);
     Ok(Arc::new(Found { state, manifest, query, outcome, docs, started }))
 }
 

@@ -1,0 +1,141 @@
+//! `minutebook-bench`: the search scale benchmark (run by bench/run.sh; prints figures).
+//!
+//! ```text
+//! minutebook-bench generate <data-dir> [--committees 40] [--years 15] [--meetings 10]
+//! minutebook-bench all --work <dir> --app <trunk dist> --pagefind <pagefind binary> [--runs N]
+//! ```
+//! `all` generates the synthetic council, builds the Minutebook index and a Pagefind index
+//! of the same records, serves both, and measures them in headless Chromium.
+
+mod generate;
+mod measure;
+mod pagefind;
+mod server;
+
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+fn arg<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
+    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+}
+
+fn num(args: &[String], name: &str, default: usize) -> usize {
+    arg(args, name).and_then(|v| v.parse().ok()).unwrap_or(default)
+}
+
+/// Total bytes, file count and largest file under `dir`.
+pub fn dir_size(dir: &Path) -> (u64, usize, u64, PathBuf) {
+    let mut total = (0, 0, 0, PathBuf::new());
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
+            let p = e.path();
+            if p.is_dir() {
+                stack.push(p);
+            } else if let Ok(m) = e.metadata() {
+                total.0 += m.len();
+                total.1 += 1;
+                if m.len() > total.2 {
+                    total.2 = m.len();
+                    total.3 = p;
+                }
+            }
+        }
+    }
+    total
+}
+
+fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
+    std::fs::create_dir_all(to)?;
+    for e in std::fs::read_dir(from)? {
+        let e = e?;
+        let target = to.join(e.file_name());
+        if e.file_type()?.is_dir() {
+            copy_dir(&e.path(), &target)?;
+        } else {
+            std::fs::copy(e.path(), target)?;
+        }
+    }
+    Ok(())
+}
+
+fn size_of(args: &[String]) -> generate::Size {
+    generate::Size {
+        committees: num(args, "--committees", 40),
+        years: num(args, "--years", 15),
+        meetings_per_year: num(args, "--meetings", 10),
+    }
+}
+
+fn main() {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("generate") if args.len() >= 2 => generate::generate(Path::new(&args[1]), &size_of(&args))
+            .map(|(m, i, p)| println!("wrote {m} meetings, {i} agenda items, {p} resolution parts to {}", args[1])),
+        Some("all") => all(&args),
+        _ => Err("usage: minutebook-bench generate <data-dir> [--committees N --years N --meetings N] | \
+                  all --work <dir> --app <trunk dist> --pagefind <binary> [--runs N]"
+            .into()),
+    };
+    if let Err(e) = result {
+        eprintln!("error: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn all(args: &[String]) -> Result<(), String> {
+    let work = PathBuf::from(arg(args, "--work").ok_or("--work <dir> is required")?);
+    let app = PathBuf::from(arg(args, "--app").ok_or("--app <trunk dist> is required")?);
+    let pagefind = arg(args, "--pagefind").ok_or("--pagefind <binary> is required")?.to_string();
+    let runs = num(args, "--runs", 3);
+    let _ = std::fs::remove_dir_all(&work);
+    let dist = work.join("dist");
+    let data = dist.join("data");
+    copy_dir(&app, &dist).map_err(|e| format!("copying {}: {e}", app.display()))?;
+    let _ = std::fs::remove_dir_all(&data);
+
+    let t = Instant::now();
+    let (meetings, items, parts) = generate::generate(&data, &size_of(args))?;
+    eprintln!("bench: generated {meetings} meetings in {:.1} s", t.elapsed().as_secs_f64());
+    // The Decisions page reads generated decision files, as a council's build would write them.
+    minutebook_tools::decisions::write(&data).map_err(|e| format!("minutebook decisions: {e:?}"))?;
+
+    let t = Instant::now();
+    let set = minutebook_tools::catalogue::read_dataset(&data).map_err(|e| e.join("; "))?;
+    let records = minutebook_tools::index::records(&set);
+    let output = minutebook_tools::index::build_index(&set, &Default::default()).map_err(|e| e.join("; "))?;
+    minutebook_tools::index::write(&data.join("search"), &output)?;
+    let ours_build = t.elapsed().as_secs_f64();
+    eprintln!("bench: Minutebook index of {} records in {ours_build:.1} s", records.len());
+
+    let site = work.join("pagefind-site");
+    pagefind::write_site(&records, &minutebook_tools::index::kinds(), &site)?;
+    let t = Instant::now();
+    let status = std::process::Command::new(&pagefind)
+        .args(["--site", site.to_str().unwrap(), "--output-path", dist.join("pagefind").to_str().unwrap(), "--silent"])
+        .status()
+        .map_err(|e| format!("cannot run {pagefind}: {e}"))?;
+    if !status.success() {
+        return Err(format!("pagefind failed: {status}"));
+    }
+    let pf_build = t.elapsed().as_secs_f64();
+    eprintln!("bench: Pagefind index in {pf_build:.1} s");
+    let version = std::process::Command::new(&pagefind).arg("--version").output().ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+
+    let facts = measure::Facts {
+        meetings,
+        items,
+        parts,
+        records: records.len(),
+        ours_build,
+        pf_build,
+        pf_version: version,
+        ours_index: dir_size(&data.join("search")),
+        pf_index: dir_size(&dist.join("pagefind")),
+        data: dir_size(&data),
+        committee: "bigtown-c01".into(),
+    };
+    let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    rt.block_on(measure::run(&dist, &facts, runs))
+}
