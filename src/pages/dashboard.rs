@@ -200,7 +200,7 @@ fn section(d: &Arc<Dashboard>, s: &Section, place: &str) -> AnyView {
                             <li>
                                 <span class="not-charted__title">{c.title.clone()}</span>
                                 " — " <span class="not-published">"data not published"</span>
-                                {c.source.as_ref().and_then(|r| r.page.clone()).map(|p| format!(" (page {p})"))}
+                                {c.source.as_ref().and_then(|r| r.page.clone()).map(|p| if p.contains('-') { format!(" (pages {p})") } else { format!(" (page {p})") })}
                                 {(!c.legend.is_empty()).then(|| view! { <br /><span class="hint">{format!("Legend printed: {}", c.legend.join(", "))}</span> })}
                                 {c.note.clone().map(|n| view! { <br /><span class="hint">{n}</span> })}
                             </li>

@@ -254,9 +254,9 @@ fn action_row(r: &ActionRow) -> impl IntoView {
                     </div>
                 </details>
             </td>
-            <td>{r.lead.clone().map(|l| l.into_any()).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</td>
-            <td><RagBadge status=r.status /></td>
-            <td>{r.milestone.clone().map(|m| m.into_any()).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</td>
+            <td data-label="Lead officer">{r.lead.clone().map(|l| l.into_any()).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</td>
+            <td data-label="Status"><RagBadge status=r.status /></td>
+            <td data-label="Milestone">{r.milestone.clone().map(|m| m.into_any()).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</td>
         </tr>
     }
 }

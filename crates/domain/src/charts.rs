@@ -88,12 +88,7 @@ pub fn share_text(share: f64) -> String {
 /// "Bar chart of Count by Category, 5 bars. Highest: NEET - Other, 60. Lowest: Not Recorded, 5."
 pub fn describe_bars(d: &SeriesData) -> String {
     let n = d.points.len();
-    let mut s = format!(
-        "Bar chart of {} by {}, {n} {}.",
-        d.value_heading.to_lowercase(),
-        d.label_heading.to_lowercase(),
-        if n == 1 { "bar" } else { "bars" }
-    );
+    let mut s = format!("Bar chart of “{}” by “{}”, {n} {}.", d.value_heading, d.label_heading, if n == 1 { "bar" } else { "bars" });
     if let (Some(hi), Some(lo)) = (d.max(), d.min()) {
         if n > 1 {
             s.push_str(&format!(" Highest: {}, {}. Lowest: {}, {}.", hi.label, d.display(hi.value), lo.label, d.display(lo.value)));
@@ -105,7 +100,7 @@ pub fn describe_bars(d: &SeriesData) -> String {
 /// "Line chart of 4 values from Sep 2021 (10) to Sep 2022 (14). Highest: ... Lowest: ..."
 pub fn describe_line(d: &SeriesData) -> String {
     let n = d.points.len();
-    let mut s = format!("Line chart of {} over time, {n} {}.", d.value_heading.to_lowercase(), if n == 1 { "value" } else { "values" });
+    let mut s = format!("Line chart of “{}” over time, {n} {}.", d.value_heading, if n == 1 { "value" } else { "values" });
     if let (Some(first), Some(last)) = (d.points.first(), d.points.last()) {
         s.push_str(&format!(" From {} ({}) to {} ({}).", first.label, d.display(first.value), last.label, d.display(last.value)));
     }
@@ -228,11 +223,11 @@ mod tests {
         let d = care();
         assert_eq!(
             describe_bars(&d),
-            "Bar chart of count by category, 3 bars. Highest: EET, 87. Lowest: Not Recorded, 5."
+            "Bar chart of “Count” by “Category”, 3 bars. Highest: EET, 87. Lowest: Not Recorded, 5."
         );
         assert_eq!(
             describe_line(&d),
-            "Line chart of count over time, 3 values. From EET (87) to Not Recorded (5). Highest: EET, 87. Lowest: Not Recorded, 5."
+            "Line chart of “Count” over time, 3 values. From EET (87) to Not Recorded (5). Highest: EET, 87. Lowest: Not Recorded, 5."
         );
         let s = StackedData {
             title: "t".into(),
