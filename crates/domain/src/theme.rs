@@ -256,6 +256,32 @@ pub fn resolve(req: &ThemeRequest) -> ResolvedTheme {
     out
 }
 
+/// [`resolve`] `file` with `overrides` (URL parameters) on top, setting by setting. An
+/// override that would be refused is reported and the file's value stays in force.
+pub fn resolve_with_overrides(file: &ThemeRequest, overrides: &ThemeRequest) -> ResolvedTheme {
+    let mut merged = file.clone();
+    let mut refused = Vec::new();
+    let mut take = |slot: &mut Option<String>, value: &Option<String>, setting: &'static str| {
+        if let Some(v) = non_empty(value) {
+            let probe = resolve(&match setting {
+                "brand" => ThemeRequest { brand: Some(v.into()), ..Default::default() },
+                "link" => ThemeRequest { link: Some(v.into()), ..Default::default() },
+                _ => ThemeRequest { font: Some(v.into()), ..Default::default() },
+            });
+            match probe.notes.into_iter().find(ThemeNote::is_refused) {
+                Some(note) => refused.push(note),
+                None => *slot = Some(v.to_string()),
+            }
+        }
+    };
+    take(&mut merged.brand, &overrides.brand, "brand");
+    take(&mut merged.link, &overrides.link, "link");
+    take(&mut merged.font, &overrides.font, "font");
+    let mut out = resolve(&merged);
+    out.notes.splice(0..0, refused);
+    out
+}
+
 fn non_empty(v: &Option<String>) -> Option<&str> {
     v.as_deref().map(str::trim).filter(|s| !s.is_empty())
 }
@@ -370,6 +396,20 @@ mod tests {
         assert!(matches!(&t.notes[0], ThemeNote::Adjusted { setting: "link", from, .. } if from == "#66aaff"));
         assert!(t.notes[1].is_refused() && t.notes[1].setting() == "font");
         assert!(t.notes[0].to_string().contains("under the 4.5:1 WCAG AA minimum"), "{}", t.notes[0]);
+    }
+
+    #[test]
+    fn refused_overrides_leave_the_file_setting() {
+        let file = ThemeRequest { brand: Some("#005ea5".into()), font: Some("Georgia".into()), ..Default::default() };
+        let over = ThemeRequest { brand: Some("#ffdd00".into()), font: Some("Arial; color: red".into()), link: Some("blue".into()), ..Default::default() };
+        let t = resolve_with_overrides(&file, &over);
+        let prop = |k| t.properties.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
+        assert_eq!(prop("--mb-brand").as_deref(), Some("#ffdd00"), "a valid override wins");
+        assert_eq!(prop("--mb-font").as_deref(), Some("Georgia, system-ui, sans-serif"), "a refused one leaves the file's");
+        assert_eq!(prop("--mb-link"), None);
+        let refused: Vec<_> = t.notes.iter().filter(|n| n.is_refused()).map(|n| n.setting()).collect();
+        assert_eq!(refused, ["link", "font"]);
+        assert_eq!(resolve_with_overrides(&file, &ThemeRequest::default()), resolve(&file));
     }
 
     #[test]
