@@ -196,8 +196,16 @@ async fn improvement_plan_counts_filters_and_csv() {
         let all = plan_rows();
         let filter = ActionFilter { priority: Some("4".into()), status: Some(Some(RagStatus::NotOnTrack)), ..Default::default() };
         let expected = actions_csv(&filter.apply(&all));
-        let csv = download(app, ".plan a[download$=\"-actions.csv\"]").await?;
-        assert_eq!(csv, expected);
+        // The link is renewed just after the rows change: poll until the download holds them.
+        let mut csv = String::new();
+        for _ in 0..30 {
+            csv = download(app, ".plan a[download$=\"-actions.csv\"]").await.unwrap_or_default();
+            if csv == expected {
+                break;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(200)).await;
+        }
+        assert_eq!(csv, expected, "the CSV of the filtered actions");
 
         select(app, "filter-priority", "").await?;
         select(app, "filter-status", "").await?;
