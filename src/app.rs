@@ -3,7 +3,7 @@
 use crate::components::layout::Layout;
 use crate::data::{provide_catalogue, site};
 use crate::pages::{
-    committee::CommitteePage, dashboard::DashboardPage, decisions::DecisionsPage, embed::EmbedPage,
+    committee::CommitteePage, dashboard::DashboardPage, decisions::DecisionsPage, embed::{EmbedPage, EmbedWorkProgrammePage},
     follow_ups::FollowUpsPage, forward_plan::ForwardPlanPage, glossary::GlossaryPage, home::HomePage,
     improvement_plan::ImprovementPlanPage, key_decision::KeyDecisionPage, meeting::MeetingPage,
     not_found::NotFound, people::PeoplePage, person::PersonPage, search::SearchPage,
@@ -47,6 +47,8 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people/:id") view=PersonPage />
                     <Route path=path!("/glossary") view=GlossaryPage />
                     // Embeddable views (no site header/footer), e.g. /embed/committees/<id>/next.
+                    // Routes are tried in order: specific embeds before the catch-all.
+                    <Route path=path!("/embed/committees/:id/work-programme") view=EmbedWorkProgrammePage />
                     <Route path=path!("/embed/*any") view=EmbedPage />
                 </Routes>
             </Layout>

@@ -69,6 +69,7 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
             {years.into_iter().map(|(y, list)| meetings_table(y, list)).collect_view()}
         </section>
         {crate::pages::dashboard::committee_dashboards(c, &k.id)}
+        {crate::components::embed_subscribe::subscribe(c, k)}
     }
 }
 

@@ -1,10 +1,235 @@
-//! Placeholder until its issue is built: the route exists so links and tests can be
-//! written against it; it shows the not-found page meanwhile.
+//! Embeddable views for a council's iframe (no site header or footer; see
+//! docs/embedding.md). The path after `/embed/` says what to show:
+//!
+//! * `committees/<id>/next` — the committee's next meeting and last meeting held
+//! * `meetings/<id>` — one meeting, as on its own page
+//! * `committees/<id>/work-programme` — the committee's work programme
+//! * `dashboards/<id>` — one dashboard
+//!
+//! Query parameters: `parent` (the host page's origin, for height messages), `links`
+//! (`top` or `new`) and the theme overrides `brand`, `link`, `font`.
 
-use crate::pages::not_found::NotFound;
+use crate::components::catalogue_view::WithCatalogue;
+use crate::components::embed::{install, EmbedOptions, LinkTarget, NEW_TAB_NOTE};
+use crate::components::status::{error_fallback, Loading};
+use crate::data::{committee_href, fetch_file, href, meeting_href, site, today};
+use crate::pages::dashboard::{dashboard_href, DashboardView};
+use crate::pages::improvement_plan::ImprovementPlanView;
+use crate::pages::meeting::MeetingView;
+use crate::pages::work_programme::WorkProgrammePage;
 use leptos::prelude::*;
+use leptos_meta::Title;
+use leptos_router::hooks::{use_params_map, use_query_map};
+use minutebook_data::{paths, Catalogue, Committee, Dashboard, DashboardKind, Listing, MeetingStatus, MeetingSummary};
+use minutebook_domain::dates::date_and_time;
+use std::sync::Arc;
+
+/// What an embed path asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Embed {
+    NextAndLast(String),
+    Meeting(String),
+    WorkProgramme(String),
+    Dashboard(String),
+    Unknown,
+}
+
+impl Embed {
+    /// Parse the part of the path after `/embed/`.
+    pub fn parse(rest: &str) -> Embed {
+        let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
+        match parts.as_slice() {
+            ["committees", id, "next"] if !id.is_empty() => Embed::NextAndLast(id.to_string()),
+            ["committees", id, "work-programme"] if !id.is_empty() => Embed::WorkProgramme(id.to_string()),
+            ["meetings", id] if !id.is_empty() => Embed::Meeting(id.to_string()),
+            ["dashboards", id] if !id.is_empty() => Embed::Dashboard(id.to_string()),
+            _ => Embed::Unknown,
+        }
+    }
+}
+
+/// What every embed page does: read `?links=` and `?parent=`, then (once `<main>` is in
+/// the document) retarget links and post heights to the host page.
+fn embed_setup() -> impl IntoView {
+    let query = use_query_map();
+    let options = query.with_untracked(|q| EmbedOptions::from_query(q.get_str("links"), q.get_str("parent")));
+    let new_tab = options.links == LinkTarget::NewTab;
+    // Effects run once the view is mounted, so <main> is in the document. (Not
+    // requestAnimationFrame: off-screen cross-origin frames get none.)
+    Effect::new(move |_| install(options.clone()));
+    new_tab.then(|| view! { <span id=NEW_TAB_NOTE hidden>"Opens in a new tab"</span> })
+}
 
 #[component]
 pub fn EmbedPage() -> impl IntoView {
-    view! { <NotFound detail="This part of Minutebook is not available yet." /> }
+    let params = use_params_map();
+    let embed = Memo::new(move |_| Embed::parse(&params.read().get("any").unwrap_or_default()));
+    view! {
+        {embed_setup()}
+        {move || match embed.get() {
+            Embed::NextAndLast(id) => view! { <NextAndLast id=id /> }.into_any(),
+            Embed::Meeting(id) => view! { <MeetingView id=id embedded=true /> }.into_any(),
+            // Reached only if the route below is missing; app.rs routes it first.
+            Embed::WorkProgramme(_) => view! { <WorkProgrammePage /> }.into_any(),
+            Embed::Dashboard(id) => view! { <DashboardEmbed id=id /> }.into_any(),
+            Embed::Unknown => unknown().into_any(),
+        }}
+    }
+}
+
+/// `/embed/committees/:id/work-programme`: the work programme page itself (it reads the
+/// `:id` route parameter), inside the embed frame.
+#[component]
+pub fn EmbedWorkProgrammePage() -> impl IntoView {
+    view! {
+        {embed_setup()}
+        <WorkProgrammePage />
+    }
+}
+
+fn unknown() -> impl IntoView {
+    view! {
+        <Title text="Page not found" />
+        <h1>"Page not found"</h1>
+        <p>"There is no embeddable view at this address. Embeddable views are:"</p>
+        <ul class="list list--bullet">
+            <li><code>"embed/committees/<committee id>/next"</code>" — next and last meetings"</li>
+            <li><code>"embed/meetings/<meeting id>"</code>" — one meeting"</li>
+            <li><code>"embed/committees/<committee id>/work-programme"</code>" — a work programme"</li>
+            <li><code>"embed/dashboards/<dashboard id>"</code>" — a dashboard"</li>
+        </ul>
+        <p><a href=href("/")>"Go to the list of councils and committees"</a></p>
+    }
+}
+
+fn missing(what: &str) -> AnyView {
+    view! {
+        <Title text="Page not found" />
+        <h1>"Page not found"</h1>
+        <p>{format!("There is no {what} with this address in the published data.")}</p>
+        <p><a href=href("/")>"Go to the list of councils and committees"</a></p>
+    }
+    .into_any()
+}
+
+/// The committee's next meeting and the last one held, with links to both and to the
+/// committee's calendar.
+#[component]
+fn NextAndLast(id: String) -> impl IntoView {
+    view! {
+        <WithCatalogue render={move |c: Arc<Catalogue>| match c.committee(&id) {
+            Some(k) => next_and_last(&c, k),
+            None => missing("committee"),
+        }} />
+    }
+}
+
+fn next_and_last(c: &Catalogue, k: &Committee) -> AnyView {
+    let today = today();
+    let meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
+    // As on the home page: the last meeting is one the record shows was held; the next is
+    // the first from today on that is not cancelled or already held.
+    let last = meetings.iter().filter(|m| m.date <= today && m.status == MeetingStatus::Held).max_by_key(|m| m.date).copied();
+    let next = meetings
+        .iter()
+        .filter(|m| m.date >= today && !matches!(m.status, MeetingStatus::Cancelled | MeetingStatus::Held))
+        .min_by_key(|m| m.date)
+        .copied();
+    let council = c.council(&k.council).map(|x| x.name.clone()).unwrap_or_default();
+    let calendar = format!("{}{}", site().data_root, paths::calendar(&k.id));
+    view! {
+        <Title text=format!("{}: next and last meetings", k.title) />
+        <p class="caption">{council}</p>
+        <h1 class="mb-embed__title"><a href=committee_href(&k.id)>{k.title.clone()}</a></h1>
+        <dl class="summary-list summary-list--compact mb-next-last">
+            <div class="mb-next">
+                <dt>"Next meeting"</dt>
+                <dd>{match next {
+                    Some(m) => meeting_summary(m),
+                    None => "No future meeting is in the published data".into_any(),
+                }}</dd>
+            </div>
+            <div class="mb-last">
+                <dt>"Last meeting held"</dt>
+                <dd>{match last {
+                    Some(m) => view! { {meeting_summary(m)} <br /> <span class="hint">{m.minutes.label()}</span> }.into_any(),
+                    None => "None in the published data".into_any(),
+                }}</dd>
+            </div>
+        </dl>
+        <p class="mb-embed__more">
+            <a href=committee_href(&k.id)>"All meetings of this committee"</a>
+            " · "
+            <a href=calendar>"Calendar (.ics)"</a>
+        </p>
+    }
+    .into_any()
+}
+
+/// Date and time (linked), venue and any status other than scheduled/held, in words.
+fn meeting_summary(m: &MeetingSummary) -> AnyView {
+    let status = match m.status {
+        MeetingStatus::Scheduled | MeetingStatus::Held => None,
+        s => Some(format!(" ({})", s.label().to_lowercase())),
+    };
+    view! {
+        <a href=meeting_href(&m.id, None)>{date_and_time(m.date, m.date_precision, m.start_time)}</a>
+        {status}
+        {m.start_time.is_none().then(|| view! { " " <span class="hint">"(start time not published)"</span> })}
+        <br />
+        {match &m.venue {
+            Some(v) => v.name.clone().into_any(),
+            None => view! { <span class="not-published">"Venue not published"</span> }.into_any(),
+        }}
+    }
+    .into_any()
+}
+
+/// One dashboard (or improvement plan): the dashboard page's own body, under a heading
+/// that links to the full page.
+#[component]
+fn DashboardEmbed(id: String) -> impl IntoView {
+    let file = LocalResource::new({
+        let id = id.clone();
+        move || {
+            let id = id.clone();
+            async move { fetch_file::<Dashboard>(&paths::dashboard(&id)).await.map(Arc::new) }
+        }
+    });
+    view! {
+        <WithCatalogue render={move |c: Arc<Catalogue>| {
+            let Some(listing) = c.dashboards.iter().find(|l| l.id == id).cloned() else {
+                return missing("dashboard");
+            };
+            view! {
+                <Transition fallback=|| view! { <Loading what="the dashboard" /> }>
+                    <ErrorBoundary fallback=error_fallback(move || file.refetch())>
+                        {
+                            let (c, listing) = (c.clone(), listing.clone());
+                            move || {
+                                let (c, listing) = (c.clone(), listing.clone());
+                                Suspend::new(async move { file.await.map(|d| dashboard(c, &listing, d)) })
+                            }
+                        }
+                    </ErrorBoundary>
+                </Transition>
+            }
+            .into_any()
+        }} />
+    }
+}
+
+fn dashboard(c: Arc<Catalogue>, listing: &Listing, d: Arc<Dashboard>) -> AnyView {
+    let council = c.council(&d.council).map(|x| x.name.clone()).unwrap_or_default();
+    view! {
+        <Title text=d.title.clone() />
+        <p class="caption">{format!("{council} · {}", d.kind.label())}</p>
+        <h1 class="mb-embed__title"><a href=dashboard_href(listing)>{d.title.clone()}</a></h1>
+        {if d.kind == DashboardKind::ImprovementPlan {
+            view! { <ImprovementPlanView dashboard=d.clone() catalogue=c.clone() /> }.into_any()
+        } else {
+            view! { <DashboardView dashboard=d.clone() catalogue=c.clone() /> }.into_any()
+        }}
+    }
+    .into_any()
 }

@@ -21,11 +21,12 @@ pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     // A new id (e.g. following a reference to another meeting) builds a fresh page.
-    move || view! { <MeetingForId id=id.get() /> }
+    move || view! { <MeetingView id=id.get() /> }
 }
 
+/// One meeting, loaded by id. `embedded` (for /embed/meetings/<id>) leaves out the breadcrumbs.
 #[component]
-fn MeetingForId(id: String) -> impl IntoView {
+pub fn MeetingView(id: String, #[prop(optional)] embedded: bool) -> impl IntoView {
     let meeting = LocalResource::new({
         let id = id.clone();
         move || fetch_meeting(id.clone())
@@ -43,7 +44,7 @@ fn MeetingForId(id: String) -> impl IntoView {
                             let c = c.clone();
                             move || {
                                 let c = c.clone();
-                                Suspend::new(async move { meeting.await.map(|m| meeting_view(c, m)) })
+                                Suspend::new(async move { meeting.await.map(|m| meeting_view(c, m, embedded)) })
                             }
                         }
                     </ErrorBoundary>
@@ -85,7 +86,7 @@ fn scroll_to_hash_when_loaded(meeting: LocalResource<crate::data::Loaded<Meeting
     });
 }
 
-fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>) -> AnyView {
+fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
     let committee = c.committee(&m.committee).map(|k| k.title.clone()).unwrap_or_else(|| m.committee.clone());
     let date = long_date(m.date, m.date_precision);
     provide_context(RefScope { catalogue: c.clone(), meeting: m.id.clone(), committee: m.committee.clone() });
@@ -97,10 +98,12 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>) -> AnyView {
     }).collect_view();
     view! {
         <Title text=format!("{committee}, {date}") />
-        <Breadcrumbs
-            trail=vec![("Home".into(), href("/")), (committee.clone(), committee_href(&m.committee))]
-            current=date.clone()
-        />
+        {(!embedded).then(|| view! {
+            <Breadcrumbs
+                trail=vec![("Home".into(), href("/")), (committee.clone(), committee_href(&m.committee))]
+                current=date.clone()
+            />
+        })}
         <span class="caption">{committee.clone()}</span>
         <h1>{date.clone()}</h1>
         <dl class="summary-list">
