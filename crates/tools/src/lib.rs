@@ -9,3 +9,4 @@ pub mod index;
 pub mod people;
 pub mod schema;
 pub mod serve;
+pub mod theme;

@@ -61,7 +61,10 @@ fn check(dir: &Path) -> Result<String, Vec<String>> {
     // The decisions index is derived from the same files (docs/follow-ups.md).
     minutebook_tools::decisions::check(dir)?;
     minutebook_tools::people::check(dir)?;
-    Ok(format!("{}: all files parse and index.json is current", dir.display()))
+    // theme.json (optional): what the app would adjust or refuse is a warning, not a failure.
+    let theme = minutebook_tools::theme::check(dir)?;
+    let warnings: String = theme.iter().map(|n| format!("\nwarning: {n}")).collect();
+    Ok(format!("{}: all files parse and index.json is current{warnings}", dir.display()))
 }
 
 fn write_catalogue(dir: &Path) -> Result<String, Vec<String>> {
