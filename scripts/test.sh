@@ -16,7 +16,8 @@ cargo run -q -p minutebook-tools --bin minutebook -- check public/data
 
 echo "== trunk build --release" >&2
 trunk build index.html --release
-# The same app for a sub-path deployment (tests/browser.rs: works_under_a_sub_path).
+# The same app for a sub-path deployment (tests/browser.rs: works_under_a_sub_path;
+# tests/embed.rs: embeds_and_feeds_work_under_a_sub_path).
 trunk build index.html --release --public-url /meetings/ --dist target/dist-subpath
 
 echo "== cargo test --workspace" >&2
