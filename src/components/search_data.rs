@@ -19,7 +19,7 @@ pub const SEARCH_DIR: &str = "search/";
 
 thread_local! {
     static MANIFEST: RefCell<Option<Arc<Manifest>>> = const { RefCell::new(None) };
-    static SHARDS: RefCell<HashMap<String, Arc<Shard>>> = RefCell::new(HashMap::new());
+    static SHARDS: RefCell<HashMap<usize, Arc<Shard>>> = RefCell::new(HashMap::new());
     static DOCS: RefCell<HashMap<u32, Rc<Vec<Doc>>>> = RefCell::new(HashMap::new());
 }
 
@@ -84,12 +84,12 @@ pub async fn manifest() -> Result<Arc<Manifest>, LoadError> {
 
 /// Fetch the shards `query` needs (those not yet loaded), then run it.
 pub async fn search(manifest: &Manifest, query: &Query, filters: &Filters) -> Result<Outcome, LoadError> {
-    let missing: Vec<String> = query::shards_needed(manifest, query)
+    let missing: Vec<usize> = query::shards_needed(manifest, query)
         .into_iter()
         .filter(|k| SHARDS.with(|s| !s.borrow().contains_key(k)))
         .collect();
     let loaded = join_all(missing.into_iter().map(|key| async move {
-        let rel = Manifest::shard_path(&key);
+        let rel = Manifest::shard_path(key);
         let bytes = fetch_bytes(&rel).await?;
         let shard = decode(&bytes).map_err(|e| damaged(&rel, e))?;
         Ok::<_, LoadError>((key, shard))

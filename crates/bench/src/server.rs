@@ -1,7 +1,7 @@
 //! A static server that records every response it sends (path and body bytes), so the
 //! benchmark counts what each engine really downloads, Pagefind's Web Worker included
 //! (its requests never appear in the page's own Resource Timing). Same deep-link fallback
-//! as `minutebook serve`: a path without an extension gets index.html.
+//! as `minutebook serve`: a path without an extension gets index.html. Keep-alive.
 
 use std::io::{BufRead, BufReader, Write};
 use std::net::{TcpListener, TcpStream};
@@ -47,37 +47,42 @@ impl LoggingServer {
 }
 
 fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<(String, u64)>>) -> std::io::Result<()> {
+    // Keep-alive, as real static hosts do: both engines make many small requests.
     let mut reader = BufReader::new(stream.try_clone()?);
-    let mut line = String::new();
-    reader.read_line(&mut line)?;
-    loop {
-        let mut h = String::new();
-        if reader.read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
-            break;
-        }
-    }
-    let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
-    let mut file: PathBuf = root.join(path.trim_start_matches('/'));
-    if path.contains("..") {
-        file = root.join("missing");
-    }
-    if file.is_dir() {
-        file = file.join("index.html");
-    }
-    let has_ext = Path::new(&path).extension().is_some();
-    let (status, body, file) = match std::fs::read(&file) {
-        Ok(b) => ("200 OK", b, file),
-        Err(_) if !has_ext => ("200 OK", std::fs::read(root.join("index.html")).unwrap_or_default(), root.join("index.html")),
-        Err(_) => ("404 Not Found", Vec::new(), file),
-    };
     let mut out = stream;
-    write!(
-        out,
-        "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        minutebook_tools::serve::content_type(&file),
-        body.len()
-    )?;
-    out.write_all(&body)?;
-    log.lock().unwrap().push((path, body.len() as u64));
-    Ok(())
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        loop {
+            let mut h = String::new();
+            if reader.read_line(&mut h)? == 0 || h == "\r\n" || h == "\n" {
+                break;
+            }
+        }
+        let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
+        let mut file: PathBuf = root.join(path.trim_start_matches('/'));
+        if path.contains("..") {
+            file = root.join("missing");
+        }
+        if file.is_dir() {
+            file = file.join("index.html");
+        }
+        let has_ext = Path::new(&path).extension().is_some();
+        let (status, body, file) = match std::fs::read(&file) {
+            Ok(b) => ("200 OK", b, file),
+            Err(_) if !has_ext => ("200 OK", std::fs::read(root.join("index.html")).unwrap_or_default(), root.join("index.html")),
+            Err(_) => ("404 Not Found", Vec::new(), file),
+        };
+        write!(
+            out,
+            "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\r\n",
+            minutebook_tools::serve::content_type(&file),
+            body.len()
+        )?;
+        out.write_all(&body)?;
+        out.flush()?;
+        log.lock().unwrap().push((path, body.len() as u64));
+    }
 }

@@ -11,7 +11,7 @@ use std::collections::HashMap;
 pub struct Options {
     /// Records per document file: 1 means a result costs exactly its own record.
     pub docs_per_file: u32,
-    /// A shard bigger than this is split by one more letter of its key.
+    /// Term shards hold consecutive terms up to about this many bytes.
     pub max_shard_bytes: usize,
     /// Longest text kept for snippets, in characters (the whole text is still indexed).
     pub max_text_chars: usize,
@@ -133,13 +133,29 @@ pub fn build(
         .collect();
     terms.sort_unstable_by(|a, b| a.term.cmp(&b.term));
 
+    // Shards are runs of consecutive terms, each up to `max_shard_bytes` (a term bigger
+    // than that has a shard of its own); the manifest lists each shard's first term.
     let mut files = Vec::new();
     let mut shards = Vec::new();
-    for (key, group) in partition(&terms, 2, options.max_shard_bytes) {
-        files.push((Manifest::shard_path(&key), shard::encode(&group)));
-        shards.push(key);
+    let mut current: Vec<Term> = Vec::new();
+    let mut size = 0;
+    let flush = |current: &mut Vec<Term>, files: &mut Vec<(String, Vec<u8>)>, shards: &mut Vec<String>| {
+        if !current.is_empty() {
+            files.push((Manifest::shard_path(shards.len()), shard::encode(current)));
+            shards.push(current[0].term.clone());
+            current.clear();
+        }
+    };
+    for t in terms {
+        let cost = t.term.len() + 3 + t.postings.len() * 2;
+        if size + cost > options.max_shard_bytes {
+            flush(&mut current, &mut files, &mut shards);
+            size = 0;
+        }
+        size += cost;
+        current.push(t);
     }
-    shards.sort();
+    flush(&mut current, &mut files, &mut shards);
 
     let per = options.docs_per_file.max(1) as usize;
     for (n, chunk) in keyed.chunks(per).enumerate() {
@@ -175,37 +191,4 @@ fn cap_chars(text: &str, max: usize) -> String {
         Some((i, _)) => text[..i].to_string(),
         None => text.to_string(),
     }
-}
-
-fn key_of(term: &str, len: usize) -> String {
-    term.chars().take(len).collect()
-}
-
-/// Group sorted terms by their first `len` letters, splitting any group whose shard would
-/// be bigger than `max` by one more letter (terms no longer than the key stay in it).
-fn partition(terms: &[Term], len: usize, max: usize) -> Vec<(String, Vec<Term>)> {
-    let mut out = Vec::new();
-    let mut i = 0;
-    while i < terms.len() {
-        let key = key_of(&terms[i].term, len);
-        let mut j = i;
-        while j < terms.len() && key_of(&terms[j].term, len) == key {
-            j += 1;
-        }
-        let group = &terms[i..j];
-        let size: usize = group.iter().map(|t| t.term.len() + 3 + t.postings.len() * 2).sum();
-        let splittable = len < 8 && group.iter().any(|t| t.term.chars().count() > len);
-        if size > max && splittable && group.len() > 1 {
-            let (short, long): (Vec<Term>, Vec<Term>) =
-                group.iter().cloned().partition(|t| t.term.chars().count() <= len);
-            if !short.is_empty() {
-                out.push((key.clone(), short));
-            }
-            out.extend(partition(&long, len + 1, max));
-        } else {
-            out.push((key, group.to_vec()));
-        }
-        i = j;
-    }
-    out
 }

@@ -5,8 +5,8 @@
 //!
 //! - `manifest.json` ([`Manifest`]): facet values (councils, committees, years, kinds),
 //!   how many records fall in each facet group, and the list of term shards. A few KB.
-//! - `t/<key>.bin` ([`shard`]): the postings of every term whose first letters are `key`
-//!   (two letters, or more where two would make a big file), binary and delta-coded.
+//! - `t/<n>.bin` ([`shard`]): the postings of a run of consecutive terms (about 32 KB a
+//!   file; the manifest lists each file's first term), binary and delta-coded.
 //! - `d/<n>.json` ([`Doc`]): title, link, context line and text of `docs_per_file`
 //!   consecutive records, fetched only for the results on screen (for the snippet).
 //!
@@ -68,7 +68,8 @@ pub struct Manifest {
     /// Runs of records in id order: `[council, committee or -1, year or 0, count of kind 0,
     /// count of kind 1, ...]`, one per (council, committee, year) present.
     pub groups: Vec<Vec<i64>>,
-    /// Term shard keys, sorted; shard `k` is `t/<file_key(k)>.bin`.
+    /// The first term of each term shard, sorted: shard `i` (`t/<i>.bin`) holds the terms
+    /// from `shards[i]` up to, not including, `shards[i + 1]`.
     pub shards: Vec<String>,
 }
 
@@ -111,9 +112,9 @@ pub struct FacetKey {
 }
 
 impl Manifest {
-    /// The file a term shard lives in, relative to the search folder.
-    pub fn shard_path(key: &str) -> String {
-        format!("t/{}.bin", file_key(key))
+    /// The file of term shard `i`, relative to the search folder.
+    pub fn shard_path(i: usize) -> String {
+        format!("t/{i}.bin")
     }
 
     /// The file holding record `id`, relative to the search folder.
@@ -146,15 +147,5 @@ impl Manifest {
             }
         }
         out
-    }
-}
-
-/// A shard key as a file name: itself when plain ASCII letters and digits, else hex.
-pub fn file_key(key: &str) -> String {
-    if !key.is_empty() && key.bytes().all(|b| b.is_ascii_lowercase() || b.is_ascii_digit()) {
-        key.to_string()
-    } else {
-        let hex: String = key.bytes().map(|b| format!("{b:02x}")).collect();
-        format!("_{hex}")
     }
 }

@@ -51,9 +51,9 @@ pub fn parse(q: &str) -> Query {
     query
 }
 
-/// The shard holding `term`: the longest key that begins it.
-pub fn shard_for<'a>(manifest: &'a Manifest, term: &str) -> Option<&'a str> {
-    manifest.shards.iter().filter(|k| term.starts_with(k.as_str())).max_by_key(|k| k.len()).map(String::as_str)
+/// The shard whose range holds `term`.
+pub fn shard_for(manifest: &Manifest, term: &str) -> Option<usize> {
+    manifest.shards.partition_point(|first| first.as_str() <= term).checked_sub(1)
 }
 
 /// Whether index term `term` answers the prefix word `w`.
@@ -63,24 +63,30 @@ fn prefix_match(w: &Word, term: &str) -> bool {
         || (w.folded.starts_with(term) && term.len() >= MIN_PREFIX && w.folded.len() - term.len() <= 2)
 }
 
-/// Every shard key the query needs, without duplicates.
-pub fn shards_needed(manifest: &Manifest, query: &Query) -> Vec<String> {
-    let mut keys: Vec<String> = Vec::new();
-    for w in &query.words {
-        if let Some(k) = shard_for(manifest, &w.stem) {
-            keys.push(k.to_string());
-        }
-        if w.prefix {
-            for k in &manifest.shards {
-                if k.starts_with(&w.folded) || w.folded.starts_with(k.as_str()) {
-                    keys.push(k.clone());
-                }
-            }
-        }
+/// The shards one word needs: its stem's, and for a prefix every shard that can hold a
+/// term from two letters short of it to the last term beginning with it.
+fn word_shards(manifest: &Manifest, w: &Word, out: &mut Vec<usize>) {
+    out.extend(shard_for(manifest, &w.stem));
+    if w.prefix {
+        // Shorter terms it can answer: at most two letters shorter, and never under three.
+        let n = w.folded.chars().count();
+        let keep = n.saturating_sub(2).max(MIN_PREFIX).min(n);
+        let cut = w.folded.char_indices().nth(keep).map_or(w.folded.len(), |(i, _)| i);
+        let low = shard_for(manifest, &w.folded[..cut]).unwrap_or(0);
+        let high = manifest.shards.partition_point(|first| first.starts_with(&w.folded) || first.as_str() < w.folded.as_str());
+        out.extend(low..high.max(low + 1).min(manifest.shards.len()));
     }
-    keys.sort();
-    keys.dedup();
-    keys
+}
+
+/// Every shard the query needs, without duplicates.
+pub fn shards_needed(manifest: &Manifest, query: &Query) -> Vec<usize> {
+    let mut out = Vec::new();
+    for w in &query.words {
+        word_shards(manifest, w, &mut out);
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
 }
 
 /// Facet filters: indexes into the manifest's lists; empty means "any".
@@ -126,8 +132,8 @@ fn idf(n: u32, df: usize) -> f32 {
     (1.0 + (n - df + 0.5) / (df + 0.5)).ln()
 }
 
-/// Run a query over loaded shards (`shards` maps key to shard; missing ones count as empty).
-pub fn search(manifest: &Manifest, shards: &HashMap<String, Arc<Shard>>, query: &Query, filters: &Filters) -> Outcome {
+/// Run a query over loaded shards (`shards` maps shard number to shard; missing ones count as empty).
+pub fn search(manifest: &Manifest, shards: &HashMap<usize, Arc<Shard>>, query: &Query, filters: &Filters) -> Outcome {
     let mut out = Outcome::default();
     if query.words.is_empty() {
         return out;
@@ -142,7 +148,11 @@ pub fn search(manifest: &Manifest, shards: &HashMap<String, Arc<Shard>>, query: 
             out_terms.push(term.term.clone());
         };
         if w.prefix {
-            for key in shards_needed(manifest, &Query { words: vec![w.clone()], ignored: vec![] }) {
+            let mut needed = Vec::new();
+            word_shards(manifest, w, &mut needed);
+            needed.sort_unstable();
+            needed.dedup();
+            for key in needed {
                 let Some(shard) = shards.get(&key) else { continue };
                 for term in &shard.terms {
                     if prefix_match(w, &term.term) {
@@ -152,16 +162,20 @@ pub fn search(manifest: &Manifest, shards: &HashMap<String, Arc<Shard>>, query: 
                     }
                 }
             }
-        } else if let Some(term) = shard_for(manifest, &w.stem).and_then(|k| shards.get(k)).and_then(|s| s.get(&w.stem)) {
+        } else if let Some(term) = shard_for(manifest, &w.stem).and_then(|k| shards.get(&k)).and_then(|s| s.get(&w.stem)) {
             visit(term, 1.0, &mut out.terms);
             found = true;
         }
         if !found {
             out.unmatched.push(w.folded.clone());
         }
-        // One score per record: the best of the word's matching terms.
-        scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
-        scored.dedup_by_key(|p| p.0);
+        // One score per record: the best of the word's matching terms. A single term's
+        // postings are already in id order (the common case, and the big lists).
+        let single = scored.windows(2).all(|w| w[0].0 < w[1].0);
+        if !single {
+            scored.sort_unstable_by(|a, b| a.0.cmp(&b.0).then(b.1.total_cmp(&a.1)));
+            scored.dedup_by_key(|p| p.0);
+        }
         lists.push(scored);
     }
     out.terms.sort();

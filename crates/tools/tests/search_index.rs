@@ -30,9 +30,9 @@ fn built(name: &str) -> Built {
 impl Built {
     fn query(&self, q: &str, filters: &Filters) -> (Outcome, Vec<Doc>) {
         let query = parse(q);
-        let mut shards: HashMap<String, Arc<Shard>> = HashMap::new();
+        let mut shards: HashMap<usize, Arc<Shard>> = HashMap::new();
         for key in shards_needed(&self.manifest, &query) {
-            let bytes = std::fs::read(self.dir.join(Manifest::shard_path(&key))).unwrap();
+            let bytes = std::fs::read(self.dir.join(Manifest::shard_path(key))).unwrap();
             shards.insert(key, Arc::new(decode(&bytes).unwrap()));
         }
         let outcome = search(&self.manifest, &shards, &query, filters);
