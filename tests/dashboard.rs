@@ -189,6 +189,8 @@ async fn improvement_plan_counts_filters_and_csv() {
         select(app, "filter-status", "not_on_track").await?;
         app.wait_for_text(".filters__count", "Showing 2 of 125 actions").await?;
         assert_eq!(app.count(".plan-table tbody tr").await?, 2);
+        // The filters are in the address, so the view can be shared.
+        app.wait_for_path(&format!("{PLAN}?priority=4&status=not_on_track")).await?;
         for t in app.texts(".plan-table tbody tr").await? {
             assert!(t.contains("4.2.1") && t.contains("Not on track"), "row {t:?}");
         }
@@ -220,6 +222,20 @@ async fn improvement_plan_counts_filters_and_csv() {
         app.wait_for_text(".plan-table tbody tr", "No rating published").await?;
         select(app, "filter-status", "").await?;
         app.wait_for_text(".filters__count", "Showing 125 of 125 actions").await?;
+
+        assert_eq!(app.current_path().await?, PLAN, "no filters, no query");
+
+        // A shared filtered address opens with those filters chosen.
+        app.goto(&format!("{PLAN}?priority=4&status=not_on_track")).await?;
+        app.wait_for_text(".filters__count", "Showing 2 of 125 actions").await?;
+        let chosen: Vec<String> = app
+            .js("return ['filter-priority', 'filter-status'].map(id => document.getElementById(id).value);", vec![])
+            .await?;
+        assert_eq!(chosen, vec!["4", "not_on_track"]);
+        app.goto(&format!("{PLAN}?lead=none")).await?;
+        app.wait_for_text(".filters__count", "of 125 actions").await?;
+        let blank_leads = plan_rows().iter().filter(|r| r.lead.is_none()).count();
+        app.wait_for_text(".filters__count", &format!("Showing {blank_leads} of 125 actions")).await?;
 
         // The RAG counts download.
         let counts = download(app, "a[download$=\"-rag-counts.csv\"]").await?;

@@ -8,13 +8,14 @@ use crate::components::status::NotPublished;
 use crate::components::text::Blocks;
 use crate::pages::dashboard::{AboutDocument, Considerations, DataTableView, DocumentPage, RecordNotes};
 use leptos::prelude::*;
-use leptos_router::hooks::use_params_map;
+use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
+use leptos_router::NavigateOptions;
 use minutebook_data::{Catalogue, Dashboard, RagStatus, Unit};
 use minutebook_domain::charts::{ChartPoint, SeriesData};
 use minutebook_domain::csv_export::{actions_csv, file_name, rag_counts_csv};
 use minutebook_domain::rag::{
     action_rows, counts_by_priority, leads, milestones, rag_stacked, status_label, ActionFilter, ActionRow, RagCounts,
-    UNRATED,
+    NO_LEAD, NO_STATUS, UNRATED,
 };
 use std::sync::Arc;
 
@@ -135,15 +136,29 @@ fn Glance(id: String, rows: Arc<Vec<ActionRow>>) -> impl IntoView {
     }
 }
 
-/// The lead filter's value for "no lead published" (no lead is named this).
-const NO_LEAD: &str = "__none__";
-
-/// Every action, filterable; the CSV download follows the filters.
+/// Every action, filterable; the filters live in the address (so a filtered view can be
+/// shared) and the CSV download follows them.
 #[component]
 fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, String)>) -> impl IntoView {
-    let filter = RwSignal::new(ActionFilter::default());
     let lead_options = leads(&rows);
     let milestone_options = milestones(&rows);
+    let query = use_query_map();
+    let initial = query.with_untracked(|q| ActionFilter::from_query(|k| q.get(k), &milestone_options));
+    let filter = RwSignal::new(initial.clone());
+    let navigate = use_navigate();
+    let page = crate::data::href(&format!("/improvement-plans/{id}"));
+    Effect::new(move |_| {
+        let wanted = filter.with(ActionFilter::to_query);
+        let now = window().location().search().unwrap_or_default();
+        if wanted != now {
+            let options = NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() };
+            navigate(&format!("{page}{wanted}"), options);
+        }
+    });
+    let status_key = initial.status.map(|s| s.map_or(NO_STATUS, RagStatus::key).to_string()).unwrap_or_default();
+    let lead_key = initial.lead.clone().map(|l| l.unwrap_or_else(|| NO_LEAD.to_string())).unwrap_or_default();
+    let milestone_key = initial.milestone.as_ref().map(|m| m.key()).unwrap_or_default();
+    let priority_key = initial.priority.clone().unwrap_or_default();
     let any_blank_lead = rows.iter().any(|r| r.lead.is_none());
     let total = rows.len();
     let shown = Memo::new({
@@ -178,18 +193,18 @@ fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, 
                     <label for="filter-priority">"Priority"</label>
                     <select id="filter-priority" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.priority = (!v.is_empty()).then_some(v)); }>
                         <option value="">"All priorities"</option>
-                        {priorities.iter().map(|(n, t)| view! { <option value=n.clone()>{t.clone()}</option> }).collect_view()}
+                        {priorities.iter().map(|(n, t)| view! { <option value=n.clone() selected=*n == priority_key>{t.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="filters__field">
                     <label for="filter-status">"Status"</label>
                     <select id="filter-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        filter.update(|f| f.status = match v.as_str() { "" => None, "unrated" => Some(None), k => Some(RagStatus::from_key(k)) });
+                        filter.update(|f| f.status = match v.as_str() { "" => None, NO_STATUS => Some(None), k => Some(RagStatus::from_key(k)) });
                     }>
                         <option value="">"All statuses"</option>
-                        {RagStatus::ALL.iter().map(|s| view! { <option value=s.key()>{s.label()}</option> }).collect_view()}
-                        <option value="unrated">{UNRATED}</option>
+                        {RagStatus::ALL.iter().map(|s| view! { <option value=s.key() selected=s.key() == status_key>{s.label()}</option> }).collect_view()}
+                        <option value=NO_STATUS selected=status_key == NO_STATUS>{UNRATED}</option>
                     </select>
                 </div>
                 <div class="filters__field">
@@ -199,15 +214,15 @@ fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, 
                         filter.update(|f| f.lead = match v.as_str() { "" => None, NO_LEAD => Some(None), _ => Some(Some(v.clone())) });
                     }>
                         <option value="">"All leads"</option>
-                        {lead_options.iter().map(|l| view! { <option value=l.clone()>{l.clone()}</option> }).collect_view()}
-                        {any_blank_lead.then(|| view! { <option value=NO_LEAD>"No lead published"</option> })}
+                        {lead_options.iter().map(|l| view! { <option value=l.clone() selected=*l == lead_key>{l.clone()}</option> }).collect_view()}
+                        {any_blank_lead.then(|| view! { <option value=NO_LEAD selected=lead_key == NO_LEAD>"No lead published"</option> })}
                     </select>
                 </div>
                 <div class="filters__field">
                     <label for="filter-milestone">"Milestone"</label>
                     <select id="filter-milestone" on:change=move |ev| set_milestone(event_target_value(&ev))>
                         <option value="">"All milestones"</option>
-                        {milestone_options.iter().map(|m| view! { <option value=m.key()>{m.label()}</option> }).collect_view()}
+                        {milestone_options.iter().map(|m| view! { <option value=m.key() selected=m.key() == milestone_key>{m.label()}</option> }).collect_view()}
                     </select>
                 </div>
             </form>

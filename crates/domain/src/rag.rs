@@ -207,6 +207,57 @@ impl ActionFilter {
     }
 }
 
+/// The lead filter's value for "no lead published" (no lead is named this).
+pub const NO_LEAD: &str = "none";
+/// The status filter's value for "no rating published".
+pub const NO_STATUS: &str = "unrated";
+
+impl ActionFilter {
+    /// Read from the page's query (`?priority=4&status=not_on_track&lead=…&milestone=2022-09`);
+    /// an unknown value is ignored rather than hiding every row.
+    pub fn from_query(get: impl Fn(&str) -> Option<String>, milestones: &[MilestoneChoice]) -> ActionFilter {
+        let value = |k: &str| get(k).filter(|v| !v.is_empty());
+        ActionFilter {
+            priority: value("priority"),
+            status: value("status").and_then(|v| if v == NO_STATUS { Some(None) } else { RagStatus::from_key(&v).map(Some) }),
+            lead: value("lead").map(|v| if v == NO_LEAD { None } else { Some(v) }),
+            milestone: value("milestone").and_then(|v| milestones.iter().find(|m| m.key() == v).cloned()),
+        }
+    }
+
+    /// The query string for this filter, "" when it shows everything, else "?k=v&…".
+    pub fn to_query(&self) -> String {
+        let mut parts = Vec::new();
+        if let Some(p) = &self.priority {
+            parts.push(format!("priority={}", encode(p)));
+        }
+        if let Some(s) = &self.status {
+            parts.push(format!("status={}", s.map_or(NO_STATUS, RagStatus::key)));
+        }
+        if let Some(l) = &self.lead {
+            parts.push(format!("lead={}", encode(l.as_deref().unwrap_or(NO_LEAD))));
+        }
+        if let Some(m) = &self.milestone {
+            parts.push(format!("milestone={}", encode(&m.key())));
+        }
+        if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        }
+    }
+}
+
+/// Percent-encode everything but unreserved characters (RFC 3986).
+fn encode(s: &str) -> String {
+    s.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
 /// The distinct leads, sorted, for the lead filter (blank leads are offered separately).
 pub fn leads(rows: &[ActionRow]) -> Vec<String> {
     let mut v: Vec<String> = rows.iter().filter_map(|r| r.lead.clone()).collect();
@@ -252,6 +303,30 @@ mod tests {
         v.sort();
         assert_eq!(v[0], MilestoneChoice::Month(2022, 12));
         assert_eq!(v[3], MilestoneChoice::NotPublished);
+    }
+
+    #[test]
+    fn filters_round_trip_through_the_query() {
+        let months = vec![MilestoneChoice::Month(2022, 9), MilestoneChoice::Words("Ongoing".into()), MilestoneChoice::NotPublished];
+        let f = ActionFilter {
+            priority: Some("4".into()),
+            status: Some(None),
+            lead: Some(Some("Assistant Director Help & Protection".into())),
+            milestone: Some(MilestoneChoice::Words("Ongoing".into())),
+        };
+        let q = f.to_query();
+        assert_eq!(q, "?priority=4&status=unrated&lead=Assistant%20Director%20Help%20%26%20Protection&milestone=words%3AOngoing");
+        let decoded = |k: &str| match k {
+            "priority" => Some("4".to_string()),
+            "status" => Some("unrated".to_string()),
+            "lead" => Some("Assistant Director Help & Protection".to_string()),
+            "milestone" => Some("words:Ongoing".to_string()),
+            _ => None,
+        };
+        assert_eq!(ActionFilter::from_query(decoded, &months), f);
+        assert_eq!(ActionFilter::default().to_query(), "");
+        let bad = |k: &str| (k == "status").then(|| "purple".to_string());
+        assert_eq!(ActionFilter::from_query(bad, &months), ActionFilter::default());
     }
 
     #[test]
