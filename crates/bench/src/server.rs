@@ -48,6 +48,7 @@ impl LoggingServer {
 
 fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<(String, u64)>>) -> std::io::Result<()> {
     // Keep-alive, as real static hosts do: both engines make many small requests.
+    stream.set_nodelay(true)?;
     let mut reader = BufReader::new(stream.try_clone()?);
     let mut out = stream;
     loop {
@@ -75,14 +76,15 @@ fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<(String, u64)>>) -> std
             Err(_) if !has_ext => ("200 OK", std::fs::read(root.join("index.html")).unwrap_or_default(), root.join("index.html")),
             Err(_) => ("404 Not Found", Vec::new(), file),
         };
-        write!(
-            out,
+        // One write per response (header and body together): no Nagle stalls.
+        let mut response = format!(
             "HTTP/1.1 {status}\r\nContent-Type: {}\r\nContent-Length: {}\r\nCache-Control: no-cache\r\n\r\n",
             minutebook_tools::serve::content_type(&file),
             body.len()
-        )?;
-        out.write_all(&body)?;
-        out.flush()?;
+        )
+        .into_bytes();
+        response.extend_from_slice(&body);
+        out.write_all(&response)?;
         log.lock().unwrap().push((path, body.len() as u64));
     }
 }
