@@ -92,8 +92,12 @@ pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
         ev.uid(&e.uid).summary(&e.summary);
         match e.start {
             EventStart::AllDay(d) => {
+                // RFC 5545: an all-day event ends (exclusively) on the next day.
                 if let Some(nd) = naive_date(d) {
-                    ev.all_day(nd);
+                    ev.starts(nd);
+                    if let Some(next) = nd.succ_opt() {
+                        ev.ends(next);
+                    }
                 }
             }
             EventStart::London(d, t) => {
