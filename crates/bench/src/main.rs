@@ -88,10 +88,55 @@ fn all(args: &[String]) -> Result<(), String> {
     let app = PathBuf::from(arg(args, "--app").ok_or("--app <trunk dist> is required")?);
     let pagefind = arg(args, "--pagefind").ok_or("--pagefind <binary> is required")?.to_string();
     let runs = num(args, "--runs", 3);
+    let dist = work.join("dist");
+    let data = dist.join("data");
+    let facts_file = work.join("facts.json");
+    // --measure-only: measure a work folder an earlier run built (e.g. after changing the app).
+    let facts = if args.iter().any(|a| a == "--measure-only") {
+        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&facts_file).map_err(|e| format!("{}: {e}", facts_file.display()))?)
+            .map_err(|e| e.to_string())?;
+            for entry in std::fs::read_dir(&app).map_err(|e| e.to_string())?.flatten() {
+            if entry.path().is_file() {
+                std::fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
+            }
+        }
+        let n = |k: &str| v[k].as_f64().unwrap_or(0.0);
+        measure::Facts {
+            meetings: n("meetings") as usize,
+            items: n("items") as usize,
+            parts: n("parts") as usize,
+            records: n("records") as usize,
+            ours_build: n("ours_build"),
+            pf_build: n("pf_build"),
+            pf_version: v["pf_version"].as_str().unwrap_or("").to_string(),
+            ours_index: dir_size(&data.join("search")),
+            pf_index: dir_size(&dist.join("pagefind")),
+            data: dir_size(&data),
+            committee: "bigtown-c01".into(),
+        }
+    } else {
+        build(&work, &app, &pagefind, args)?
+    };
+    std::fs::write(
+        &facts_file,
+        serde_json::json!({
+            "meetings": facts.meetings, "items": facts.items, "parts": facts.parts, "records": facts.records,
+            "ours_build": facts.ours_build, "pf_build": facts.pf_build, "pf_version": facts.pf_version,
+        })
+        .to_string(),
+    )
+    .map_err(|e| e.to_string())?;
+    let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+    rt.block_on(measure::run(&dist, &facts, runs))
+}
+
+/// Generate the council, build both indexes; the facts the report needs.
+fn build(work: &Path, app: &Path, pagefind: &str, args: &[String]) -> Result<measure::Facts, String> {
+    let pagefind = pagefind.to_string();
     let _ = std::fs::remove_dir_all(&work);
     let dist = work.join("dist");
     let data = dist.join("data");
-    copy_dir(&app, &dist).map_err(|e| format!("copying {}: {e}", app.display()))?;
+    copy_dir(app, &dist).map_err(|e| format!("copying {}: {e}", app.display()))?;
     let _ = std::fs::remove_dir_all(&data);
 
     let t = Instant::now();
@@ -136,6 +181,5 @@ fn all(args: &[String]) -> Result<(), String> {
         data: dir_size(&data),
         committee: "bigtown-c01".into(),
     };
-    let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
-    rt.block_on(measure::run(&dist, &facts, runs))
+    Ok(facts)
 }

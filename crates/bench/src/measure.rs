@@ -90,6 +90,8 @@ struct Sample {
     ms: f64,
     /// Ranking and facet counts only (index pieces already fetched for Pagefind's warm runs).
     rank_ms: f64,
+    /// Ranked and the shown records fetched, before rendering (Minutebook only).
+    fetch_ms: f64,
     bytes: f64,
     reqs: f64,
     total: f64,
@@ -106,7 +108,7 @@ async fn query(driver: &WebDriver, server: &Server, script: &str, q: &str, prefi
     tokio::time::sleep(Duration::from_millis(30)).await;
     let (bytes, reqs) = server.sent(prefix);
     let f = |k: &str| v.get(k).and_then(Value::as_f64).unwrap_or(f64::NAN);
-    Ok(Sample { ms: f("ms"), rank_ms: f("rank_ms"), bytes: bytes as f64, reqs: reqs as f64, total: f("total") })
+    Ok(Sample { ms: f("ms"), rank_ms: f("rank_ms"), fetch_ms: f("fetch_ms"), bytes: bytes as f64, reqs: reqs as f64, total: f("total") })
 }
 
 fn pct(values: &[f64], p: f64) -> f64 {
@@ -304,20 +306,37 @@ fn report(facts: &Facts, runs: usize, oc: &[Sample], pc: &[Sample], ow: &[Sample
     row("cold query bytes (mean)", kb(mean(&col(oc, |s| s.bytes))), kb(mean(&col(pc, |s| s.bytes))), "KB");
     row("cold query bytes (p95)", kb(pct(&col(oc, |s| s.bytes), 95.0)), kb(pct(&col(pc, |s| s.bytes), 95.0)), "KB");
     row("cold query requests (mean)", mean(&col(oc, |s| s.reqs)), mean(&col(pc, |s| s.reqs)), "");
-    row("warm query bytes (mean)", kb(mean(&col(&first_pass(ow), |s| s.bytes))), kb(mean(&col(&first_pass(pw), |s| s.bytes))), "KB");
-    row("warm query requests (mean)", mean(&col(&first_pass(ow), |s| s.reqs)), mean(&col(&first_pass(pw), |s| s.reqs)), "");
+    row("new query in a visit: bytes (mean)", kb(mean(&col(&first_pass(ow), |s| s.bytes))), kb(mean(&col(&first_pass(pw), |s| s.bytes))), "KB");
+    row("new query in a visit: requests (mean)", mean(&col(&first_pass(ow), |s| s.reqs)), mean(&col(&first_pass(pw), |s| s.reqs)), "");
     row("cold query latency p50", pct(&col(oc, |s| s.ms), 50.0), pct(&col(pc, |s| s.ms), 50.0), "ms");
-    row("warm query latency p50", pct(&col(ow, |s| s.ms), 50.0), pct(&col(pw, |s| s.ms), 50.0), "ms");
-    row("warm query latency p95", pct(&col(ow, |s| s.ms), 95.0), pct(&col(pw, |s| s.ms), 95.0), "ms");
-    row("warm ranking only p50", pct(&col(ow, |s| s.rank_ms), 50.0), pct(&col(pw, |s| s.rank_ms), 50.0), "ms");
-    row("warm ranking only p95", pct(&col(ow, |s| s.rank_ms), 95.0), pct(&col(pw, |s| s.rank_ms), 95.0), "ms");
+    row("cold query latency p95", pct(&col(oc, |s| s.ms), 95.0), pct(&col(pc, |s| s.ms), 95.0), "ms");
+    let (on, pn) = (first_pass(ow), first_pass(pw));
+    let (or, pr) = (ow[on.len()..].to_vec(), pw[pn.len()..].to_vec());
+    row("new query latency p50", pct(&col(&on, |s| s.ms), 50.0), pct(&col(&pn, |s| s.ms), 50.0), "ms");
+    row("new query latency p95", pct(&col(&on, |s| s.ms), 95.0), pct(&col(&pn, |s| s.ms), 95.0), "ms");
+    row("new query, search() only p50", pct(&col(&on, |s| s.rank_ms), 50.0), pct(&col(&pn, |s| s.rank_ms), 50.0), "ms");
+    row("new query, search() only p95", pct(&col(&on, |s| s.rank_ms), 95.0), pct(&col(&pn, |s| s.rank_ms), 95.0), "ms");
+    if !or.is_empty() {
+        row("repeated query latency p50", pct(&col(&or, |s| s.ms), 50.0), pct(&col(&pr, |s| s.ms), 50.0), "ms");
+        row("repeated query latency p95", pct(&col(&or, |s| s.ms), 95.0), pct(&col(&pr, |s| s.ms), 95.0), "ms");
+    }
+    println!();
+    println!(
+        "Minutebook, new query: ranked + {SHOWN} records fetched p50 {:.1} ms, p95 {:.1} ms; rendered p50 {:.1} ms, p95 {:.1} ms.",
+        pct(&col(&on, |s| s.fetch_ms), 50.0),
+        pct(&col(&on, |s| s.fetch_ms), 95.0),
+        pct(&col(&on, |s| s.ms), 50.0),
+        pct(&col(&on, |s| s.ms), 95.0)
+    );
     println!();
     println!("Minutebook latency is from the search starting (after the 150 ms typing pause) to the frame with the");
     println!("results, facets and snippets in the page; Pagefind's is search() plus data() for {SHOWN} results (no rendering).");
     println!("Cold = fresh page, empty HTTP cache (Pagefind's includes loading pagefind.js and its wasm; Minutebook's");
-    println!("engine is part of the app bundle). Bytes are response bodies of index files, counted by the server");
-    println!("(Pagefind fetches from a Web Worker, which the page's Resource Timing cannot see). \"Ranking only\" is");
-    println!("Minutebook's search() call including fetching any term shards not yet loaded; Pagefind's search() call.");
+    println!("engine is part of the app bundle). New query = the first time a query is run in a visit, after others");
+    println!("(engine and manifest loaded, its index pieces and records not); repeated = the same query set again.");
+    println!("Bytes are response bodies of index files, counted by the server");
+    println!("(Pagefind fetches from a Web Worker, which the page's Resource Timing cannot see). search() only is");
+    println!("ranking and facet counts, including fetching the term shards / index chunks not yet loaded.");
     println!();
     println!("| page | time to content (median of 3, cold) | rows (li + tr) in the DOM |");
     println!("|---|---:|---:|");
@@ -329,11 +348,11 @@ fn report(facts: &Facts, runs: usize, oc: &[Sample], pc: &[Sample], ow: &[Sample
         }
     }
     println!();
-    let p95 = pct(&col(ow, |s| s.ms), 95.0);
+    let p95 = pct(&col(&first_pass(ow), |s| s.ms), 95.0);
     let ratio = mean(&col(oc, |s| s.bytes)) / mean(&col(pc, |s| s.bytes));
     let max_rows = pages.iter().map(|p| p.2).fold(0.0, f64::max);
     println!("Targets:");
-    println!("- search p95 <= 50 ms: {:.1} ms -> {}", p95, if p95 <= 50.0 { "met" } else { "NOT met" });
+    println!("- search p95 <= 50 ms (new query, to results on screen): {:.1} ms -> {}", p95, if p95 <= 50.0 { "met" } else { "NOT met" });
     println!("- cold-query bytes <= half of Pagefind's: ratio {ratio:.2} -> {}", if ratio <= 0.5 { "met" } else { "NOT met" });
     println!("- no page with more than 500 rows in the DOM: max {max_rows} -> {}", if max_rows <= 500.0 { "met" } else { "NOT met" });
     let max_file = facts.data.2.max(facts.ours_index.2) as f64 / 1e6;

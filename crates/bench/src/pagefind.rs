@@ -1,5 +1,6 @@
 //! The same search records as HTML pages for Pagefind: one page per record, with its
-//! title, text and the same four facets as Pagefind filters.
+//! title, text and the same four facets as Pagefind filters. The context line is shown
+//! but not indexed, as in Minutebook's index.
 
 use minutebook_search::Record;
 use std::fs;
@@ -18,7 +19,7 @@ pub fn write_site(records: &[Record], kinds: &[(String, String)], site: &Path) -
         let year = r.year.map(|y| y.to_string()).unwrap_or_default();
         let html = format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body>\
-             <main data-pagefind-body><h1>{t}</h1><p>{c}</p><p>{x}</p>\
+             <main data-pagefind-body><h1>{t}</h1><p data-pagefind-ignore>{c}</p><p>{x}</p>\
              <span data-pagefind-filter=\"council\" hidden>{council}</span>\
              <span data-pagefind-filter=\"committee\" hidden>{committee}</span>\
              <span data-pagefind-filter=\"year\" hidden>{year}</span>\
