@@ -21,7 +21,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 /// Results shown at first and added by each "Show more".
-const PAGE: usize = 20;
+const PAGE: usize = 10;
 /// Wait this long after the last keystroke before searching.
 const DEBOUNCE_MS: u64 = 150;
 

@@ -18,7 +18,7 @@ pub const QUERIES: &[&str] = &[
 ];
 
 /// Results whose records are fetched and shown, in both engines.
-const SHOWN: usize = 20;
+const SHOWN: usize = 10;
 
 pub struct Facts {
     pub meetings: usize,
