@@ -254,10 +254,21 @@ where
     }
     let _slot = BrowserSlot::acquire();
     let server = Server::start_at(dist, 0, base);
-    let chromedriver = ChromeDriver::start();
-    let driver = match new_driver(&chromedriver).await {
-        Ok(d) => d,
-        Err(e) => panic!("{name}: cannot start Chromium through chromedriver: {e}"),
+    // Chromium occasionally fails to start on a loaded machine; a fresh chromedriver and
+    // profile usually succeeds, so try a few times before calling it a failure.
+    let mut attempt = 0;
+    let (chromedriver, driver) = loop {
+        let chromedriver = ChromeDriver::start();
+        match new_driver(&chromedriver).await {
+            Ok(d) => break (chromedriver, d),
+            Err(e) if attempt < 2 => {
+                eprintln!("{name}: Chromium did not start ({e}); trying again");
+                drop(chromedriver);
+                attempt += 1;
+                tokio::time::sleep(Duration::from_secs(2)).await;
+            }
+            Err(e) => panic!("{name}: cannot start Chromium through chromedriver: {e}"),
+        }
     };
     let app = App { driver, server, name: name.to_string() };
 
