@@ -13,6 +13,7 @@ pub mod glossary;
 pub mod layout;
 pub mod people;
 pub mod resolution;
+pub mod sources;
 pub mod search_data;
 pub mod search_facets;
 pub mod search_results;

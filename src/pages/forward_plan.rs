@@ -150,15 +150,7 @@ fn plan_view(c: Arc<Catalogue>, p: Arc<ForwardPlan>) -> AnyView {
                 </ol>
             })}
         </section>
-        <section aria-labelledby="fp-sources">
-            <h2 id="fp-sources">"Where this record comes from"</h2>
-            {p.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view()}
-            <ul class="list list--bullet">
-                {p.sources.iter().map(|s| view! {
-                    <li>{s.title.clone()}{s.note.clone().map(|n| view! { " — " <span class="hint">{n}</span> })}</li>
-                }).collect_view()}
-            </ul>
-        </section>
+        <crate::components::sources::SourcesSection heading_id="fp-sources" sources=p.sources.clone() notes=p.notes.clone() />
     }
     .into_any()
 }

@@ -240,15 +240,7 @@ fn version_page(c: &Arc<Catalogue>, d: &Programmes, chosen: usize, compare: Opti
                 }).collect_view()}
             </section>
         })}
-        <section aria-labelledby="wp-sources">
-            <h2 id="wp-sources">"Where this record comes from"</h2>
-            {p.notes.iter().map(|n| view! { <p>{n.clone()}</p> }).collect_view()}
-            <ul class="list list--bullet">
-                {p.sources.iter().map(|s| view! {
-                    <li>{s.title.clone()}{s.note.clone().map(|n| view! { " — " <span class="hint">{n}</span> })}</li>
-                }).collect_view()}
-            </ul>
-        </section>
+        <crate::components::sources::SourcesSection heading_id="wp-sources" sources=p.sources.clone() notes=p.notes.clone() />
     }
     .into_any()
 }
