@@ -5,6 +5,7 @@
 //! minutebook catalogue <data-dir>   (re)write <data-dir>/index.json from the council and meeting files
 //! minutebook schema <out-dir>       write the JSON Schemas
 //! minutebook decisions <data-dir>   (re)write <data-dir>/decisions/ (also done by `catalogue`)
+//! minutebook index <data-dir> <out-dir>  write the search index (see docs/search.md)
 //! minutebook feeds <data-dir> <out-dir> [--base /meetings/] [--site-url https://council.example]
 //!                                   write calendars/<committee>.ics and feeds/<id>.atom
 //! ```
