@@ -2,7 +2,7 @@
 //! and fetching published files with errors that name the file.
 
 use leptos::prelude::*;
-use minutebook_data::{parse, paths, Catalogue, Glossary, LoadError, LoadErrorKind, Meeting, Versioned};
+use minutebook_data::{paths, Catalogue, Glossary, LoadError, LoadErrorKind, Meeting, Versioned};
 use minutebook_domain::glossary::GlossaryIndex;
 use std::sync::{Arc, OnceLock};
 
@@ -55,12 +55,11 @@ pub fn committee_href(id: &str) -> String {
     href(&format!("/committees/{id}"))
 }
 
-/// Fetch and parse a published file; `rel` is relative to the data root.
-pub async fn fetch_file<T: Versioned>(rel: &str) -> Result<T, LoadError> {
+/// Fetch the bytes of a published file; `rel` is relative to the data root. Errors name
+/// the file as a council web team would find it on their host (`data/<rel>`).
+pub async fn fetch_bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
     let url = format!("{}{}", site().data_root, rel);
-    // Name the file as a council web team would find it on their host.
-    let name = format!("data/{rel}");
-    let fail = |kind| LoadError::new(name.clone(), kind);
+    let fail = |kind| LoadError::new(format!("data/{rel}"), kind);
     let response = gloo_net::http::Request::get(&url)
         .send()
         .await
@@ -68,11 +67,13 @@ pub async fn fetch_file<T: Versioned>(rel: &str) -> Result<T, LoadError> {
     if !response.ok() {
         return Err(fail(LoadErrorKind::Http { status: response.status() }));
     }
-    let text = response
-        .text()
-        .await
-        .map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))?;
-    parse::<T>(&name, &text)
+    response.binary().await.map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))
+}
+
+/// Fetch and parse a published file; `rel` is relative to the data root.
+pub async fn fetch_file<T: Versioned>(rel: &str) -> Result<T, LoadError> {
+    let bytes = fetch_bytes(rel).await?;
+    minutebook_data::parse_bytes::<T>(&format!("data/{rel}"), &bytes)
 }
 
 pub type Loaded<T> = Result<Arc<T>, LoadError>;

@@ -1,7 +1,6 @@
 //! Fetching the search index: the manifest once, then only the term shards and record
 //! files a query needs, each kept for the rest of the visit so typing on is free.
 
-use crate::data::site;
 use minutebook_data::{LoadError, LoadErrorKind};
 use minutebook_search::query::{self, Filters, Outcome, Query};
 use minutebook_search::shard::{decode, Shard};
@@ -23,18 +22,9 @@ thread_local! {
     static DOCS: RefCell<HashMap<u32, Rc<Vec<Doc>>>> = RefCell::new(HashMap::new());
 }
 
+/// Search files live under `search/` in the data root; fetching is the app's one fetch.
 async fn fetch_bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
-    let url = format!("{}{SEARCH_DIR}{rel}", site().data_root);
-    let name = format!("data/{SEARCH_DIR}{rel}");
-    let fail = |kind| LoadError::new(name.clone(), kind);
-    let response = gloo_net::http::Request::get(&url)
-        .send()
-        .await
-        .map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))?;
-    if !response.ok() {
-        return Err(fail(LoadErrorKind::Http { status: response.status() }));
-    }
-    response.binary().await.map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))
+    crate::data::fetch_bytes(&format!("{SEARCH_DIR}{rel}")).await
 }
 
 fn damaged(rel: &str, message: String) -> LoadError {
