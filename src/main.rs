@@ -1,12 +1,9 @@
-//! Minutebook: a public viewer of local-government committee business.
-//! Client-side Leptos app; everything it shows comes from published meeting JSON.
-
-mod app;
-mod components;
-mod data;
-mod pages;
+//! The browser entry point (Trunk builds this for wasm32).
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    #[cfg(not(feature = "ssr"))]
+    {
+        console_error_panic_hook::set_once();
+        minutebook::takeover::start();
+    }
 }

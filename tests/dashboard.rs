@@ -353,6 +353,7 @@ async fn a_published_series_gets_a_line_chart() {
         "committee": "sefton-osc-children", "file": "dashboards/test-fixture-series.json", "note": "Performance dashboard"
     }));
     std::fs::write(&index_path, serde_json::to_string(&index).unwrap()).unwrap();
+    common::prerender(&copy, "/");
 
     run_dist("a_published_series_gets_a_line_chart", copy.clone(), "/", async |app| {
         app.goto("/dashboards/test-fixture-series").await?;

@@ -79,6 +79,8 @@ fn dist_with(name: &str, base_dist: &Path, theme: Option<&str>, future_meeting: 
         }));
         std::fs::write(&path, serde_json::to_string_pretty(&cat).unwrap()).unwrap();
     }
+    // The pages are written from the data at build time: write them again.
+    common::prerender(&dir.0, "/");
     dir
 }
 

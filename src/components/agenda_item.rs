@@ -1,5 +1,6 @@
 //! One agenda item: what the agenda and report said, then what the minutes record.
 
+use crate::routes;
 use crate::components::resolution::ResolutionView;
 use crate::components::status::NotPublished;
 use crate::components::text::{data_link, rich_text, Blocks};
@@ -199,7 +200,7 @@ fn related(minute: &Minute) -> Option<AnyView> {
                 (None, _) => format!("Minute {}", r.minute),
             };
             let link = match target {
-                Some(t) => view! { <a href=crate::data::meeting_href(&t.id, Some(&anchor(&r.minute, r.part.as_deref())))>{label}</a> }.into_any(),
+                Some(t) => view! { <a href=routes::meeting(&t.id, Some(&anchor(&r.minute, r.part.as_deref())))>{label}</a> }.into_any(),
                 None => view! { <span class="minute-ref-unresolved">{label}</span> }.into_any(),
             };
             view! { <li>{link} " — “" {r.text.clone()} "”"</li> }

@@ -1,9 +1,12 @@
 //! "Download this table (CSV)": the CSV text is built in Rust (the `csv` crate, in
-//! `minutebook_domain::csv_export`) and offered as a Blob object URL on an
-//! `<a download>`, so the download needs no server and matches what is on screen.
+//! `minutebook_domain::csv_export`). Pre-rendering writes it as a file beside the page (a
+//! plain link, no JavaScript); in the browser it is a Blob object URL on an
+//! `<a download>` that follows what is on screen (a filtered table).
 
 use leptos::prelude::*;
+#[cfg(not(feature = "ssr"))]
 use std::sync::{Arc, Mutex};
+#[cfg(not(feature = "ssr"))]
 use wasm_bindgen::JsValue;
 
 /// A download link for CSV text; it follows `csv` (e.g. a filtered table) as it changes.
@@ -17,9 +20,19 @@ pub fn CsvDownload(
     #[prop(into)]
     label: String,
 ) -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    let url = {
+        let page = leptos_router::hooks::use_location().pathname.get_untracked();
+        let page = page.strip_prefix(crate::data::site().base.as_str()).unwrap_or(&page).to_string();
+        let text = format!("\u{feff}{}", csv.get_untracked());
+        RwSignal::new(Some(crate::data::publish_download(&page, &filename, text)))
+    };
+    #[cfg(not(feature = "ssr"))]
     let url = RwSignal::new(None::<String>);
     // The object URL in force, revoked when replaced or when the link goes away.
+    #[cfg(not(feature = "ssr"))]
     let current: Arc<Mutex<Option<String>>> = Arc::new(Mutex::new(None));
+    #[cfg(not(feature = "ssr"))]
     Effect::new({
         let current = current.clone();
         move |_| {
@@ -33,6 +46,7 @@ pub fn CsvDownload(
             url.set(fresh);
         }
     });
+    #[cfg(not(feature = "ssr"))]
     on_cleanup(move || {
         if let Some(old) = current.lock().ok().and_then(|mut h| h.take()) {
             let _ = web_sys::Url::revoke_object_url(&old);
@@ -51,6 +65,7 @@ pub fn CsvDownload(
 
 /// A `blob:` URL for the text, typed as UTF-8 CSV with a byte-order mark so spreadsheet
 /// programs read curly quotes and “£” correctly.
+#[cfg(not(feature = "ssr"))]
 fn blob_url(text: &str) -> Option<String> {
     let parts = js_sys::Array::of1(&JsValue::from_str(&format!("\u{feff}{text}")));
     let options = web_sys::BlobPropertyBag::new();

@@ -1,53 +1,12 @@
-//! Pieces the Decisions and Follow-ups pages share: fetching several index files at once,
-//! a resolution part as text, links into meeting pages, follow-up status badges, filter
+//! Pieces the Decisions and Follow-ups pages share: a resolution part as text, links into meeting pages, follow-up status badges, filter
 //! fields and page links.
 
-use crate::data::{fetch_file, href, meeting_href};
+use crate::routes;
 use leptos::prelude::*;
-use minutebook_data::{Catalogue, Decision, DatePrecision, FollowUpStatus, LoadError, PaperLink, ResolutionPart, Versioned};
+use minutebook_data::{Catalogue, Decision, DatePrecision, FollowUpStatus, PaperLink, ResolutionPart};
 use minutebook_domain::dates::{long_date, short_date};
 use minutebook_domain::decision_pages::{page_links, PagePlan, PER_PAGE};
 use minutebook_domain::decisions::minute_label;
-use std::future::Future;
-use std::pin::Pin;
-use std::task::{Context, Poll};
-
-/// Polls every future until all are done (the index files of one page, fetched together).
-struct JoinAll<F: Future> {
-    pending: Vec<Option<Pin<Box<F>>>>,
-    done: Vec<Option<F::Output>>,
-}
-
-impl<F: Future> Future for JoinAll<F>
-where
-    F::Output: Unpin,
-{
-    type Output = Vec<F::Output>;
-    fn poll(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Self::Output> {
-        let this = &mut *self;
-        for (slot, out) in this.pending.iter_mut().zip(this.done.iter_mut()) {
-            if let Some(f) = slot {
-                if let Poll::Ready(v) = f.as_mut().poll(cx) {
-                    *out = Some(v);
-                    *slot = None;
-                }
-            }
-        }
-        if this.pending.iter().all(Option::is_none) {
-            Poll::Ready(this.done.iter_mut().map(|o| o.take().expect("each future finished")).collect())
-        } else {
-            Poll::Pending
-        }
-    }
-}
-
-/// Fetch the files a page plan names, all at once; the first failure is the error.
-pub async fn fetch_all<T: Versioned + Unpin>(files: &[String]) -> Result<Vec<T>, LoadError> {
-    let futures: Vec<_> = files.iter().map(|f| Some(Box::pin(fetch_file::<T>(f)))).collect();
-    let n = futures.len();
-    let results = JoinAll { pending: futures, done: (0..n).map(|_| None).collect() }.await;
-    results.into_iter().collect()
-}
 
 /// "7 November 2022" (or "January 2022" when only the month is known).
 pub fn when(date: minutebook_data::Date, precision: DatePrecision) -> String {
@@ -70,7 +29,7 @@ pub fn link_label(l: &PaperLink) -> String {
 
 pub fn paper_link(l: &PaperLink) -> AnyView {
     let anchor = (!l.anchor.is_empty()).then_some(l.anchor.as_str());
-    view! { <a href=meeting_href(&l.meeting, anchor)>{link_label(l)}</a> }.into_any()
+    view! { <a href=routes::meeting(&l.meeting, anchor)>{link_label(l)}</a> }.into_any()
 }
 
 /// "Refers to" / "Referred to later by" lists.
@@ -208,7 +167,3 @@ pub fn showing(plan: &PagePlan, one: &str, many: &str) -> String {
     format!("Showing {first} to {last} of {} {noun}", plan.total)
 }
 
-/// Page path with a query under the app's base path.
-pub fn page_url(path: &str, query: String) -> String {
-    href(&format!("{path}{query}"))
-}

@@ -18,10 +18,10 @@ pub fn subscribe(c: &Catalogue, k: &Committee) -> impl IntoView {
             <h2 id="subscribe">"Subscribe"</h2>
             <ul class="list list--bullet">
                 <li>
-                    <a href=calendar.clone()>"Calendar of this committee’s meetings (.ics)"</a>
+                    <a href=calendar>"Calendar of this committee’s meetings (.ics)"</a>
                     <br />
-                    <span class="hint">"To keep a calendar app up to date, subscribe to this address: "</span>
-                    <code>{calendar}</code>
+                    // The address itself is the link's: a pre-rendered page cannot know the host.
+                    <span class="hint">"To keep a calendar app up to date, copy this link’s address and subscribe to it."</span>
                 </li>
                 <li><a href=feed>"Feed of newly published agendas and minutes (Atom)"</a></li>
                 {council.map(|(name, url)| view! {

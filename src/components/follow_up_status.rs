@@ -3,7 +3,8 @@
 //! year. The file is fetched once per committee-year and shared by every part (and kept for
 //! the session); if it cannot be loaded the meeting page simply shows no lines.
 
-use crate::components::decision_view::{link_label, page_url, status_badge, when};
+use crate::routes;
+use crate::components::decision_view::{link_label, status_badge, when};
 use crate::components::text::RefScope;
 use crate::data::fetch_file;
 use leptos::prelude::*;
@@ -31,15 +32,17 @@ fn follow_ups(committee: &str, year: i32) -> Shared {
     let signal: Shared = ArcRwSignal::new(None);
     FILES.with(|f| f.borrow_mut().insert(file.clone(), signal.clone()));
     let out = signal.clone();
-    leptos::task::spawn_local(async move {
-        // Ask the index first, so a year without requests costs no failed request.
-        let listed = fetch_file::<DecisionsIndex>(decision_paths::INDEX)
-            .await
-            .map(|idx| idx.follow_ups.iter().any(|l| l.file == file))
-            .unwrap_or(false);
-        let loaded = if listed { fetch_file::<FollowUpsFile>(&file).await.ok().map(Arc::new) } else { None };
-        out.set(Some(loaded));
-    });
+    crate::data::load_into(
+        async move {
+            // Ask the index first, so a year without requests costs no failed request.
+            let listed = fetch_file::<DecisionsIndex>(decision_paths::INDEX)
+                .await
+                .map(|idx| idx.follow_ups.iter().any(|l| l.file == file))
+                .unwrap_or(false);
+            if listed { fetch_file::<FollowUpsFile>(&file).await.ok().map(Arc::new) } else { None }
+        },
+        move |loaded| out.set(Some(loaded)),
+    );
     signal
 }
 
@@ -82,7 +85,7 @@ pub fn FollowUpLine(anchor: String) -> impl IntoView {
         let loaded = file.get().flatten()?;
         let f = loaded.follow_ups.iter().find(|f| f.decision.meeting == meeting && f.decision.anchor == anchor)?;
         let filter = FollowUpFilter { committee: Some(committee.clone()), ..Default::default() };
-        let link = format!("{}#fu-{}-{}", page_url("/follow-ups", filter.to_query(1)), meeting, anchor);
+        let link = format!("{}#fu-{}-{}", routes::with_query("/follow-ups", &filter.to_query(1)), meeting, anchor);
         Some(view! {
             <p class="follow-up-line">
                 <span class="follow-up-line__label">"Follow-up: "</span>

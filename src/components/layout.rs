@@ -2,8 +2,9 @@
 //! (`/embed/...`), which are only their `<main>`, for a council's iframe. The council's
 //! theme (name, logo, colours) is applied here for both.
 
+use crate::routes;
 use crate::components::theme::use_theme;
-use crate::data::{href, site};
+use crate::data::{site};
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
@@ -18,13 +19,23 @@ pub fn Layout(children: Children) -> impl IntoView {
     let location = use_location();
     let embed = Memo::new(move |_| is_embed_path(&location.pathname.get()));
     let branding = use_theme();
+    // Pre-rendered pages carry the council's colours from theme.json (the app applies
+    // them itself, with any URL overrides, when it takes over).
+    #[cfg(feature = "ssr")]
+    let theme_on_root = {
+        let style = branding.get_untracked().root_style;
+        (!style.is_empty()).then(|| view! { <leptos_meta::Html {..} style=style data-mb-theme="custom" /> })
+    };
+    #[cfg(not(feature = "ssr"))]
+    let theme_on_root = ();
     // Both forms share one <main>, so the routes inside are built once.
     view! {
+        {theme_on_root}
         <Show when=move || !embed.get()>
             <a class="skip-link" href="#main">"Skip to main content"</a>
             <header class="site-header">
                 <div class="container site-header__inner">
-                    <a class="site-header__name" href=href("/")>
+                    <a class="site-header__name" href=routes::home()>
                         {move || branding.get().logo.map(|(src, alt)| {
                             // Beside the council's name in text the logo is decorative.
                             let alt = if branding.get().name.is_some() { String::new() } else { alt };
@@ -43,12 +54,12 @@ pub fn Layout(children: Children) -> impl IntoView {
                 </div>
                 <nav class="container site-nav" aria-label="Main">
                     <ul>
-                        <li><a href=href("/")>"Committees"</a></li>
-                        <li><a href=href("/decisions")>"Decisions"</a></li>
-                        <li><a href=href("/follow-ups")>"Follow-ups"</a></li>
-                        <li><a href=href("/search")>"Search"</a></li>
-                        <li><a href=href("/people")>"People"</a></li>
-                        <li><a href=href("/glossary")>"Glossary"</a></li>
+                        <li><a href=routes::home()>"Committees"</a></li>
+                        <li><a href=routes::href("/decisions")>"Decisions"</a></li>
+                        <li><a href=routes::href("/follow-ups")>"Follow-ups"</a></li>
+                        <li><a href=routes::href("/search")>"Search"</a></li>
+                        <li><a href=routes::href("/people")>"People"</a></li>
+                        <li><a href=routes::href("/glossary")>"Glossary"</a></li>
                     </ul>
                 </nav>
             </header>

@@ -4,19 +4,15 @@
 //! are generated with (`minutebook_domain::people`): the council's register is fetched once
 //! per page and any name it cannot match to exactly one person stays plain text.
 
+use crate::routes;
 use crate::components::text::RefScope;
-use crate::data::{fetch_file, href, Loaded};
+use crate::data::{fetch_file, load_into, Loaded};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 use minutebook_data::{
     paths, AtMeeting, AttendanceCounts, Catalogue, ChairRole, CouncilAttendance, Listing, MemberRole, PeopleRegister,
 };
 use minutebook_domain::people::match_name;
 use std::sync::Arc;
-
-pub fn person_href(id: &str) -> String {
-    href(&format!("/people/{id}"))
-}
 
 pub async fn fetch_attendance(council: String) -> Loaded<CouncilAttendance> {
     fetch_file::<CouncilAttendance>(&paths::attendance(&council)).await.map(Arc::new)
@@ -38,9 +34,9 @@ pub fn provide_register_links(c: &Catalogue, council: &str) {
     let Some(listing) = c.people.iter().find(|l| l.council == council) else { return };
     let register = RwSignal::new(None);
     let file = listing.file.clone();
-    spawn_local(async move {
-        if let Ok(r) = fetch_file::<PeopleRegister>(&file).await {
-            register.set(Some(Arc::new(r)));
+    load_into(async move { fetch_file::<PeopleRegister>(&file).await.ok().map(Arc::new) }, move |r| {
+        if r.is_some() {
+            register.try_set(r);
         }
     });
     provide_context(RegisterLinks(register));
@@ -61,7 +57,7 @@ pub fn person_link(name: String, explicit: Option<String>) -> AnyView {
     (move || {
         let id = register.get().and_then(|r| match_name(&name, explicit.as_deref(), &r.people).person().map(|p| p.id.clone()));
         match id {
-            Some(id) => view! { <a class="person-link" href=person_href(&id)>{name.clone()}</a> }.into_any(),
+            Some(id) => view! { <a class="person-link" href=routes::person(&id)>{name.clone()}</a> }.into_any(),
             None => name.clone().into_any(),
         }
     })
@@ -139,7 +135,7 @@ pub fn record_view(record: &AtMeeting) -> AnyView {
             <strong>"Apologies"</strong>
             {substitute.map(|s| view! {
                 " — substitute: "
-                {match substitute_person { Some(id) => view! { <a href=person_href(&id)>{s.clone()}</a> }.into_any(), None => s.clone().into_any() }}
+                {match substitute_person { Some(id) => view! { <a href=routes::person(&id)>{s.clone()}</a> }.into_any(), None => s.clone().into_any() }}
                 {match substitute_attended {
                     Some(true) => " (attended)",
                     Some(false) => " (did not attend)",
@@ -156,7 +152,7 @@ pub fn record_view(record: &AtMeeting) -> AnyView {
         .into_any(),
         AtMeeting::Substitute { name, for_member, for_person, attended } => view! {
             <strong>"Named as substitute"</strong>" for "
-            {match for_person { Some(id) => view! { <a href=person_href(&id)>{for_member.clone()}</a> }.into_any(), None => for_member.clone().into_any() }}
+            {match for_person { Some(id) => view! { <a href=routes::person(&id)>{for_member.clone()}</a> }.into_any(), None => for_member.clone().into_any() }}
             {match attended {
                 Some(true) => "; attended",
                 Some(false) => "; did not attend",

@@ -2,7 +2,7 @@
 //! between two versions of a programme. The matching is `minutebook_domain::planned` and
 //! `programme_diff`; this file only shows the results.
 
-use crate::data::meeting_href;
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{DatePrecision, Meeting, ProgrammeRow, WorkProgramme};
 use minutebook_domain::dates::{long_date, short_date};
@@ -19,7 +19,7 @@ fn item_label(m: &Meeting, n: usize) -> String {
 }
 
 fn item_link(m: &Meeting, n: usize) -> impl IntoView {
-    view! { <a href=meeting_href(&m.id, Some(&format!("item-{}", n + 1)))>{item_label(m, n)}</a> }
+    view! { <a href=routes::meeting(&m.id, Some(&format!("item-{}", n + 1)))>{item_label(m, n)}</a> }
 }
 
 /// One meeting's table: every planned row with its outcome, then the added items.

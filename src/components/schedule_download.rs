@@ -1,59 +1,79 @@
-//! Calendar (.ics) downloads made in the browser: the file text is built in Rust
-//! (`minutebook_domain::ics`), put in a Blob, and offered as an `<a download>` link — no
-//! server needed, so it works on any static host.
+//! Calendar (.ics) downloads. The file is written at build time beside the pre-rendered page
+//! (`downloads/<page>/<name>.ics`, text from `minutebook_domain::ics`), so the link is a
+//! plain link that works without JavaScript, and the app links to the same file: the
+//! iCalendar writer is never in the wasm.
 
-use crate::data::href;
 use leptos::prelude::*;
+#[cfg(not(feature = "ssr"))]
+use minutebook_data::DatePrecision;
 use minutebook_data::{Catalogue, MeetingSummary};
-use minutebook_domain::ics::{calendar, file_name, meeting_event};
+use minutebook_domain::ics::file_name;
 
-/// An absolute URL for an in-app path, for links inside calendar events.
-pub fn absolute(path: &str) -> Option<String> {
-    let origin = window().location().origin().ok()?;
-    Some(format!("{origin}{}", href(path)))
+/// A calendar of some meetings of one committee (its text only exists at build time).
+pub struct CalendarFile {
+    #[cfg(feature = "ssr")]
+    text: String,
 }
 
-/// The calendar text for some meetings of one committee; `None` when none can be dated.
-pub fn meetings_calendar<'a>(c: &Catalogue, committee: &str, meetings: impl Iterator<Item = &'a MeetingSummary>) -> Option<String> {
+/// An absolute URL for an in-app path, for links inside calendar events (from
+/// `MINUTEBOOK_SITE_URL` when it is set; otherwise from the site root).
+#[cfg(feature = "ssr")]
+fn absolute(path: &str) -> Option<String> {
+    let origin = std::env::var("MINUTEBOOK_SITE_URL").unwrap_or_default();
+    Some(format!("{}{}", origin.trim_end_matches('/'), crate::routes::href(path)))
+}
+
+/// The calendar for some meetings of one committee; `None` when none can be dated.
+pub fn meetings_calendar<'a>(
+    c: &Catalogue,
+    committee: &str,
+    meetings: impl Iterator<Item = &'a MeetingSummary>,
+) -> Option<CalendarFile> {
     let k = c.committee(committee)?;
-    let events: Vec<_> = meetings
-        .filter_map(|m| meeting_event(m, k, absolute(&format!("/meetings/{}", m.id)).as_deref()))
-        .collect();
-    (!events.is_empty()).then(|| calendar(&k.title, &events))
+    #[cfg(feature = "ssr")]
+    {
+        use minutebook_domain::ics::{calendar, meeting_event};
+        let events: Vec<_> = meetings
+            .filter_map(|m| meeting_event(m, k, absolute(&format!("/meetings/{}", m.id)).as_deref()))
+            .collect();
+        (!events.is_empty()).then(|| CalendarFile { text: calendar(&k.title, &events) })
+    }
+    #[cfg(not(feature = "ssr"))]
+    {
+        // The same rule as `ics::meeting_event`: only meetings whose day is known.
+        let _ = k;
+        let mut meetings = meetings;
+        meetings.any(|m| m.date_precision == DatePrecision::Day).then_some(CalendarFile {})
+    }
 }
 
-/// A download link for calendar text; the object URL is released with the link.
+/// The page this download belongs to, without the base path.
+fn current_page() -> String {
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
+    page.strip_prefix(crate::data::site().base.as_str()).unwrap_or(&page).to_string()
+}
+
+/// A download link for a calendar file.
 #[component]
 pub fn IcsDownload(
-    /// The file's text (iCalendar).
-    text: String,
+    file: CalendarFile,
     /// File name stem, e.g. the meeting id.
     #[prop(into)]
     name: String,
     #[prop(into)] label: String,
 ) -> impl IntoView {
-    let url = object_url(&text);
-    if let Some(u) = url.clone() {
-        on_cleanup(move || {
-            let _ = web_sys::Url::revoke_object_url(&u);
-        });
+    let download = file_name(&name);
+    #[cfg(feature = "ssr")]
+    let href = crate::data::publish_download(&current_page(), &download, file.text);
+    #[cfg(not(feature = "ssr"))]
+    let href = {
+        let _ = file;
+        crate::data::download_link(&current_page(), &download)
+    };
+    view! {
+        <a class="button button--secondary ics-download" href=href download=download type="text/calendar">
+            {label}
+            <span class="visually-hidden">" (iCalendar file)"</span>
+        </a>
     }
-    match url {
-        Some(u) => view! {
-            <a class="button button--secondary ics-download" href=u download=file_name(&name) type="text/calendar">
-                {label}
-                <span class="visually-hidden">" (iCalendar file)"</span>
-            </a>
-        }
-        .into_any(),
-        None => view! { <p class="not-published">"The calendar file could not be made in this browser."</p> }.into_any(),
-    }
-}
-
-fn object_url(text: &str) -> Option<String> {
-    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(text));
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("text/calendar;charset=utf-8");
-    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
 }

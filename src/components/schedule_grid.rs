@@ -2,7 +2,7 @@
 //! table with a caption and row and column headers) on wide screens, and a list per
 //! meeting on narrow ones. Past and future meetings differ in words as well as shade.
 
-use crate::data::meeting_href;
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, Date, MeetingStatus, ProgrammeMeeting, ProgrammeRow, WorkProgramme};
 use minutebook_domain::dates::long_date;
@@ -71,7 +71,7 @@ pub fn ScheduleView(programme: WorkProgramme, catalogue: std::sync::Arc<Catalogu
             view! {
                 <th scope="col" class=format!("schedule__meeting {}", w.class()) data-date=c.date.to_string()>
                     {match &c.meeting {
-                        Some(id) => view! { <a href=meeting_href(id, None)>{c.label.clone()}</a> }.into_any(),
+                        Some(id) => view! { <a href=routes::meeting(id, None)>{c.label.clone()}</a> }.into_any(),
                         None => c.label.clone().into_any(),
                     }}
                     <span class="visually-hidden">{format!(" ({date})")}</span>
@@ -117,7 +117,7 @@ pub fn ScheduleView(programme: WorkProgramme, catalogue: std::sync::Arc<Catalogu
                 <section class=format!("schedule-list__meeting {}", w.class())>
                     <h3 class="schedule-list__title">
                         {match &c.meeting {
-                            Some(id) => view! { <a href=meeting_href(id, None)>{long_date(c.date, DatePrecision::Day)}</a> }.into_any(),
+                            Some(id) => view! { <a href=routes::meeting(id, None)>{long_date(c.date, DatePrecision::Day)}</a> }.into_any(),
                             None => long_date(c.date, DatePrecision::Day).into_any(),
                         }}
                         {c.venue.clone().map(|v| format!(", {v}"))}

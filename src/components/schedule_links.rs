@@ -1,9 +1,10 @@
 //! Links from a meeting page to the key decisions in a Forward Plan that the meeting
 //! considered (the other direction of `KeyDecision::considered_by`).
 
+use crate::routes;
 use crate::components::schedule_download::IcsDownload;
 use crate::components::status::NotPublished;
-use crate::data::{fetch_file, href};
+use crate::data::{Load, fetch_file};
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, ForwardPlan};
 use std::sync::Arc;
@@ -28,7 +29,7 @@ pub fn MeetingKeyDecisions(catalogue: Arc<Catalogue>, meeting: String) -> impl I
     if catalogue.forward_plans.is_empty() {
         return ().into_any();
     }
-    let found = LocalResource::new(move || considered(catalogue.clone(), meeting.clone()));
+    let found = Load::new(move || considered(catalogue.clone(), meeting.clone()));
     view! {
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
@@ -38,7 +39,7 @@ pub fn MeetingKeyDecisions(catalogue: Arc<Catalogue>, meeting: String) -> impl I
                         "Key decisions in the Forward Plan that this meeting considered: "
                         {list.into_iter().enumerate().map(|(i, (plan, id, title))| view! {
                             {(i > 0).then_some("; ")}
-                            <a href=href(&format!("/forward-plans/{plan}/decisions/{id}"))>{title}</a>
+                            <a href=routes::key_decision(&plan, &id)>{title}</a>
                         }).collect_view()}
                     </p>
                 })
@@ -55,8 +56,8 @@ pub fn meeting_links(c: Arc<Catalogue>, meeting: &str) -> impl IntoView {
     });
     view! {
         <div class="meeting-links">
-            {calendar.map(|text| view! {
-                <IcsDownload text=text name=meeting.to_string() label="Add this meeting to your calendar" />
+            {calendar.map(|file| view! {
+                <IcsDownload file=file name=meeting.to_string() label="Add this meeting to your calendar" />
             })}
             <MeetingKeyDecisions catalogue=c.clone() meeting=meeting.to_string() />
         </div>
@@ -74,16 +75,16 @@ pub fn committee_links(c: &Catalogue, committee: &str) -> impl IntoView {
             <h2 id="work-programme">"Work programme and key decisions"</h2>
             <ul class="list list--bullet">
                 {if has_programme {
-                    view! { <li><a href=href(&format!("/committees/{committee}/work-programme"))>"Work programme: what the committee plans to consider, and whether it did"</a></li> }.into_any()
+                    view! { <li><a href=routes::work_programme(&committee)>"Work programme: what the committee plans to consider, and whether it did"</a></li> }.into_any()
                 } else {
                     view! { <li><NotPublished what="Work programme" /></li> }.into_any()
                 }}
                 {plans.into_iter().map(|l| view! {
-                    <li><a href=href(&format!("/forward-plans/{}", l.id))>{l.title}</a></li>
+                    <li><a href=routes::forward_plan(&l.id)>{l.title}</a></li>
                 }).collect_view()}
             </ul>
-            {calendar.map(|text| view! {
-                <p><IcsDownload text=text name=format!("{committee}-meetings") label="Add all this committee’s meetings to your calendar" /></p>
+            {calendar.map(|file| view! {
+                <p><IcsDownload file=file name=format!("{committee}-meetings") label="Add all this committee’s meetings to your calendar" /></p>
             })}
         </section>
     }

@@ -1,7 +1,7 @@
 //! One search result: title and snippet with the matched words in `<mark>` elements built
 //! from ranges the search crate computed (the text itself is never treated as HTML).
 
-use crate::data::href;
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_search::snippet::{highlight, pieces, snippet};
 use minutebook_search::Doc;
@@ -32,7 +32,7 @@ pub fn SearchResult(index: usize, doc: Doc, kind: String, terms: Vec<String>) ->
     view! {
         <li class="search-result" id=format!("search-result-{index}")>
             <h3 class="search-result__title">
-                <a href=href(&doc.url)>{marked(&doc.title, &title_marks)}</a>
+                <a href=routes::href(&doc.url)>{marked(&doc.title, &title_marks)}</a>
             </h3>
             <p class="search-result__meta">
                 <span class="tag">{kind}</span>

@@ -1,7 +1,7 @@
 //! Loading and error states. An error names the file and what is wrong with it, and offers
 //! a way on: try again, or go back to the home page.
 
-use crate::data::href;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::Title;
 
@@ -23,7 +23,11 @@ pub fn error_fallback(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl 
         };
         // A page whose own heading failed to load needs this message to be its h1 and its
         // title; a page that already has one gets a section heading instead.
-        let page_has_h1 = document().query_selector("main h1").ok().flatten().is_some();
+        #[cfg(not(feature = "ssr"))]
+        let page_has_h1 = crate::takeover::query("main h1").is_some();
+        // Pre-rendering has no document: a failed load on the server is the page's heading.
+        #[cfg(feature = "ssr")]
+        let page_has_h1 = false;
         let heading = if page_has_h1 {
             view! { <h2 class="mb-error__title">"Sorry, this could not be shown"</h2> }.into_any()
         } else {
@@ -43,7 +47,7 @@ pub fn error_fallback(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl 
                 </p>
                 <div class="button-group">
                     <button type="button" class="button mb-retry" on:click=move |_| retry()>"Try again"</button>
-                    <a class="button button--secondary" href=href("/")>"Go to the home page"</a>
+                    <a class="button button--secondary" href=routes::home()>"Go to the home page"</a>
                 </div>
             </div>
         }

@@ -1,7 +1,7 @@
 //! Text from the papers: always rendered as text (never HTML), with minute references
 //! ("Minute No.19 (3) of 27 September 2022") linked when their target is in the data.
 
-use crate::data::meeting_href;
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{Block, Catalogue};
 use minutebook_domain::references::{resolve, segments, Context, Segment};
@@ -29,7 +29,7 @@ pub fn rich_text(text: &str) -> AnyView {
                 });
                 match target {
                     Some(t) => view! {
-                        <a class="minute-ref" href=meeting_href(&t.meeting, Some(&t.anchor))>{words.to_string()}</a>
+                        <a class="minute-ref" href=routes::meeting(&t.meeting, Some(&t.anchor))>{words.to_string()}</a>
                     }
                     .into_any(),
                     None => view! {

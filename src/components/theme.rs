@@ -4,7 +4,7 @@
 //! `<html>`. What was adjusted or refused is said in the console and in data attributes
 //! (`data-mb-theme-adjusted`, `data-mb-theme-refused`) so a web team can see why.
 
-use crate::data::{fetch_file, site};
+use crate::data::{Load, fetch_file, site};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use minutebook_data::{paths, LoadErrorKind, Theme};
@@ -22,11 +22,13 @@ pub struct Branding {
     pub logo: Option<(String, String)>,
     /// Why `theme.json` could not be used, for the footer.
     pub problem: Option<String>,
+    /// The CSS custom properties for `<html style>`, written into pre-rendered pages.
+    pub root_style: String,
 }
 
 /// Load and apply the theme; returns what the header should show. Call inside the Router.
 pub fn use_theme() -> Memo<Branding> {
-    let file = LocalResource::new(|| async {
+    let file = Load::new(|| async {
         match fetch_file::<Theme>(paths::THEME).await {
             Ok(t) => Ok(Some(t)),
             // No theme.json: the default look, nothing to report.
@@ -66,6 +68,7 @@ pub fn use_theme() -> Memo<Branding> {
                 (src, alt.clone())
             }),
             problem: problem.clone(),
+            root_style: t.properties.iter().map(|(name, value)| format!("{name}: {value};")).collect::<Vec<_>>().join(" "),
         })
     })
 }

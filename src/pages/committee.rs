@@ -1,13 +1,14 @@
 //! A committee: remit, membership by role, and its meetings grouped by municipal year.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::agenda_item::contact;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::NotPublished;
-use crate::data::{href, meeting_href};
+
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, Committee, MeetingSummary, MemberRole};
 use minutebook_domain::dates::{date_and_time, municipal_year, municipal_year_label};
@@ -43,8 +44,8 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
         }
     }
     view! {
-        <Title text=k.title.clone() />
-        <Breadcrumbs trail=vec![("Home".into(), href("/"))] current=k.title.clone() />
+        <PageHead title=k.title.clone() description=format!("{}: its meetings, agendas, minutes, members and decisions, as published.", k.title) />
+        <Breadcrumbs trail=vec![("Home".into(), routes::home())] current=k.title.clone() />
         <span class="caption">{council}</span>
         <h1>{k.title.clone()}</h1>
         <section aria-labelledby="remit">
@@ -139,7 +140,7 @@ fn meetings_table(year: i32, list: Vec<&MeetingSummary>) -> impl IntoView {
                         .map(|m| {
                             view! {
                                 <tr>
-                                    <th scope="row"><a href=meeting_href(&m.id, None)>{date_and_time(m.date, m.date_precision, m.start_time)}</a></th>
+                                    <th scope="row"><a href=routes::meeting(&m.id, None)>{date_and_time(m.date, m.date_precision, m.start_time)}</a></th>
                                     <td>{m.venue.as_ref().map(|v| v.name.clone()).unwrap_or_else(|| "Not published".into())}</td>
                                     <td><span class=format!("status status--{}", m.status.label().to_lowercase())>{m.status.label()}</span></td>
                                     <td>{if m.agenda_published { format!("{} items", m.item_count) } else { "Not published".into() }}</td>

@@ -10,15 +10,16 @@ mod figures;
 pub use considered::Considerations;
 pub use figures::{source_text, DataTableView, IndicatorCards, TableBlock};
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
-use crate::data::{committee_href, fetch_file, href};
+use crate::data::{Load, fetch_file};
 use crate::pages::improvement_plan::ImprovementPlanView;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{paths, Catalogue, Dashboard, DashboardKind, Listing, Section};
 use minutebook_domain::dates::{long_date, short_date};
@@ -29,14 +30,6 @@ pub fn DashboardPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     move || view! { <DocumentPage id=id.get() tracker=false /> }
-}
-
-/// Where a catalogue listing of `dashboards` opens: the tracker for improvement plans.
-pub fn dashboard_href(l: &Listing) -> String {
-    match DashboardKind::from_label(l.note.as_deref()) {
-        DashboardKind::ImprovementPlan => href(&format!("/improvement-plans/{}", l.id)),
-        _ => href(&format!("/dashboards/{}", l.id)),
-    }
 }
 
 /// The committee page's "Performance" section: its dashboards, reports and plans, newest
@@ -55,7 +48,7 @@ pub fn committee_dashboards(c: &Catalogue, committee: &str) -> Option<AnyView> {
                 <ul class="list list--bullet committee-dashboards">
                     {list.into_iter().map(|l| view! {
                         <li>
-                            <a href=dashboard_href(l)>{l.title.clone()}</a>
+                            <a href=routes::dashboard_listing(l)>{l.title.clone()}</a>
                             {format!(" — {}", DashboardKind::from_label(l.note.as_deref()).label())}
                             {l.date.map(|d| format!(", {}", short_date(d)))}
                         </li>
@@ -70,7 +63,7 @@ pub fn committee_dashboards(c: &Catalogue, committee: &str) -> Option<AnyView> {
 /// Loads `dashboards/<id>.json` and shows it as a dashboard or as a plan tracker.
 #[component]
 pub(crate) fn DocumentPage(id: String, tracker: bool) -> impl IntoView {
-    let file = LocalResource::new({
+    let file = Load::new({
         let id = id.clone();
         move || {
             let id = id.clone();
@@ -101,9 +94,9 @@ pub(crate) fn DocumentPage(id: String, tracker: bool) -> impl IntoView {
 }
 
 fn page(c: Arc<Catalogue>, d: Arc<Dashboard>, tracker: bool) -> AnyView {
-    let committee = d.committee.as_ref().and_then(|k| c.committee(k)).map(|k| (k.title.clone(), committee_href(&k.id)));
+    let committee = d.committee.as_ref().and_then(|k| c.committee(k)).map(|k| (k.title.clone(), routes::committee(&k.id)));
     let council = c.council(&d.council).map(|x| x.name.clone()).unwrap_or_default();
-    let mut trail = vec![("Home".to_string(), href("/"))];
+    let mut trail = vec![("Home".to_string(), routes::home())];
     trail.extend(committee.clone());
     let is_plan = d.kind == DashboardKind::ImprovementPlan;
     let body = if is_plan == tracker {
@@ -115,14 +108,14 @@ fn page(c: Arc<Catalogue>, d: Arc<Dashboard>, tracker: bool) -> AnyView {
     } else {
         // The same file under the other address: say so and link to the right one.
         let (what, link) = if is_plan {
-            ("an improvement plan", href(&format!("/improvement-plans/{}", d.id)))
+            ("an improvement plan", routes::improvement_plan(&d.id))
         } else {
-            ("a performance dashboard", href(&format!("/dashboards/{}", d.id)))
+            ("a performance dashboard", routes::dashboard(&d.id))
         };
         view! { <p>{format!("This is {what}. ")}<a href=link>{format!("Open {}", d.title)}</a></p> }.into_any()
     };
     view! {
-        <Title text=d.title.clone() />
+        <PageHead title=d.title.clone() description=format!("{}: the figures as published, in tables and charts.", d.title) />
         <Breadcrumbs trail=trail current=d.title.clone() />
         <span class="caption">{format!("{council} · {}", d.kind.label())}</span>
         <h1>{d.title.clone()}</h1>

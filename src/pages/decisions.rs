@@ -4,16 +4,17 @@
 //! so a filtered view can be shared. Rows come from the decisions index
 //! (`data/decisions/`, see docs/follow-ups.md): only the files a page needs are fetched.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::decision_view::{
-    committee_title, council_name, decision_reference, decision_text, fetch_all, link_list, page_url, pagination,
+    committee_title, council_name, decision_reference, decision_text, link_list, pagination,
     select_field, showing, status_badge, when,
 };
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{fetch_file, href, meeting_href};
+use crate::data::{Load, fetch_file};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use minutebook_data::{decision_paths, Catalogue, Decision, DecisionsFile, DecisionsIndex, LoadError, ResolutionKind};
@@ -28,20 +29,20 @@ pub fn DecisionsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| DecisionFilter::from_query(|k| q.get(k))));
     let page = Memo::new(move |_| query.with(|q| page_from(|k| q.get(k))));
-    let index = LocalResource::new(|| async { fetch_file::<DecisionsIndex>(decision_paths::INDEX).await.map(Arc::new) });
-    let rows = LocalResource::new(move || {
+    let index = Load::new(|| async { fetch_file::<DecisionsIndex>(decision_paths::INDEX).await.map(Arc::new) });
+    let rows = Load::new(move || {
         let (f, p) = (filter.get(), page.get());
         async move {
             let idx = index.await?;
             let plan = plan(&idx, &f, p, PER_PAGE);
-            let files = fetch_all::<DecisionsFile>(&plan.files).await?;
+            let files = crate::data::fetch_all::<DecisionsFile>(&plan.files).await?;
             let rows = page_rows(&files, &f, &plan);
             Ok::<Page, LoadError>(Arc::new((plan, rows)))
         }
     });
     view! {
-        <Title text="Decisions" />
-        <Breadcrumbs trail=vec![("Home".into(), href("/"))] current="Decisions".to_string() />
+        <PageHead title="Decisions".to_string() description="Every resolution in the published committee minutes, newest first, filterable by council, committee, year and kind.".to_string() />
+        <Breadcrumbs trail=vec![("Home".into(), routes::home())] current="Decisions".to_string() />
         <h1>"Decisions"</h1>
         <p class="lead">
             "Every resolution in the published minutes, newest first: what each committee noted, agreed, "
@@ -103,11 +104,12 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
             Some(v)
         };
         let next = DecisionFilter::from_query(get);
-        navigate(&page_url("/decisions", next.to_query(1)), NavigateOptions { resolve: false, scroll: false, ..Default::default() });
+        navigate(&routes::with_query("/decisions", &next.to_query(1)), NavigateOptions { resolve: false, scroll: false, ..Default::default() });
     };
     let filtered = !f.is_empty();
     view! {
         <form class="dec-filters" aria-labelledby="filters-title" on:submit=on_submit>
+            <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it the full list is shown, newest first."</p></noscript>
             <h2 id="filters-title" class="dec-filters__title">"Filter decisions"</h2>
             <div class="dec-filters__fields">
                 {select_field("filter-council", "Council", councils, council)}
@@ -117,7 +119,7 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
             </div>
             <div class="button-group">
                 <button type="submit" class="button">"Show decisions"</button>
-                {filtered.then(|| view! { <a href=href("/decisions")>"Clear filters"</a> })}
+                {filtered.then(|| view! { <a href=routes::href("/decisions")>"Clear filters"</a> })}
             </div>
         </form>
     }
@@ -127,7 +129,7 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
 fn results(c: &Catalogue, f: &DecisionFilter, page: &Page) -> AnyView {
     let (plan, rows) = (&page.0, &page.1);
     let f2 = f.clone();
-    let nav = pagination(plan, "decisions", move |n| page_url("/decisions", f2.to_query(n)));
+    let nav = pagination(plan, "decisions", move |n| routes::with_query("/decisions", &f2.to_query(n)));
     // Consecutive rows of one meeting, then of one minute.
     let mut meetings: Vec<Vec<&Decision>> = Vec::new();
     for d in rows {
@@ -141,7 +143,7 @@ fn results(c: &Catalogue, f: &DecisionFilter, page: &Page) -> AnyView {
             <h2 id="results-title">"Results"</h2>
             <p class="dec-results__count" role="status">{showing(plan, "decision", "decisions")}</p>
             {(plan.total == 0).then(|| view! {
-                <p>"No decisions in the published data match these filters. "<a href=href("/decisions")>"Show all decisions"</a></p>
+                <p>"No decisions in the published data match these filters. "<a href=routes::href("/decisions")>"Show all decisions"</a></p>
             })}
             {meetings.into_iter().map(|g| meeting_group(c, g)).collect_view()}
             {nav}
@@ -163,7 +165,7 @@ fn meeting_group(c: &Catalogue, rows: Vec<&Decision>) -> AnyView {
     }
     view! {
         <div class="decision-meeting">
-            <h3 class="decision-meeting__title"><a href=meeting_href(&first.meeting, None)>{title}</a></h3>
+            <h3 class="decision-meeting__title"><a href=routes::meeting(&first.meeting, None)>{title}</a></h3>
             {minutes.into_iter().map(|g| {
                 let d = g[0];
                 let item = match &d.item_number {
@@ -183,7 +185,7 @@ fn meeting_group(c: &Catalogue, rows: Vec<&Decision>) -> AnyView {
 fn decision_row(committee: &str, d: &Decision) -> AnyView {
     let follow_up = d.follow_up.map(|s| {
         let f = FollowUpFilter { committee: Some(committee.to_string()), ..Default::default() };
-        let link = format!("{}#fu-{}-{}", page_url("/follow-ups", f.to_query(1)), d.meeting, d.anchor);
+        let link = format!("{}#fu-{}-{}", routes::with_query("/follow-ups", &f.to_query(1)), d.meeting, d.anchor);
         view! {
             <li><a class="tag tag--link" href=link>"Follow-up: "{status_badge(s)}</a></li>
         }
@@ -198,7 +200,7 @@ fn decision_row(committee: &str, d: &Decision) -> AnyView {
             {link_list("Refers to:", &d.refers_to)}
             {link_list("Referred to by:", &d.referred_by)}
             <p class="decision__permalink">
-                <a class="permalink" href=meeting_href(&d.meeting, Some(&d.anchor))>
+                <a class="permalink" href=routes::meeting(&d.meeting, Some(&d.anchor))>
                     "Permalink"<span class="visually-hidden">{format!(" to {}", decision_reference(d))}</span>
                 </a>
                 " "<span class="hint">{format!("({})", when(d.date, d.date_precision))}</span>

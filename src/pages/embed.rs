@@ -9,19 +9,19 @@
 //! Query parameters: `parent` (the host page's origin, for height messages), `links`
 //! (`top` or `new`) and the theme overrides `brand`, `link`, `font`.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
-use crate::components::embed::{install, EmbedOptions, LinkTarget, NEW_TAB_NOTE};
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{committee_href, fetch_file, href, meeting_href, site, today};
-use crate::pages::dashboard::{dashboard_href, DashboardView};
+use crate::data::{Load, fetch_file, site, today};
+use crate::pages::dashboard::DashboardView;
 use crate::pages::improvement_plan::ImprovementPlanView;
 use crate::pages::meeting::MeetingView;
 use crate::pages::work_programme::WorkProgrammePage;
 use leptos::prelude::*;
-use leptos_meta::Title;
-use leptos_router::hooks::{use_params_map, use_query_map};
+use leptos_router::hooks::use_params_map;
 use minutebook_data::{paths, Catalogue, Committee, Dashboard, DashboardKind, Listing, MeetingStatus, MeetingSummary};
-use minutebook_domain::dates::date_and_time;
+use minutebook_domain::dates::{date_and_time, short_date};
 use std::sync::Arc;
 
 /// What an embed path asks for.
@@ -48,24 +48,11 @@ impl Embed {
     }
 }
 
-/// What every embed page does: read `?links=` and `?parent=`, then (once `<main>` is in
-/// the document) retarget links and post heights to the host page.
-fn embed_setup() -> impl IntoView {
-    let query = use_query_map();
-    let options = query.with_untracked(|q| EmbedOptions::from_query(q.get_str("links"), q.get_str("parent")));
-    let new_tab = options.links == LinkTarget::NewTab;
-    // Effects run once the view is mounted, so <main> is in the document. (Not
-    // requestAnimationFrame: off-screen cross-origin frames get none.)
-    Effect::new(move |_| install(options.clone()));
-    new_tab.then(|| view! { <span id=NEW_TAB_NOTE hidden>"Opens in a new tab"</span> })
-}
-
 #[component]
 pub fn EmbedPage() -> impl IntoView {
     let params = use_params_map();
     let embed = Memo::new(move |_| Embed::parse(&params.read().get("any").unwrap_or_default()));
     view! {
-        {embed_setup()}
         {move || match embed.get() {
             Embed::NextAndLast(id) => view! { <NextAndLast id=id /> }.into_any(),
             Embed::Meeting(id) => view! { <MeetingView id=id embedded=true /> }.into_any(),
@@ -82,14 +69,13 @@ pub fn EmbedPage() -> impl IntoView {
 #[component]
 pub fn EmbedWorkProgrammePage() -> impl IntoView {
     view! {
-        {embed_setup()}
         <WorkProgrammePage />
     }
 }
 
 fn unknown() -> impl IntoView {
     view! {
-        <Title text="Page not found" />
+        <PageHead title="Page not found".to_string() description="There is no embeddable view at this address.".to_string() />
         <h1>"Page not found"</h1>
         <p>"There is no embeddable view at this address. Embeddable views are:"</p>
         <ul class="list list--bullet">
@@ -98,16 +84,16 @@ fn unknown() -> impl IntoView {
             <li><code>"embed/committees/<committee id>/work-programme"</code>" — a work programme"</li>
             <li><code>"embed/dashboards/<dashboard id>"</code>" — a dashboard"</li>
         </ul>
-        <p><a href=href("/")>"Go to the list of councils and committees"</a></p>
+        <p><a href=routes::home()>"Go to the list of councils and committees"</a></p>
     }
 }
 
 fn missing(what: &str) -> AnyView {
     view! {
-        <Title text="Page not found" />
+        <PageHead title="Page not found".to_string() description="There is no embeddable view at this address.".to_string() />
         <h1>"Page not found"</h1>
         <p>{format!("There is no {what} with this address in the published data.")}</p>
-        <p><a href=href("/")>"Go to the list of councils and committees"</a></p>
+        <p><a href=routes::home()>"Go to the list of councils and committees"</a></p>
     }
     .into_any()
 }
@@ -138,9 +124,9 @@ fn next_and_last(c: &Catalogue, k: &Committee) -> AnyView {
     let council = c.council(&k.council).map(|x| x.name.clone()).unwrap_or_default();
     let calendar = format!("{}{}", site().data_root, paths::calendar(&k.id));
     view! {
-        <Title text=format!("{}: next and last meetings", k.title) />
+        <PageHead title=format!("{}: next and last meetings", k.title) description=format!("The next meeting of the {} and the last one held.", k.title) />
         <p class="caption">{council}</p>
-        <h1 class="mb-embed__title"><a href=committee_href(&k.id)>{k.title.clone()}</a></h1>
+        <h1 class="mb-embed__title"><a href=routes::committee(&k.id)>{k.title.clone()}</a></h1>
         <dl class="summary-list summary-list--compact mb-next-last">
             <div class="mb-next">
                 <dt>"Next meeting"</dt>
@@ -157,8 +143,9 @@ fn next_and_last(c: &Catalogue, k: &Committee) -> AnyView {
                 }}</dd>
             </div>
         </dl>
+        <p class="hint mb-as-of">{format!("As of {}.", short_date(today))}</p>
         <p class="mb-embed__more">
-            <a href=committee_href(&k.id)>"All meetings of this committee"</a>
+            <a href=routes::committee(&k.id)>"All meetings of this committee"</a>
             " · "
             <a href=calendar>"Calendar (.ics)"</a>
         </p>
@@ -173,7 +160,7 @@ fn meeting_summary(m: &MeetingSummary) -> AnyView {
         s => Some(format!(" ({})", s.label().to_lowercase())),
     };
     view! {
-        <a href=meeting_href(&m.id, None)>{date_and_time(m.date, m.date_precision, m.start_time)}</a>
+        <a href=routes::meeting(&m.id, None)>{date_and_time(m.date, m.date_precision, m.start_time)}</a>
         {status}
         {m.start_time.is_none().then(|| view! { " " <span class="hint">"(start time not published)"</span> })}
         <br />
@@ -189,7 +176,7 @@ fn meeting_summary(m: &MeetingSummary) -> AnyView {
 /// that links to the full page.
 #[component]
 fn DashboardEmbed(id: String) -> impl IntoView {
-    let file = LocalResource::new({
+    let file = Load::new({
         let id = id.clone();
         move || {
             let id = id.clone();
@@ -222,9 +209,9 @@ fn DashboardEmbed(id: String) -> impl IntoView {
 fn dashboard(c: Arc<Catalogue>, listing: &Listing, d: Arc<Dashboard>) -> AnyView {
     let council = c.council(&d.council).map(|x| x.name.clone()).unwrap_or_default();
     view! {
-        <Title text=d.title.clone() />
+        <PageHead title=d.title.clone() description=format!("{}: the figures as published, in tables and charts.", d.title) />
         <p class="caption">{format!("{council} · {}", d.kind.label())}</p>
-        <h1 class="mb-embed__title"><a href=dashboard_href(listing)>{d.title.clone()}</a></h1>
+        <h1 class="mb-embed__title"><a href=routes::dashboard_listing(listing)>{d.title.clone()}</a></h1>
         {if d.kind == DashboardKind::ImprovementPlan {
             view! { <ImprovementPlanView dashboard=d.clone() catalogue=c.clone() /> }.into_any()
         } else {

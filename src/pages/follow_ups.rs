@@ -3,16 +3,17 @@
 //! planned or outstanding, and the words in later papers that show it. Statuses are stated
 //! as of each committee's latest meeting in the data. The rules are in docs/follow-ups.md.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::decision_view::{
-    committee_title, council_name, decision_reference, decision_text, fetch_all, page_url, pagination,
+    committee_title, council_name, decision_reference, decision_text, pagination,
     paper_link, select_field, showing, status_badge, when,
 };
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{fetch_file, href, meeting_href};
+use crate::data::{Load, fetch_file};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use minutebook_data::{
@@ -31,21 +32,21 @@ pub fn FollowUpsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| FollowUpFilter::from_query(|k| q.get(k))));
     let page = Memo::new(move |_| query.with(|q| page_from(|k| q.get(k))));
-    let index = LocalResource::new(|| async { fetch_file::<DecisionsIndex>(decision_paths::INDEX).await.map(Arc::new) });
-    let rows = LocalResource::new(move || {
+    let index = Load::new(|| async { fetch_file::<DecisionsIndex>(decision_paths::INDEX).await.map(Arc::new) });
+    let rows = Load::new(move || {
         let (f, p) = (filter.get(), page.get());
         async move {
             let idx = index.await?;
             let plan = plan_follow_ups(&idx, &f, p, PER_PAGE);
-            let files = fetch_all::<FollowUpsFile>(&plan.files).await?;
+            let files = crate::data::fetch_all::<FollowUpsFile>(&plan.files).await?;
             let rows = follow_up_rows(&files, &f, &plan);
             Ok::<Page, LoadError>(Arc::new((plan, rows)))
         }
     });
     scroll_to_hash_when_loaded(rows);
     view! {
-        <Title text="Follow-ups" />
-        <Breadcrumbs trail=vec![("Home".into(), href("/"))] current="Follow-ups".to_string() />
+        <PageHead title="Follow-ups".to_string() description="Every request a committee made in its resolutions, and whether the papers show it was delivered.".to_string() />
+        <Breadcrumbs trail=vec![("Home".into(), routes::home())] current="Follow-ups".to_string() />
         <h1>"Follow-ups"</h1>
         <p class="lead">
             "What committees asked for – a report, information, a briefing or visit, an update, a letter – "
@@ -80,18 +81,28 @@ pub fn FollowUpsPage() -> impl IntoView {
 }
 
 /// Bring `#fu-...` (a link from a meeting or the Decisions page) into view once it exists.
-fn scroll_to_hash_when_loaded(rows: LocalResource<Result<Page, LoadError>>) {
+fn scroll_to_hash_when_loaded(rows: Load<Result<Page, LoadError>>) {
     let location = use_location();
+    // As on the meeting page: after a take-over the browser has already scrolled there.
+    let first = StoredValue::new(crate::takeover::taking_over());
     Effect::new(move |_| {
+        // Not on the pre-rendered page the app is about to replace: on its own, once live.
+        if !crate::takeover::is_live() {
+            return;
+        }
         let hash = location.hash.get();
         if !matches!(rows.get(), Some(Ok(_))) || hash.len() < 2 {
             return;
         }
+        let move_there = !first.get_value();
+        first.set_value(false);
         let target = hash.trim_start_matches('#').to_string();
         request_animation_frame(move || {
             if let Some(el) = document().get_element_by_id(&target) {
                 let _ = el.class_list().add_1("is-target");
-                el.scroll_into_view();
+                if move_there {
+                    el.scroll_into_view();
+                }
             }
         });
     });
@@ -170,11 +181,12 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
                 _ => String::new(),
             })
         });
-        navigate(&page_url("/follow-ups", next.to_query(1)), NavigateOptions { resolve: false, scroll: false, ..Default::default() });
+        navigate(&routes::with_query("/follow-ups", &next.to_query(1)), NavigateOptions { resolve: false, scroll: false, ..Default::default() });
     };
     let filtered = *f != FollowUpFilter::default();
     view! {
         <form class="dec-filters" aria-labelledby="filters-title" on:submit=on_submit>
+            <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it the full list is shown, newest first."</p></noscript>
             <h2 id="filters-title" class="dec-filters__title">"Filter follow-ups"</h2>
             <div class="dec-filters__fields">
                 {select_field("filter-council", "Council", councils, council)}
@@ -183,7 +195,7 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
             </div>
             <div class="button-group">
                 <button type="submit" class="button">"Show follow-ups"</button>
-                {filtered.then(|| view! { <a href=href("/follow-ups")>"Clear filters"</a> })}
+                {filtered.then(|| view! { <a href=routes::href("/follow-ups")>"Clear filters"</a> })}
             </div>
         </form>
     }
@@ -193,7 +205,7 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
 fn results(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter, page: &Page) -> AnyView {
     let (plan, rows) = (&page.0, &page.1);
     let f2 = f.clone();
-    let nav = pagination(plan, "follow-ups", move |n| page_url("/follow-ups", f2.to_query(n)));
+    let nav = pagination(plan, "follow-ups", move |n| routes::with_query("/follow-ups", &f2.to_query(n)));
     let as_of = |committee: &str| idx.follow_ups.iter().find(|l| l.committee == committee).map(|l| l.as_of);
     let mut groups: Vec<Vec<&FollowUp>> = Vec::new();
     for r in rows {
@@ -207,7 +219,7 @@ fn results(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter, page: &Page)
             <h2 id="results-title">"Results"</h2>
             <p class="dec-results__count" role="status">{showing(plan, "follow-up", "follow-ups")}</p>
             {(plan.total == 0).then(|| view! {
-                <p>"No follow-ups in the published data match these filters. "<a href=href("/follow-ups")>"Show all follow-ups"</a></p>
+                <p>"No follow-ups in the published data match these filters. "<a href=routes::href("/follow-ups")>"Show all follow-ups"</a></p>
             })}
             {groups.into_iter().map(|g| {
                 let d = &g[0].decision;
@@ -216,7 +228,7 @@ fn results(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter, page: &Page)
                 let as_of = as_of(&committee).unwrap_or(d.date);
                 view! {
                     <div class="decision-meeting">
-                        <h3 class="decision-meeting__title"><a href=meeting_href(&d.meeting, None)>{title}</a></h3>
+                        <h3 class="decision-meeting__title"><a href=routes::meeting(&d.meeting, None)>{title}</a></h3>
                         <ol class="decision-list">{g.into_iter().map(|fu| follow_up(fu, &committee, as_of)).collect_view()}</ol>
                     </div>
                 }
@@ -266,7 +278,7 @@ fn follow_up(f: &FollowUp, committee: &str, as_of: Date) -> AnyView {
                 }.into_any()
             }}
             <p class="decision__permalink">
-                <a class="permalink" href=meeting_href(&d.meeting, Some(&d.anchor))>
+                <a class="permalink" href=routes::meeting(&d.meeting, Some(&d.anchor))>
                     "Permalink"<span class="visually-hidden">{format!(" to {}", decision_reference(d))}</span>
                 </a>
             </p>
@@ -278,7 +290,7 @@ fn follow_up(f: &FollowUp, committee: &str, as_of: Date) -> AnyView {
 fn evidence(e: &Evidence, committee: &str) -> AnyView {
     let when = e.date.map(|d| format!(" – {}", short_date(d)));
     let programme = e.work_programme.as_ref().map(|_| {
-        view! { <li>"In: "<a href=href(&format!("/committees/{committee}/work-programme"))>"the committee’s work programme"</a></li> }
+        view! { <li>"In: "<a href=routes::work_programme(&committee)>"the committee’s work programme"</a></li> }
     });
     view! {
         <li class=format!("evidence evidence--{}", e.kind.label().to_lowercase().replace(' ', "-"))>
@@ -288,7 +300,7 @@ fn evidence(e: &Evidence, committee: &str) -> AnyView {
                 {e.at.as_ref().map(|a| view! { <li>"In: "{paper_link(a)}</li> })}
                 {programme}
                 {e.planned_meeting.as_ref().map(|p| view! {
-                    <li>"For the meeting of "<a href=meeting_href(&p.meeting, None)>{when_label(p)}</a></li>
+                    <li>"For the meeting of "<a href=routes::meeting(&p.meeting, None)>{when_label(p)}</a></li>
                 })}
                 {e.source.clone().map(|s| view! { <li>"Source: "{s}</li> })}
                 {e.note.clone().map(|n| view! { <li>"Note: "{n}</li> })}

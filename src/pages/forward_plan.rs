@@ -1,14 +1,15 @@
 //! A Key Decision Forward Plan: what it covers, its key decisions, and the front pages
 //! (the key-decision definition and the exempt-information paragraphs).
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
-use crate::data::{committee_href, fetch_file, href, Loaded};
+use crate::data::{Load, fetch_file, Loaded};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, ForwardPlan, KeyDecision};
 use minutebook_domain::dates::short_date;
@@ -30,7 +31,7 @@ where
             if !c.forward_plans.iter().any(|l| l.id == id) {
                 return view! { <NotFound detail="There is no Forward Plan with this address in the published data." /> }.into_any();
             }
-            let plan = LocalResource::new({
+            let plan = Load::new({
                 let (c, id) = (c.clone(), id.clone());
                 move || fetch_plan(c.clone(), id.clone())
             });
@@ -64,10 +65,6 @@ pub fn council_name(c: &Catalogue, id: &str) -> String {
     c.council(id).map(|k| k.name.clone()).unwrap_or_else(|| id.to_string())
 }
 
-pub fn decision_href(plan: &str, decision: &str) -> String {
-    href(&format!("/forward-plans/{plan}/decisions/{decision}"))
-}
-
 fn yes_no(v: Option<bool>) -> AnyView {
     match v {
         Some(true) => "Yes".into_any(),
@@ -79,7 +76,7 @@ fn yes_no(v: Option<bool>) -> AnyView {
 fn decision_row(plan: &str, d: &KeyDecision) -> impl IntoView {
     view! {
         <tr>
-            <th scope="row"><a href=decision_href(plan, &d.id)>{d.title.clone()}</a></th>
+            <th scope="row"><a href=routes::key_decision(plan, &d.id)>{d.title.clone()}</a></th>
             <td>{d.decision_maker.clone().unwrap_or_else(|| "Not published".into())}</td>
             <td>{d.decision_expected.clone().unwrap_or_else(|| "Not published".into())}
                 {(!d.date_changes.is_empty()).then(|| view! { " " <span class="tag">{format!("Date changed {}×", d.date_changes.len())}</span> })}</td>
@@ -92,12 +89,12 @@ fn decision_row(plan: &str, d: &KeyDecision) -> impl IntoView {
 fn plan_view(c: Arc<Catalogue>, p: Arc<ForwardPlan>) -> AnyView {
     let council = council_name(&c, &p.council);
     let committee = p.committee.as_ref().and_then(|id| c.committee(id)).cloned();
-    let mut trail = vec![("Home".to_string(), href("/"))];
+    let mut trail = vec![("Home".to_string(), routes::home())];
     if let Some(k) = &committee {
-        trail.push((k.title.clone(), committee_href(&k.id)));
+        trail.push((k.title.clone(), routes::committee(&k.id)));
     }
     view! {
-        <Title text=p.title.clone() />
+        <PageHead title=p.title.clone() description=format!("{} ({council}): every key decision, when it is due and where scrutiny considered it.", p.title) />
         <Breadcrumbs trail=trail current="Forward Plan".to_string() />
         <span class="caption">{council}</span>
         <h1>{p.title.clone()}</h1>
@@ -109,7 +106,7 @@ fn plan_view(c: Arc<Catalogue>, p: Arc<ForwardPlan>) -> AnyView {
             }}{p.date_source.clone().map(|s| view! { <p class="source-wording">{s}</p> })}</dd></div>
             <div><dt>"Heading as printed"</dt><dd>{p.heading.clone().unwrap_or_else(|| "Not printed".into())}</dd></div>
             {committee.map(|k| view! {
-                <div><dt>"Printed for"</dt><dd><a href=committee_href(&k.id)>{k.title.clone()}</a></dd></div>
+                <div><dt>"Printed for"</dt><dd><a href=routes::committee(&k.id)>{k.title.clone()}</a></dd></div>
             })}
             {p.signed_by.clone().map(|s| view! {
                 <div><dt>"Signed"</dt><dd>{s.name}{s.role.map(|r| format!(", {r}"))}</dd></div>

@@ -1,11 +1,12 @@
 //! The glossary: every acronym the papers use, A–Z, with its meaning and the paper that
 //! spells it out — or, plainly, that no paper in the data does.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{href, meeting_href, use_catalogue, use_glossary};
+use crate::data::{use_catalogue, use_glossary};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use minutebook_data::{Catalogue, GlossaryEntry};
 use minutebook_domain::glossary::GlossaryIndex;
 use std::sync::Arc;
@@ -16,14 +17,14 @@ const ST_HELENS_REQUEST: (&str, &str) = ("st-helens-cyp-scrutiny-2021-12-06", "m
 #[component]
 pub fn GlossaryPage() -> impl IntoView {
     view! {
-        <Title text="Glossary" />
-        <Breadcrumbs trail=vec![("Home".into(), href("/"))] current="Glossary".into() />
+        <PageHead title="Glossary".to_string() description="The acronyms in the committee papers and what they stand for, in the papers’ own words.".to_string() />
+        <Breadcrumbs trail=vec![("Home".into(), routes::home())] current="Glossary".into() />
         <h1>"Glossary"</h1>
         <p class="lead">"The acronyms the committee papers use, and what they stand for — in the papers’ own words wherever a paper spells them out."</p>
         <p>
             "Acronyms in the papers’ text are marked with their meaning: hover over them, or look them up here. "
             "St Helens’ Children and Young People Services Scrutiny Committee asked for exactly this: "
-            <a href=meeting_href(ST_HELENS_REQUEST.0, Some(ST_HELENS_REQUEST.1))>
+            <a href=routes::meeting(ST_HELENS_REQUEST.0, Some(ST_HELENS_REQUEST.1))>
                 "“a table be provided in reports to indicate the meanings of the acronyms used within the reports” (minute 23 (2), 6 December 2021)"
             </a>"."
         </p>
@@ -100,7 +101,7 @@ fn entry_view(e: &GlossaryEntry, council_name: &dyn Fn(&str) -> String) -> impl 
                     Some(s) => view! {
                         "Source: "
                         {match &s.meeting {
-                            Some(m) => view! { <a href=meeting_href(m, None)>{s.document.clone()}</a> }.into_any(),
+                            Some(m) => view! { <a href=routes::meeting(m, None)>{s.document.clone()}</a> }.into_any(),
                             None => s.document.clone().into_any(),
                         }}
                         ": “" {s.quote.clone()} "”"

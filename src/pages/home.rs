@@ -1,17 +1,18 @@
 //! Home: every council and committee in the data, with each committee's latest and next meeting.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
-use crate::data::{committee_href, meeting_href, today};
+use crate::data::{today};
 use leptos::prelude::*;
-use leptos_meta::Title;
 use minutebook_data::{Catalogue, Committee, MeetingStatus, MeetingSummary};
-use minutebook_domain::dates::date_and_time;
+use minutebook_domain::dates::{date_and_time, short_date};
 use std::sync::Arc;
 
 #[component]
 pub fn HomePage() -> impl IntoView {
     view! {
-        <Title text="Committee meetings" />
+        <PageHead title="Committee meetings".to_string() description="Council committee meetings, agendas, minutes, attendance and decisions, as the councils published them.".to_string() />
         <h1>"Committee meetings"</h1>
         <p class="lead">
             "Agendas, minutes, attendance and decisions of council committees, as the councils published them."
@@ -22,7 +23,9 @@ pub fn HomePage() -> impl IntoView {
 
 fn home(c: &Catalogue) -> impl IntoView {
     let today = today();
-    c.councils
+    // Pre-rendered pages are written for the build date; the app corrects them on the day.
+    let as_of = view! { <p class="hint mb-as-of">{format!("Latest and next meetings as of {}.", short_date(today))}</p> };
+    let councils = c.councils
         .iter()
         .map(|council| {
             let committees: Vec<&Committee> = c.committees.iter().filter(|k| k.council == council.id).collect();
@@ -38,7 +41,8 @@ fn home(c: &Catalogue) -> impl IntoView {
                 </section>
             }
         })
-        .collect_view()
+        .collect_view();
+    view! { {as_of} {councils} }
 }
 
 fn meeting_line(m: &MeetingSummary) -> AnyView {
@@ -47,7 +51,7 @@ fn meeting_line(m: &MeetingSummary) -> AnyView {
         MeetingStatus::Held => None,
         s => Some(format!(" ({})", s.label().to_lowercase())),
     };
-    view! { <a href=meeting_href(&m.id, None)>{when}</a>{status} }.into_any()
+    view! { <a href=routes::meeting(&m.id, None)>{when}</a>{status} }.into_any()
 }
 
 fn committee_card(c: &Catalogue, k: &Committee, today: minutebook_data::Date) -> impl IntoView {
@@ -59,7 +63,7 @@ fn committee_card(c: &Catalogue, k: &Committee, today: minutebook_data::Date) ->
     let count = meetings.len();
     view! {
         <li class="card">
-            <h3 class="card__title"><a href=committee_href(&k.id)>{k.title.clone()}</a></h3>
+            <h3 class="card__title"><a href=routes::committee(&k.id)>{k.title.clone()}</a></h3>
             <dl class="summary-list summary-list--compact">
                 <div>
                     <dt>"Latest meeting held"</dt>

@@ -2,6 +2,7 @@
 //! counts), the plan's key, and every action in a table a reader filters by priority,
 //! status, lead and milestone month. Status words are always shown with the colour.
 
+use crate::routes;
 use crate::components::charts::{BarChart, StackedShareChart};
 use crate::components::csv_download::CsvDownload;
 use crate::components::status::NotPublished;
@@ -146,7 +147,7 @@ fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, 
     let initial = query.with_untracked(|q| ActionFilter::from_query(|k| q.get(k), &milestone_options));
     let filter = RwSignal::new(initial.clone());
     let navigate = use_navigate();
-    let page = crate::data::href(&format!("/improvement-plans/{id}"));
+    let page = routes::improvement_plan(&id);
     Effect::new(move |_| {
         let wanted = filter.with(ActionFilter::to_query);
         let now = window().location().search().unwrap_or_default();
@@ -189,6 +190,7 @@ fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, 
         <section aria-labelledby="actions">
             <h2 id="actions">"Actions"</h2>
             <form class="filters" on:submit=|ev| ev.prevent_default()>
+                <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it every action is shown."</p></noscript>
                 <div class="filters__field">
                     <label for="filter-priority">"Priority"</label>
                     <select id="filter-priority" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.priority = (!v.is_empty()).then_some(v)); }>

@@ -1,14 +1,15 @@
 //! One key decision from a Forward Plan: every field the plan prints, the changes to its
 //! expected date as a timeline, and where scrutiny considered the matter.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::NotPublished;
 use crate::components::text::{data_link, Blocks};
-use crate::data::{committee_href, href, meeting_href};
+
 use crate::pages::forward_plan::{council_name, WithPlan};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, ForwardPlan, KeyDecision};
 use minutebook_domain::dates::short_date;
@@ -99,7 +100,7 @@ fn scrutiny(c: &Catalogue, d: &KeyDecision) -> AnyView {
                     .into_iter().flatten().collect::<Vec<_>>().join(", ");
                 view! {
                     <li>
-                        <a class="scrutiny-link" href=meeting_href(&s.meeting, anchor.as_deref())>{format!("{committee}, {when}{}", if what.is_empty() { String::new() } else { format!(" ({what})") })}</a>
+                        <a class="scrutiny-link" href=routes::meeting(&s.meeting, anchor.as_deref())>{format!("{committee}, {when}{}", if what.is_empty() { String::new() } else { format!(" ({what})") })}</a>
                         {s.note.clone().map(|n| view! { <p class="source-wording">{n}</p> })}
                     </li>
                 }
@@ -125,14 +126,14 @@ fn decision_view(c: &Catalogue, p: &ForwardPlan, d: &KeyDecision) -> AnyView {
         .collect_view();
     let scrutiny_committee = d.scrutiny_committee.as_ref().and_then(|id| c.committee(id)).cloned();
     view! {
-        <Title text=d.title.clone() />
+        <PageHead title=d.title.clone() description=format!("Key decision in the Forward Plan: {}.", d.title) />
         <Breadcrumbs
-            trail=vec![("Home".into(), href("/")), ("Forward Plan".into(), href(&format!("/forward-plans/{}", p.id)))]
+            trail=vec![("Home".into(), routes::home()), ("Forward Plan".into(), routes::forward_plan(&p.id))]
             current=d.title.clone()
         />
         <span class="caption">{format!("{}: key decision", council_name(c, &p.council))}</span>
         <h1>{d.title.clone()}</h1>
-        <p>"From the "<a href=href(&format!("/forward-plans/{}", p.id))>{p.title.clone()}</a>"."</p>
+        <p>"From the "<a href=routes::forward_plan(&p.id)>{p.title.clone()}</a>"."</p>
         <section aria-labelledby="details"><h2 id="details">"Details of the decision to be taken"</h2><Blocks blocks=d.details.clone() /></section>
         <dl class="summary-list">
             <div><dt>"Decision maker"</dt><dd>{text_or_not_published(d.decision_maker.clone())}</dd></div>
@@ -142,7 +143,7 @@ fn decision_view(c: &Catalogue, p: &ForwardPlan, d: &KeyDecision) -> AnyView {
                 {(!d.exempt_paragraphs.is_empty()).then(|| format!(" (paragraphs {})", d.exempt_paragraphs.join(", ")))}</dd></div>
             <div><dt>"Wards affected"</dt><dd>{text_or_not_published(d.wards.as_ref().map(|w| w.join(", ")))}</dd></div>
             <div><dt>"Scrutiny committee area"</dt><dd>{text_or_not_published(d.scrutiny_area.clone())}
-                {scrutiny_committee.map(|k| view! { " — " <a href=committee_href(&k.id)>{k.title.clone()}</a> })}</dd></div>
+                {scrutiny_committee.map(|k| view! { " — " <a href=routes::committee(&k.id)>{k.title.clone()}</a> })}</dd></div>
             <div><dt>"Persons/organisations to be consulted"</dt><dd>{text_or_not_published(d.consultees.clone())}</dd></div>
             <div><dt>"Method(s) of consultation"</dt><dd>{text_or_not_published(d.consultation_methods.clone())}</dd></div>
             <div><dt>"Background documents"</dt><dd>{if d.background_documents.is_empty() {

@@ -1,15 +1,16 @@
 //! A meeting: header facts, attendance, then each agenda item with its report and minute.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::agenda_item::{contact, item_heading, item_id, AgendaItemView};
 use crate::components::attendance::AttendanceView;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::{data_link, RefScope};
-use crate::data::{committee_href, fetch_meeting, href, meeting_href, use_catalogue};
+use crate::data::{Load, fetch_meeting, use_catalogue};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_location, use_params_map};
 use minutebook_data::{Catalogue, Meeting, MinutesStatus};
 use minutebook_domain::dates::{date_and_time, long_date, short_date};
@@ -27,7 +28,7 @@ pub fn MeetingPage() -> impl IntoView {
 /// One meeting, loaded by id. `embedded` (for /embed/meetings/<id>) leaves out the breadcrumbs.
 #[component]
 pub fn MeetingView(id: String, #[prop(optional)] embedded: bool) -> impl IntoView {
-    let meeting = LocalResource::new({
+    let meeting = Load::new({
         let id = id.clone();
         move || fetch_meeting(id.clone())
     });
@@ -57,15 +58,24 @@ pub fn MeetingView(id: String, #[prop(optional)] embedded: bool) -> impl IntoVie
 
 /// Bring `#minute-19-3` into view once the content it names exists, and move focus there
 /// so keyboard and screen-reader users land on it too.
-fn scroll_to_hash_when_loaded(meeting: LocalResource<crate::data::Loaded<Meeting>>) {
+fn scroll_to_hash_when_loaded(meeting: Load<crate::data::Loaded<Meeting>>) {
     let location = use_location();
     let catalogue = use_catalogue();
+    // On a page the app took over, the browser has already scrolled to the fragment and the
+    // reader may have moved on: the first time, only mark the target.
+    let first = StoredValue::new(crate::takeover::taking_over());
     Effect::new(move |_| {
+        // Not on the pre-rendered page the app is about to replace: on its own, once live.
+        if !crate::takeover::is_live() {
+            return;
+        }
         let hash = location.hash.get();
         let ready = matches!(meeting.get(), Some(Ok(_))) && matches!(catalogue.get(), Some(Ok(_)));
         if !ready || hash.len() < 2 {
             return;
         }
+        let move_there = !first.get_value();
+        first.set_value(false);
         let target = hash.trim_start_matches('#').to_string();
         request_animation_frame(move || {
             let doc = document();
@@ -77,9 +87,11 @@ fn scroll_to_hash_when_loaded(meeting: LocalResource<crate::data::Loaded<Meeting
                 if !el.has_attribute("tabindex") {
                     let _ = el.set_attribute("tabindex", "-1");
                 }
-                el.scroll_into_view();
-                if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
-                    let _ = h.focus();
+                if move_there {
+                    el.scroll_into_view();
+                    if let Ok(h) = el.dyn_into::<web_sys::HtmlElement>() {
+                        let _ = h.focus();
+                    }
                 }
             }
         });
@@ -97,10 +109,10 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
         view! { <li><a href=format!("#{}", item_id(i))>{item_heading(item)}</a></li> }
     }).collect_view();
     view! {
-        <Title text=format!("{committee}, {date}") />
+        <PageHead title=format!("{committee}, {date}") description=format!("{committee}, {date}: attendance, {} agenda items and the minutes, as published.", m.items.len()) />
         {(!embedded).then(|| view! {
             <Breadcrumbs
-                trail=vec![("Home".into(), href("/")), (committee.clone(), committee_href(&m.committee))]
+                trail=vec![("Home".into(), routes::home()), (committee.clone(), routes::committee(&m.committee))]
                 current=date.clone()
             />
         })}
@@ -116,7 +128,7 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
             <div><dt>"Status"</dt><dd><span class="status">{m.status.label()}</span></dd></div>
             <div><dt>"Agenda"</dt><dd>{if m.agenda_published { "Published".into_any() } else { view! { <NotPublished /> }.into_any() }}</dd></div>
             <div><dt>"Minutes"</dt><dd>{minutes_text}
-                {confirmed_at.map(|(id, d)| view! { " — confirmed at the meeting of " <a href=meeting_href(&id, None)>{d}</a> })}
+                {confirmed_at.map(|(id, d)| view! { " — confirmed at the meeting of " <a href=routes::meeting(&id, None)>{d}</a> })}
                 {(m.minutes == MinutesStatus::NotPublished).then(|| view! { <span class="visually-hidden">" (not published)"</span> })}
             </dd></div>
             <div><dt>"Contact"</dt><dd>{m.contact.clone().map(contact).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</dd></div>

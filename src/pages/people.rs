@@ -1,21 +1,23 @@
 //! People: every member and co-optee each council's papers name, grouped by committee and
 //! role, with their attendance as worked out from the minutes (`attendance/<council>.json`).
 
+use crate::components::head::PageHead;
+use crate::data::Load;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
-use crate::components::people::{fetch_attendance, person_href, rate_text, ROLE_ORDER};
+use crate::components::people::{fetch_attendance, rate_text, ROLE_ORDER};
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{committee_href, href};
+
 use leptos::prelude::*;
-use leptos_meta::Title;
 use minutebook_data::{Catalogue, CommitteeRecord, CouncilAttendance, Person};
 use std::sync::Arc;
 
 #[component]
 pub fn PeoplePage() -> impl IntoView {
     view! {
-        <Title text="People" />
-        <Breadcrumbs trail=vec![("Home".into(), href("/"))] current="People".into() />
+        <PageHead title="People".to_string() description="Councillors and co-opted members of each committee, with their attendance as recorded in the minutes.".to_string() />
+        <Breadcrumbs trail=vec![("Home".into(), routes::home())] current="People".into() />
         <h1>"People"</h1>
         <p class="lead">"Members, co-optees and others the committee papers name, with their attendance as the minutes record it."</p>
         <details class="details">
@@ -46,7 +48,7 @@ fn people_list(c: Arc<Catalogue>) -> AnyView {
 
 #[component]
 fn CouncilPeople(council: String, name: String, catalogue: Arc<Catalogue>) -> impl IntoView {
-    let attendance = LocalResource::new({
+    let attendance = Load::new({
         let council = council.clone();
         move || fetch_attendance(council.clone())
     });
@@ -85,7 +87,7 @@ fn council_view(c: &Catalogue, a: &CouncilAttendance) -> AnyView {
                 rows.sort_by_key(|(_, r)| r.roles.iter().filter_map(|x| ROLE_ORDER.iter().position(|o| o == x)).min().unwrap_or(ROLE_ORDER.len()));
                 let title = k.title.clone();
                 view! {
-                    <h3 id=format!("committee-{}", k.id)><a href=committee_href(&k.id)>{title.clone()}</a></h3>
+                    <h3 id=format!("committee-{}", k.id)><a href=routes::committee(&k.id)>{title.clone()}</a></h3>
                     {if rows.is_empty() {
                         view! { <p>"No one is named in this committee’s papers in the data."</p> }.into_any()
                     } else {
@@ -148,7 +150,7 @@ fn person_row(p: &Person, r: &CommitteeRecord) -> impl IntoView {
     .collect();
     view! {
         <tr>
-            <th scope="row"><a href=person_href(&p.id)>{p.name.clone()}</a></th>
+            <th scope="row"><a href=routes::person(&p.id)>{p.name.clone()}</a></th>
             <td>{role_text(p, r)}</td>
             <td>
                 {rate_text(&r.counts)}

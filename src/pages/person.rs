@@ -1,15 +1,17 @@
 //! One person: their roles on each committee, every meeting's record of them (present,
 //! apologies with substitutes, not recorded…), declarations of interest and attendance rate.
 
+use crate::components::head::PageHead;
+use crate::data::Load;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::people::{counts_explained, fetch_attendance, listing_for_person, rate_text, record_view};
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{committee_href, href, meeting_href};
+
 use crate::pages::not_found::NotFound;
 use crate::pages::people::role_text;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, CommitteeRecord, CouncilAttendance, Person};
 use minutebook_domain::dates::{long_date, short_date};
@@ -34,7 +36,7 @@ pub fn PersonPage() -> impl IntoView {
 
 #[component]
 fn PersonForId(id: String, council: String, catalogue: Arc<Catalogue>) -> impl IntoView {
-    let attendance = LocalResource::new(move || fetch_attendance(council.clone()));
+    let attendance = Load::new(move || fetch_attendance(council.clone()));
     view! {
         <Transition fallback=|| view! { <Loading what="this person’s record" /> }>
             <ErrorBoundary fallback=error_fallback(move || attendance.refetch())>
@@ -57,8 +59,8 @@ fn person_view(c: &Catalogue, a: &CouncilAttendance, id: &str) -> AnyView {
     let person = &p.person;
     let council = c.council(&a.council).map(|k| k.name.clone()).unwrap_or_else(|| a.council.clone());
     view! {
-        <Title text=person.name.clone() />
-        <Breadcrumbs trail=vec![("Home".into(), href("/")), ("People".into(), href("/people"))] current=person.name.clone() />
+        <PageHead title=person.name.clone() description=format!("{} ({council}): committee roles and attendance as recorded in the minutes.", person.name) />
+        <Breadcrumbs trail=vec![("Home".into(), routes::home()), ("People".into(), routes::href("/people"))] current=person.name.clone() />
         <span class="caption">{council}</span>
         <h1>{person.name.clone()}</h1>
         <dl class="summary-list">
@@ -88,7 +90,7 @@ fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl I
     let heading_id = heading.clone();
     view! {
         <section class="person-committee" aria-labelledby=heading>
-            <h2 id=heading_id><a href=committee_href(&r.committee)>{title.clone()}</a></h2>
+            <h2 id=heading_id><a href=routes::committee(&r.committee)>{title.clone()}</a></h2>
             <dl class="summary-list">
                 <div>
                     <dt>"Role"</dt>
@@ -116,7 +118,7 @@ fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl I
                     <tbody>
                         {r.meetings.iter().map(|m| view! {
                             <tr>
-                                <th scope="row"><a href=meeting_href(&m.meeting, Some("attendance"))>{meeting_date(c, &m.meeting, m.date)}</a></th>
+                                <th scope="row"><a href=routes::meeting(&m.meeting, Some("attendance"))>{meeting_date(c, &m.meeting, m.date)}</a></th>
                                 <td>{record_view(&m.record)}</td>
                             </tr>
                         }).collect_view()}
@@ -143,7 +145,7 @@ fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl I
                             <tbody>
                                 {r.declarations.iter().map(|d| view! {
                                     <tr>
-                                        <th scope="row"><a href=meeting_href(&d.meeting, Some("declarations"))>{meeting_date(c, &d.meeting, d.date)}</a></th>
+                                        <th scope="row"><a href=routes::meeting(&d.meeting, Some("declarations"))>{meeting_date(c, &d.meeting, d.date)}</a></th>
                                         <td>{d.minute.clone().unwrap_or_else(|| "Not recorded".into())}</td>
                                         <td>{d.nature.clone()}</td>
                                         <td>{d.kind.label()}</td>

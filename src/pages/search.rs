@@ -5,12 +5,13 @@
 //! history entry), ticking a filter adds a history entry, and reloading the URL gives the
 //! same results. The index is fetched piece by piece (components/search_data.rs).
 
-use crate::components::search_data::{self, measure, now};
+use crate::components::head::PageHead;
+use crate::data::Load;
+use crate::routes;
+use crate::data::search::{self as search_data, measure, now};
 use crate::components::search_results::SearchResult;
 use crate::components::status::{error_fallback, Loading};
-use crate::data::href;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
 use leptos_router::NavigateOptions;
@@ -52,7 +53,7 @@ impl SearchState {
             parts.extend(values.iter().map(|v| format!("{dim}={}", enc(v))));
         }
         let query = if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) };
-        href(&format!("/search{query}"))
+        routes::with_query("/search", &query)
     }
 
     pub fn toggled(&self, dim: usize, value: &str) -> SearchState {
@@ -88,6 +89,7 @@ pub struct Found {
     query: Query,
     outcome: Outcome,
     docs: Vec<Doc>,
+    #[cfg_attr(feature = "ssr", allow(dead_code))]
     started: f64,
 }
 
@@ -196,7 +198,7 @@ pub fn SearchPage() -> impl IntoView {
         shown.with(|(s, n)| if *s == st { *n } else { PAGE })
     });
     let focus_from = StoredValue::new(None::<usize>);
-    let results = LocalResource::new(move || run(state.get(), limit.get()));
+    let results = Load::new(move || run(state.get(), limit.get()));
     let announce = move || match results.get() {
         None => "Searching…".to_string(),
         Some(Ok(f)) => status(&f),
@@ -207,7 +209,10 @@ pub fn SearchPage() -> impl IntoView {
         if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {}", q.trim()) }
     };
     let render = move |f: Arc<Found>| -> AnyView {
+        #[cfg(not(feature = "ssr"))]
         let elapsed = f.started;
+        // Browser only: timings for the benchmark, and focus after "Show more".
+        #[cfg(not(feature = "ssr"))]
         request_animation_frame(move || {
             measure("minutebook-search", elapsed);
             if let Some(i) = focus_from.get_value().take() {
@@ -225,8 +230,15 @@ pub fn SearchPage() -> impl IntoView {
         })
     };
     view! {
-        <Title text=title />
+        <PageHead title=Signal::derive(title) description="Search the committee papers: agenda items, minutes, resolutions, reports, work programmes and the Forward Plan.".to_string() />
         <h1>"Search"</h1>
+        <noscript>
+            <p class="mb-needs-js">
+                "Searching needs JavaScript, which is off or has not loaded. Every resolution is listed on the "
+                <a href=routes::href("/decisions")>"Decisions"</a>" page, and every meeting from the "
+                <a href=routes::home()>"list of committees"</a>"."
+            </p>
+        </noscript>
         <form class="search-form" role="search" aria-label="Committee papers" on:submit=on_submit>
             <label class="search-form__label" for="search-q">
                 "Search agenda items, minutes, resolutions, reports, work programmes and the forward plan"

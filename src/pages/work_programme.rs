@@ -1,16 +1,17 @@
 //! A committee's work programme: choose a version, see it as a schedule, see whether each
 //! meeting took what was planned, and what changed between versions.
 
+use crate::components::head::PageHead;
+use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::schedule_compare::{PlannedVsHeld, ProgrammeDiffView};
 use crate::components::schedule_grid::ScheduleView;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
-use crate::data::{committee_href, fetch_file, fetch_meeting, href, meeting_href, today};
+use crate::data::{Load, fetch_file, fetch_meeting, today};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
-use leptos_meta::Title;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use minutebook_data::{Catalogue, Date, LoadError, Meeting, MeetingStatus, WorkProgramme};
 use minutebook_domain::dates::{municipal_year_label, short_date};
@@ -68,14 +69,6 @@ pub fn version_label(p: &WorkProgramme, c: &Catalogue) -> String {
     }
 }
 
-fn page_href(committee: &str, version: &str, compare: Option<&str>) -> String {
-    let mut s = format!("/committees/{committee}/work-programme?version={version}");
-    if let Some(c) = compare {
-        s.push_str(&format!("&compare={c}"));
-    }
-    href(&s)
-}
-
 #[component]
 fn ProgrammeFor(committee: String) -> impl IntoView {
     view! {
@@ -83,14 +76,14 @@ fn ProgrammeFor(committee: String) -> impl IntoView {
             let Some(k) = c.committee(&committee).cloned() else {
                 return view! { <NotFound detail="There is no committee with this address in the published data." /> }.into_any();
             };
-            let data = LocalResource::new({
+            let data = Load::new({
                 let (c, id) = (c.clone(), committee.clone());
                 move || load(c.clone(), id.clone())
             });
             view! {
-                <Title text=format!("Work programme – {}", k.title) />
+                <PageHead title=format!("Work programme – {}", k.title) description=format!("The work programme of the {}: what it planned to consider at each meeting, and whether it did.", k.title) />
                 <Breadcrumbs
-                    trail=vec![("Home".into(), href("/")), (k.title.clone(), committee_href(&k.id))]
+                    trail=vec![("Home".into(), routes::home()), (k.title.clone(), routes::committee(&k.id))]
                     current="Work programme".to_string()
                 />
                 <span class="caption">{k.title.clone()}</span>
@@ -147,7 +140,7 @@ fn version_page(c: &Arc<Catalogue>, d: &Programmes, chosen: usize, compare: Opti
             let text = format!("{} — {}", municipal_year_label(v.municipal_year), version_label(v, c));
             view! {
                 <li>
-                    <a href=page_href(&committee, &v.id, None) aria-current=(i == chosen).then_some("page")>{text}</a>
+                    <a href=routes::work_programme_version(&committee, &v.id, None) aria-current=(i == chosen).then_some("page")>{text}</a>
                     {(i == chosen).then(|| view! { <span class="visually-hidden">" (shown)"</span> })}
                 </li>
             }
@@ -184,7 +177,7 @@ fn version_page(c: &Arc<Catalogue>, d: &Programmes, chosen: usize, compare: Opti
         .filter(|(i, _)| *i != chosen)
         .map(|(i, v)| {
             view! {
-                <li><a href=page_href(&committee, &p.id, Some(&v.id)) aria-current=(Some(i) == compare).then_some("true")>{version_label(v, c)}</a></li>
+                <li><a href=routes::work_programme_version(&committee, &p.id, Some(&v.id)) aria-current=(Some(i) == compare).then_some("true")>{version_label(v, c)}</a></li>
             }
         })
         .collect_view();
@@ -201,7 +194,7 @@ fn version_page(c: &Arc<Catalogue>, d: &Programmes, chosen: usize, compare: Opti
             <div><dt>"Status"</dt><dd><span class="status">{p.status.label()}</span>
                 {p.status_wording.clone().map(|w| view! { <p class="source-wording">{w}</p> })}</dd></div>
             <div><dt>"Printed in"</dt><dd>{match p.published_in.as_ref().and_then(|id| c.meeting(id)) {
-                Some(m) => view! { <a href=meeting_href(&m.id, None)>{format!("The agenda pack for {}", short_date(m.date))}</a> }.into_any(),
+                Some(m) => view! { <a href=routes::meeting(&m.id, None)>{format!("The agenda pack for {}", short_date(m.date))}</a> }.into_any(),
                 None => view! { <NotPublished /> }.into_any(),
             }}</dd></div>
         </dl>

@@ -56,6 +56,20 @@ pub fn dist_dir() -> PathBuf {
     std::env::var_os("MINUTEBOOK_DIST").map(PathBuf::from).unwrap_or_else(|| repo_root().join("dist"))
 }
 
+/// Pre-render a built folder again after a test changed its data, as `trunk build` does
+/// (its hook builds `target/debug/prerender`; `MINUTEBOOK_PRERENDER` overrides the binary).
+pub fn prerender(dist: &Path, base: &str) {
+    let bin = std::env::var_os("MINUTEBOOK_PRERENDER")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target/debug/prerender"));
+    let status = Command::new(&bin)
+        .arg(dist)
+        .args(["--base", base])
+        .status()
+        .unwrap_or_else(|e| panic!("cannot run {}: {e} (`trunk build` builds it)", bin.display()));
+    assert!(status.success(), "prerender failed on {}", dist.display());
+}
+
 fn wait_timeout() -> Duration {
     let secs = std::env::var("MINUTEBOOK_WAIT_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(15.0);
     Duration::from_secs_f64(secs)
@@ -184,8 +198,12 @@ fn chrome_binary() -> String {
     "/usr/bin/chromium".into()
 }
 
-async fn new_driver(chromedriver: &ChromeDriver) -> WebDriverResult<WebDriver> {
+async fn new_driver(chromedriver: &ChromeDriver, javascript: bool) -> WebDriverResult<WebDriver> {
     let mut caps = DesiredCapabilities::chrome();
+    if !javascript {
+        // Pages' own scripts off, as for a reader with JavaScript disabled (WebDriver's still run).
+        caps.add_experimental_option("prefs", serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 }))?;
+    }
     caps.set_binary(&chrome_binary())?;
     let headful = std::env::var("MINUTEBOOK_HEADFUL").is_ok_and(|v| v == "1");
     let profile = format!("--user-data-dir={}", chromedriver.profile.display());
@@ -245,6 +263,21 @@ pub async fn run_dist<F>(name: &str, dist: PathBuf, base: &str, test: F)
 where
     F: AsyncFnOnce(&App) -> TestResult,
 {
+    run_dist_with(name, dist, base, true, test).await
+}
+
+/// Run one browser test against `dist/` with the page's JavaScript switched off.
+pub async fn run_without_javascript<F>(name: &str, test: F)
+where
+    F: AsyncFnOnce(&App) -> TestResult,
+{
+    run_dist_with(name, dist_dir(), "/", false, test).await
+}
+
+async fn run_dist_with<F>(name: &str, dist: PathBuf, base: &str, javascript: bool, test: F)
+where
+    F: AsyncFnOnce(&App) -> TestResult,
+{
     if !dist.join("index.html").is_file() {
         panic!(
             "{}/index.html is missing: run trunk build first (`trunk build index.html --release`, \
@@ -259,7 +292,7 @@ where
     let mut attempt = 0;
     let (chromedriver, driver) = loop {
         let chromedriver = ChromeDriver::start();
-        match new_driver(&chromedriver).await {
+        match new_driver(&chromedriver, javascript).await {
             Ok(d) => break (chromedriver, d),
             Err(e) if attempt < 2 => {
                 eprintln!("{name}: Chromium did not start ({e}); trying again");
@@ -270,7 +303,7 @@ where
             Err(e) => panic!("{name}: cannot start Chromium through chromedriver: {e}"),
         }
     };
-    let app = App { driver, server, name: name.to_string() };
+    let app = App { driver, server, name: name.to_string(), javascript };
 
     let outcome = CatchUnwind(Box::pin(test(&app))).await;
     let failed = !matches!(outcome, Ok(Ok(())));
@@ -305,11 +338,28 @@ pub struct App {
     pub driver: WebDriver,
     pub server: Server,
     pub name: String,
+    /// Whether the page's own scripts run (see [`run_without_javascript`]).
+    pub javascript: bool,
 }
 
 impl App {
-    /// Open an app path (e.g. `/meetings/x`), relative to the served base.
+    /// Open an app path (e.g. `/meetings/x`), relative to the served base, and wait until
+    /// the app has taken the pre-rendered page over (pages without the app, such as
+    /// embeds, at once), as a reader's clicks would then be handled by the app.
     pub async fn goto(&self, path: &str) -> TestResult {
+        self.goto_before_app(path).await?;
+        if self.javascript {
+            self.wait_until(
+                &format!("the app to take over {path}"),
+                "document.documentElement.getAttribute('data-mb-app') === 'live' || !document.querySelector('script[type=module]')",
+            )
+            .await?;
+        }
+        Ok(())
+    }
+
+    /// Open an app path without waiting for the app: the pre-rendered page as it arrives.
+    pub async fn goto_before_app(&self, path: &str) -> TestResult {
         self.driver.goto(self.server.url_for(path)).await?;
         Ok(())
     }

@@ -2,8 +2,9 @@
 //! item and the minute, and the resolutions made on it, each linking to its part of the
 //! minutes.
 
+use crate::routes;
 use crate::components::status::NotPublished;
-use crate::data::{fetch_meeting, meeting_href};
+use crate::data::{Load, fetch_meeting};
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, Consideration, Dashboard, Meeting, ResolutionPart};
 use minutebook_domain::dates::long_date;
@@ -39,8 +40,8 @@ fn ConsideredAt(consideration: Consideration, catalogue: Arc<Catalogue>) -> impl
     let date = long_date(summary.date, summary.date_precision);
     // The minute's anchor needs only its number; the item's anchor and the resolutions need
     // the meeting file.
-    let minute_link = c.minute.clone().map(|m| (format!("Minute {m}"), meeting_href(&c.meeting, Some(&anchor(&m, None)))));
-    let meeting = LocalResource::new({
+    let minute_link = c.minute.clone().map(|m| (format!("Minute {m}"), routes::meeting(&c.meeting, Some(&anchor(&m, None)))));
+    let meeting = Load::new({
         let id = c.meeting.clone();
         move || fetch_meeting(id.clone())
     });
@@ -58,7 +59,7 @@ fn ConsideredAt(consideration: Consideration, catalogue: Arc<Catalogue>) -> impl
     };
     view! {
         <div class="consideration">
-            <h3 class="consideration__meeting"><a href=meeting_href(&c.meeting, None)>{date}</a></h3>
+            <h3 class="consideration__meeting"><a href=routes::meeting(&c.meeting, None)>{date}</a></h3>
             <p class="hint">{committee}</p>
             {c.note.clone().map(|n| view! { <p>{n}</p> })}
             {minute_link.map(|(label, link)| view! { <p><a href=link>{label}</a>" in the minutes"</p> })}
@@ -80,7 +81,7 @@ fn item_and_resolutions(m: &Meeting, c: &Consideration) -> AnyView {
         Some(n) => format!("Agenda item {n}: {}", item.title),
         None => format!("Agenda item: {}", item.title),
     };
-    let item_link = meeting_href(&m.id, Some(&format!("item-{}", index + 1)));
+    let item_link = routes::meeting(&m.id, Some(&format!("item-{}", index + 1)));
     let resolution = item.minute.as_ref().and_then(|x| x.resolution.as_ref().map(|r| (x.number.clone(), r.clone())));
     view! {
         <p><a href=item_link>{item_label}</a></p>
@@ -107,7 +108,7 @@ fn parts(meeting: &str, minute: &str, path: &[String], list: &[ResolutionPart]) 
             }
             let part = (!here.is_empty()).then(|| here.join("-"));
             let label = format!("Minute {minute}{}", here.iter().map(|h| format!(" ({h})")).collect::<String>());
-            let link = meeting_href(meeting, Some(&anchor(minute, part.as_deref())));
+            let link = routes::meeting(meeting, Some(&anchor(minute, part.as_deref())));
             view! {
                 <li class="resolution__part">
                     {p.number.clone().map(|n| view! { <span class="resolution__number">{format!("({n})")}</span> " " })}

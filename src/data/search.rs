@@ -7,11 +7,8 @@ use minutebook_search::shard::{decode, Shard};
 use minutebook_search::{Doc, Manifest};
 use std::cell::RefCell;
 use std::collections::HashMap;
-use std::future::Future;
-use std::pin::Pin;
 use std::rc::Rc;
 use std::sync::Arc;
-use std::task::Poll;
 
 /// Where the index lives, relative to the data root.
 pub const SEARCH_DIR: &str = "search/";
@@ -29,29 +26,6 @@ async fn fetch_bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
 
 fn damaged(rel: &str, message: String) -> LoadError {
     LoadError::new(format!("data/{SEARCH_DIR}{rel}"), LoadErrorKind::WrongShape { path: "the top level".into(), message })
-}
-
-/// Run futures side by side (requests overlap), keeping their order.
-async fn join_all<F: Future>(futures: Vec<F>) -> Vec<F::Output> {
-    let mut futures: Vec<Pin<Box<F>>> = futures.into_iter().map(Box::pin).collect();
-    let mut outputs: Vec<Option<F::Output>> = futures.iter().map(|_| None).collect();
-    std::future::poll_fn(move |cx| {
-        let mut pending = false;
-        for (f, out) in futures.iter_mut().zip(outputs.iter_mut()) {
-            if out.is_none() {
-                match f.as_mut().poll(cx) {
-                    Poll::Ready(v) => *out = Some(v),
-                    Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending {
-            Poll::Pending
-        } else {
-            Poll::Ready(outputs.iter_mut().map(|o| o.take().expect("every future finished")).collect())
-        }
-    })
-    .await
 }
 
 pub async fn manifest() -> Result<Arc<Manifest>, LoadError> {
@@ -78,12 +52,12 @@ pub async fn search(manifest: &Manifest, query: &Query, filters: &Filters) -> Re
         .into_iter()
         .filter(|k| SHARDS.with(|s| !s.borrow().contains_key(k)))
         .collect();
-    let loaded = join_all(missing.into_iter().map(|key| async move {
+    let loaded = futures::future::join_all(missing.into_iter().map(|key| async move {
         let rel = Manifest::shard_path(key);
         let bytes = fetch_bytes(&rel).await?;
         let shard = decode(&bytes).map_err(|e| damaged(&rel, e))?;
         Ok::<_, LoadError>((key, shard))
-    }).collect())
+    }))
     .await;
     for r in loaded {
         let (key, shard) = r?;
@@ -98,12 +72,12 @@ pub async fn docs(manifest: &Manifest, ids: &[u32]) -> Result<Vec<Doc>, LoadErro
     let mut files: Vec<u32> = ids.iter().map(|id| id / per).filter(|f| DOCS.with(|d| !d.borrow().contains_key(f))).collect();
     files.sort_unstable();
     files.dedup();
-    let loaded = join_all(files.into_iter().map(|n| async move {
+    let loaded = futures::future::join_all(files.into_iter().map(|n| async move {
         let rel = manifest.doc_path(n * per);
         let bytes = fetch_bytes(&rel).await?;
         let docs: Vec<Doc> = serde_json::from_slice(&bytes).map_err(|e| damaged(&rel, e.to_string()))?;
         Ok::<_, LoadError>((n, docs))
-    }).collect())
+    }))
     .await;
     for r in loaded {
         let (n, docs) = r?;
@@ -117,6 +91,7 @@ pub async fn docs(manifest: &Manifest, ids: &[u32]) -> Result<Vec<Doc>, LoadErro
         .collect()
 }
 
+#[cfg(not(feature = "ssr"))]
 fn performance_call(method: &str, args: &js_sys::Array) -> Option<wasm_bindgen::JsValue> {
     use wasm_bindgen::{JsCast, JsValue};
     let window: JsValue = web_sys::window()?.into();
@@ -125,12 +100,24 @@ fn performance_call(method: &str, args: &js_sys::Array) -> Option<wasm_bindgen::
     f.apply(&perf, args).ok()
 }
 
+/// `performance.now()`, in milliseconds (0 when pre-rendering).
+#[cfg(feature = "ssr")]
+pub fn now() -> f64 {
+    0.0
+}
+
+/// Record a timing (browser only).
+#[cfg(feature = "ssr")]
+pub fn measure(_name: &str, _start: f64) {}
+
 /// `performance.now()`, in milliseconds.
+#[cfg(not(feature = "ssr"))]
 pub fn now() -> f64 {
     performance_call("now", &js_sys::Array::new()).and_then(|v| v.as_f64()).unwrap_or(0.0)
 }
 
 /// Record a timing (`performance.measure(name, {start})`): the benchmark reads these.
+#[cfg(not(feature = "ssr"))]
 pub fn measure(name: &str, start: f64) {
     use wasm_bindgen::JsValue;
     let options = js_sys::Object::new();

@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Page speed and size benchmark for pre-rendering (docs/performance.md). Prints figures;
+# it is not a test.
+#
+#   bash bench/pages.sh                 build, then measure everything
+#   NO_BUILD=1 bash bench/pages.sh      measure the dist/ already built
+#   NO_LIGHTHOUSE=1 bash bench/pages.sh sizes and the large-council pre-render only
+#
+# Figures:
+#   * Lighthouse 13 (mobile preset, default throttling) on six pages, dist/ served with gzip;
+#   * bytes before first paint of a meeting page (HTML + CSS + blocking scripts), brotli;
+#   * everything an embed view loads, brotli;
+#   * the wasm, brotli;
+#   * pre-rendering the synthetic 6,000-meeting council from crates/bench: time, files, bytes.
+# Lighthouse is installed on demand into bench/node_modules (not a project dependency).
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+source scripts/setup.sh
+mb_setup --browser
+WORK="${WORK:-${TMPDIR:-/tmp}/minutebook-pages-bench}"
+mkdir -p "$WORK"
+
+if [ -z "${NO_BUILD:-}" ]; then
+    echo "bench: trunk build --release" >&2
+    trunk build index.html --release >&2
+fi
+
+echo "== sizes (brotli, quality 11)"
+node bench/sizes.mjs dist
+
+if [ -z "${NO_LIGHTHOUSE:-}" ]; then
+    LH_VERSION="13.0.1"
+    if [ "$(node -p 'try{require("./bench/node_modules/lighthouse/package.json").version}catch(e){""}' 2>/dev/null)" != "$LH_VERSION" ]; then
+        echo "bench: installing lighthouse $LH_VERSION into bench/node_modules" >&2
+        (cd bench && npm install --no-audit --no-fund --loglevel=error --no-save "lighthouse@$LH_VERSION" >&2)
+    fi
+    PORT=8093
+    node bench/static-server.mjs dist "$PORT" & SERVER=$!
+    trap 'kill $SERVER 2>/dev/null' EXIT
+    sleep 1
+    echo "== Lighthouse (mobile, default throttling)"
+    printf '| page | performance | LCP | CLS | TBT | accessibility | transferred |\n|---|---:|---:|---:|---:|---:|---:|\n'
+    for page in / /committees/sefton-osc-children /meetings/sefton-osc-children-2022-11-07 \
+        /dashboards/sefton-osc-children-performance-dashboard-2022-11-07 \
+        /committees/sefton-osc-children/work-programme /decisions; do
+        CHROME_PATH="$(mb_chrome_bin)" bench/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT$page" \
+            --quiet --output=json --output-path="$WORK/lh.json" --only-categories=performance,accessibility \
+            --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" >/dev/null 2>&1 || true
+        node -e '
+            const r = require(process.argv[1]), a = r.audits;
+            const kib = (a["total-byte-weight"].numericValue / 1024).toFixed(0);
+            console.log(`| \`${process.argv[2]}\` | ${Math.round(r.categories.performance.score * 100)} | ${(a["largest-contentful-paint"].numericValue / 1000).toFixed(1)} s | ${a["cumulative-layout-shift"].numericValue.toFixed(2)} | ${Math.round(a["total-blocking-time"].numericValue)} ms | ${Math.round(r.categories.accessibility.score * 100)} | ${kib} KiB |`);
+        ' "$WORK/lh.json" "$page" || echo "| \`$page\` | lighthouse failed | | | | | |"
+    done
+fi
+
+echo "== pre-rendering the synthetic large council"
+cargo build --release -q -p minutebook-bench
+cargo build --release -q --no-default-features --features ssr --bin prerender
+rm -rf "$WORK/large"
+mkdir -p "$WORK/large"
+./target/release/minutebook-bench generate "$WORK/large/data" >&2
+cp dist/index.html "$WORK/large/index.html"
+/usr/bin/time -f "prerender: %e s wall, %M KiB peak memory" \
+    ./target/release/prerender "$WORK/large" --base / 2>&1
+echo "files written: $(find "$WORK/large" -name '*.html' -o -path '*/downloads/*' -type f | wc -l)"
+echo "bytes written: $(du -sb --exclude=data "$WORK/large" | cut -f1)"

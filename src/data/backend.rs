@@ -1,0 +1,168 @@
+//! Where the bytes come from: HTTP in the browser, the staged data folder when pre-rendering.
+//! Both name a failed file the same way (`data/<rel>`), so a page's error reads the same.
+
+use minutebook_data::{Date, LoadError, LoadErrorKind};
+
+/// The deployment: router base path and data root.
+pub struct Site {
+    /// Path prefix the app is served under, without a trailing slash ("" at the root).
+    pub base: String,
+    /// URL of the data folder, ending in "/" (absolute in the browser; from the site root
+    /// when pre-rendering, where the host is not known).
+    pub data_root: String,
+}
+
+#[cfg(not(feature = "ssr"))]
+mod browser {
+    use super::*;
+    use leptos::prelude::document;
+    use std::sync::OnceLock;
+
+    /// How long a data request may take before the page says it failed (and offers a retry).
+    const TIME_OUT_MS: u32 = 20_000;
+
+    /// Read from `<base href>` (written by Trunk's `public_url`) and the optional
+    /// `<meta name="minutebook:data" content="...">`, so one build setting moves the app.
+    pub fn site() -> &'static Site {
+        static SITE: OnceLock<Site> = OnceLock::new();
+        SITE.get_or_init(|| {
+            let doc = document();
+            let base_uri = doc.base_uri().ok().flatten().unwrap_or_else(|| "/".into());
+            let base_url = web_sys::Url::new(&base_uri).ok();
+            let base = base_url.as_ref().map(|u| u.pathname()).unwrap_or_else(|| "/".into());
+            let data = doc
+                .query_selector("meta[name='minutebook:data']")
+                .ok()
+                .flatten()
+                .and_then(|m| m.get_attribute("content"))
+                .unwrap_or_else(|| "data/".into());
+            let mut data_root = web_sys::Url::new_with_base(&data, &base_uri)
+                .map(|u| u.href())
+                .unwrap_or_else(|_| format!("{base}data/"));
+            if !data_root.ends_with('/') {
+                data_root.push('/');
+            }
+            Site { base: base.trim_end_matches('/').to_string(), data_root }
+        })
+    }
+
+    /// Today's date in the reader's browser (for "next" and "latest" meetings).
+    pub fn today() -> Date {
+        let now = js_sys::Date::new_0();
+        Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
+            .unwrap_or(Date { year: 1970, month: 1, day: 1 })
+    }
+
+    pub async fn bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
+        let _busy = crate::takeover::Busy::start();
+        let url = format!("{}{}", site().data_root, rel);
+        let fail = |kind| LoadError::new(format!("data/{rel}"), kind);
+        let fetch = async {
+            let response = gloo_net::http::Request::get(&url)
+                .send()
+                .await
+                .map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))?;
+            if !response.ok() {
+                return Err(fail(LoadErrorKind::Http { status: response.status() }));
+            }
+            response.binary().await.map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))
+        };
+        let time_out = async {
+            sleep_ms(TIME_OUT_MS).await;
+            Err(fail(LoadErrorKind::Network {
+                message: format!("no answer within {} seconds", TIME_OUT_MS / 1000),
+            }))
+        };
+        futures::pin_mut!(fetch, time_out);
+        futures::future::select(fetch, time_out).await.factor_first().0
+    }
+
+    /// A promise that resolves after `ms` (setTimeout), as a future.
+    async fn sleep_ms(ms: u32) {
+        let promise = js_sys::Promise::new(&mut |resolve, _| {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+            }
+        });
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    }
+}
+
+#[cfg(not(feature = "ssr"))]
+pub use browser::{bytes, site, today};
+
+#[cfg(feature = "ssr")]
+mod disk {
+    use super::*;
+    use std::future::Future;
+    use std::path::PathBuf;
+    use std::sync::OnceLock;
+
+    struct Build {
+        site: Site,
+        data_dir: PathBuf,
+        today: Date,
+    }
+
+    static BUILD: OnceLock<Build> = OnceLock::new();
+
+    thread_local! {
+        /// Downloads the page being rendered offers, to be written beside it.
+        static DOWNLOADS: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
+    }
+
+    pub fn publish(rel: String, text: String) {
+        DOWNLOADS.with(|d| d.borrow_mut().push((rel, text)));
+    }
+
+    /// The downloads published since the last call: (path under the site root, text).
+    pub fn take_downloads() -> Vec<(String, String)> {
+        DOWNLOADS.with(|d| std::mem::take(&mut *d.borrow_mut()))
+    }
+
+    /// Set once by the generator: the base path, the staged data folder and the build date.
+    pub fn set_build_site(base: &str, data_dir: PathBuf, today: Date) {
+        let base = base.trim_end_matches('/').to_string();
+        let data_root = format!("{base}/data/");
+        let _ = BUILD.set(Build { site: Site { base, data_root }, data_dir, today });
+    }
+
+    fn build() -> &'static Build {
+        BUILD.get().expect("set_build_site is called before pre-rendering")
+    }
+
+    pub fn build_site() -> &'static Site {
+        &build().site
+    }
+
+    pub fn site() -> &'static Site {
+        build_site()
+    }
+
+    /// The build date: pages say what it was where it matters, and the app corrects them.
+    pub fn today() -> Date {
+        build().today
+    }
+
+    pub async fn bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
+        let fail = |kind| LoadError::new(format!("data/{rel}"), kind);
+        if rel.split('/').any(|s| s == ".." || s.is_empty()) {
+            return Err(fail(LoadErrorKind::Http { status: 404 }));
+        }
+        match std::fs::read(build().data_dir.join(rel)) {
+            Ok(b) => Ok(b),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(fail(LoadErrorKind::Http { status: 404 })),
+            Err(e) => Err(fail(LoadErrorKind::Network { message: e.to_string() })),
+        }
+    }
+
+    /// Disk reads never wait, so every load finishes on its first poll.
+    pub fn ready<T>(fut: impl Future<Output = T>) -> T {
+        use futures::FutureExt;
+        let fut = std::pin::pin!(fut);
+        fut.now_or_never().expect("a pre-rendered page's data loads without waiting (files are read from disk)")
+    }
+}
+
+#[cfg(feature = "ssr")]
+pub use disk::{build_site, bytes, publish, ready, set_build_site, site, take_downloads, today};

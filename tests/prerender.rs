@@ -1,0 +1,287 @@
+//! Pre-rendered pages (src/prerender.rs) and the app taking them over (src/takeover.rs):
+//!
+//! * with JavaScript off, every address the data holds is its own file whose heading, text
+//!   and links are there, and only search says it needs JavaScript;
+//! * with JavaScript on, for every page type, the text before and after the app takes over
+//!   is the same, nothing shifts, scroll and focus stay, no console error, and client-side
+//!   navigation and a reload work afterwards; axe finds nothing serious;
+//! * embeds load no wasm;
+//! * the CSV and calendar downloads are static files that independent parsers read.
+
+mod common;
+
+use common::{fail, run, run_without_javascript, By, TestResult};
+use serde_json::json;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// Every `index.html` under `dist` outside the data folder, as app paths (`/meetings/x`).
+fn pages(dist: &Path) -> Vec<String> {
+    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
+        for entry in std::fs::read_dir(dir).unwrap().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                if path != root.join("data") && path != root.join("downloads") {
+                    walk(&path, root, out);
+                }
+            } else if path.file_name().is_some_and(|n| n == "index.html") {
+                let rel = path.parent().unwrap().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                out.push(format!("/{rel}"));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dist, dist, &mut out);
+    out.sort();
+    out
+}
+
+/// The addresses the data holds (a sample of each kind is enough to know the list is right).
+fn expected(dist: &Path) -> Vec<String> {
+    let cat: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dist.join("data/index.json")).unwrap()).unwrap();
+    let ids = |key: &str| -> Vec<String> {
+        cat[key].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap().to_string()).collect()
+    };
+    let mut out: Vec<String> = ["/", "/decisions", "/follow-ups", "/search", "/people", "/glossary"].map(String::from).to_vec();
+    out.extend(ids("committees").iter().map(|k| format!("/committees/{k}")));
+    out.extend(ids("committees").iter().map(|k| format!("/embed/committees/{k}/next")));
+    out.extend(ids("meetings").iter().map(|m| format!("/meetings/{m}")));
+    out.extend(ids("meetings").iter().map(|m| format!("/embed/meetings/{m}")));
+    out.extend(ids("forward_plans").iter().map(|p| format!("/forward-plans/{p}")));
+    out.extend(ids("dashboards").iter().map(|d| format!("/embed/dashboards/{d}")));
+    out
+}
+
+#[test]
+fn every_address_in_the_data_is_a_file() {
+    let dist = common::dist_dir();
+    let have = pages(&dist);
+    for path in expected(&dist) {
+        let want = if path == "/" { "/".to_string() } else { path.clone() };
+        assert!(have.contains(&want), "{path} has no pre-rendered file (dist{path}/index.html)");
+    }
+    assert!(dist.join("404.html").is_file(), "404.html is the pre-rendered not-found page");
+    let not_found = std::fs::read_to_string(dist.join("404.html")).unwrap();
+    assert!(not_found.contains("Page not found"), "404.html says so");
+}
+
+#[tokio::test]
+async fn every_page_reads_without_javascript() {
+    run_without_javascript("every_page_reads_without_javascript", async |app| {
+        for path in pages(&common::dist_dir()) {
+            app.goto(&path).await?;
+            let h1 = app.driver.find_all(By::Css("main h1")).await?;
+            if h1.len() != 1 {
+                return fail(format!("{path}: {} h1 elements without JavaScript", h1.len()));
+            }
+            let heading = h1[0].text().await?;
+            let main = app.driver.find(By::Css("main")).await?.text().await?;
+            if heading.trim().is_empty() || main.len() < 60 {
+                return fail(format!("{path}: no content without JavaScript: {main:?}"));
+            }
+            if main.contains("Loading…") {
+                return fail(format!("{path}: a loading state was pre-rendered: {main}"));
+            }
+            let title = app.driver.title().await?;
+            if !title.ends_with("– Minutebook") {
+                return fail(format!("{path}: title {title:?}"));
+            }
+            let description: Vec<_> = app.driver.find_all(By::Css("head meta[name='description']")).await?;
+            if description.len() != 1 {
+                return fail(format!("{path}: {} meta descriptions", description.len()));
+            }
+            let links = app.driver.find_all(By::Css("main a[href]")).await?.len();
+            if links == 0 && !path.starts_with("/search") && !path.starts_with("/embed/") {
+                return fail(format!("{path}: no links in the page"));
+            }
+            let says_needs_js = main.contains("needs JavaScript to show") || main.contains("Searching needs JavaScript");
+            if says_needs_js != (path == "/search") {
+                return fail(format!("{path}: only search may say it needs JavaScript: {main}"));
+            }
+        }
+        Ok(())
+    })
+    .await;
+}
+
+/// The app's wasm file, as served (`/minutebook-<hash>_bg.wasm`).
+fn wasm_path(dist: &Path) -> String {
+    let name = std::fs::read_dir(dist)
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| n.ends_with("_bg.wasm"))
+        .expect("a built wasm in dist");
+    format!("/{name}")
+}
+
+/// Every page type, with something on it to check is there after the take-over.
+const PAGE_TYPES: [(&str, &str); 15] = [
+    ("/", "Committee meetings"),
+    ("/committees/sefton-osc-children", "Overview and Scrutiny Committee"),
+    ("/meetings/sefton-osc-children-2022-11-07", "Monday 7 November 2022"),
+    ("/committees/sefton-osc-children/work-programme", "Work programme"),
+    ("/forward-plans/sefton-2022-10-to-2023-01", "Forward Plan"),
+    ("/dashboards/sefton-osc-children-performance-dashboard-2022-11-07", "Performance"),
+    ("/improvement-plans/sefton-osc-children-improvement-plan-2022-11-07", "Improvement"),
+    ("/decisions", "Decisions"),
+    ("/follow-ups", "Follow-ups"),
+    ("/people", "People"),
+    ("/people/sefton-june-burns", "June Burns"),
+    ("/glossary", "Glossary"),
+    ("/search", "Search"),
+    ("/meetings/no-such-meeting", "Page not found"),
+    ("/embed/committees/sefton-osc-children/next", "Overview and Scrutiny Committee"),
+];
+
+#[tokio::test]
+async fn the_app_takes_over_each_page_type_without_a_change() {
+    run("the_app_takes_over_each_page_type_without_a_change", async |app| {
+        let wasm = wasm_path(&common::dist_dir());
+        for (path, heading) in PAGE_TYPES {
+            let embed = path.starts_with("/embed/");
+            // Hold the wasm back, so the pre-rendered page can be read before the app arrives.
+            app.server.delay_next(&wasm, 1, Duration::from_millis(1500));
+            let hits_before = app.server.hits(&wasm);
+            app.goto_before_app(path).await?;
+            app.wait_for_text("main h1", heading).await?;
+            let before: serde_json::Value = app
+                .js(
+                    "window.__mbErrors = []; const e = console.error; console.error = function () { window.__mbErrors.push([].join.call(arguments, ' ')); e.apply(console, arguments); }; \
+                     window.addEventListener('error', function (ev) { window.__mbErrors.push(String(ev.message)); }); \
+                     window.__mbShift = 0; new PerformanceObserver(function (l) { l.getEntries().forEach(function (x) { if (!x.hadRecentInput) window.__mbShift += x.value; }); }).observe({ type: 'layout-shift', buffered: true }); \
+                     window.scrollTo(0, 200); \
+                     const link = document.querySelector('main a[href]'); if (link) link.focus(); \
+                     return { text: document.getElementById('mb-root').innerText, live: document.documentElement.getAttribute('data-mb-app'), \
+                              y: window.scrollY, focus: document.activeElement && document.activeElement.outerHTML };",
+                    vec![],
+                )
+                .await?;
+            if embed {
+                tokio::time::sleep(Duration::from_millis(2500)).await;
+                if app.server.hits(&wasm) != hits_before {
+                    return fail(format!("{path}: an embed loaded the wasm"));
+                }
+                continue;
+            }
+            if before["live"] != serde_json::Value::Null {
+                return fail(format!("{path}: the app was live before its wasm arrived"));
+            }
+            app.wait_until(&format!("{path}: the app to take over"), "document.documentElement.getAttribute('data-mb-app') === 'live'")
+                .await?;
+            let after: serde_json::Value = app
+                .js(
+                    "return { text: document.getElementById('mb-root').innerText, y: window.scrollY, shift: window.__mbShift, \
+                              errors: window.__mbErrors, focus: document.activeElement && document.activeElement.outerHTML };",
+                    vec![],
+                )
+                .await?;
+            if before["text"] != after["text"] {
+                let (b, a) = (before["text"].as_str().unwrap_or(""), after["text"].as_str().unwrap_or(""));
+                let at = b.chars().zip(a.chars()).take_while(|(x, y)| x == y).count();
+                let from = at.saturating_sub(80);
+                return fail(format!(
+                    "{path}: the text changed when the app took over, at character {at}:\nbefore: {:?}\nafter:  {:?}",
+                    b.chars().skip(from).take(200).collect::<String>(),
+                    a.chars().skip(from).take(200).collect::<String>()
+                ));
+            }
+            if before["y"] != after["y"] {
+                return fail(format!("{path}: scroll moved from {} to {}", before["y"], after["y"]));
+            }
+            // Where the test put focus (a link) stays; a page with no link leaves the app free.
+            let focused_link = before["focus"].as_str().is_some_and(|f| f.starts_with("<a "));
+            if focused_link && before["focus"] != after["focus"] {
+                return fail(format!("{path}: focus moved from {} to {}", before["focus"], after["focus"]));
+            }
+            if after["shift"].as_f64().unwrap_or(1.0) > 0.05 {
+                return fail(format!("{path}: layout shift {}", after["shift"]));
+            }
+            if after["errors"].as_array().is_some_and(|e| !e.is_empty()) {
+                return fail(format!("{path}: console errors {}", after["errors"]));
+            }
+            // Without the focus ring the test put there (axe judges a focused link's colours).
+            let _: serde_json::Value = app.js("document.activeElement && document.activeElement.blur(); return null;", vec![]).await?;
+            app.axe_check(path).await?;
+        }
+
+        // Navigation is client-side afterwards (no reload: a marker on window survives), and a
+        // reload works.
+        app.goto("/meetings/sefton-osc-children-2022-11-07").await?;
+        app.wait_until("the app to take over", "document.documentElement.getAttribute('data-mb-app') === 'live'").await?;
+        let _: serde_json::Value = app.js("window.__mbMarker = 7; return null;", vec![]).await?;
+        app.click(".site-nav a[href$='/decisions']").await?;
+        app.wait_for_text("main h1", "Decisions").await?;
+        let marker: serde_json::Value = app.js("return window.__mbMarker || null;", vec![]).await?;
+        if marker != json!(7) {
+            return fail("following a link reloaded the page instead of navigating in the app");
+        }
+        app.driver.refresh().await?;
+        app.wait_for_text("main h1", "Decisions").await?;
+        app.wait_until("the app to take over after a reload", "document.documentElement.getAttribute('data-mb-app') === 'live'").await?;
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn embeds_load_no_wasm_and_still_report_their_height() {
+    run("embeds_load_no_wasm_and_still_report_their_height", async |app| {
+        let dist = common::dist_dir();
+        let wasm = wasm_path(&dist);
+        for path in pages(&dist).into_iter().filter(|p| p.starts_with("/embed/")) {
+            app.goto(&path).await?;
+            app.wait_for("main h1").await?;
+            let scripts: Vec<String> = app
+                .js("return Array.from(document.scripts).map(function (s) { return s.src || 'inline'; });", vec![])
+                .await?;
+            if scripts.iter().any(|s| s == "inline" || !s.ends_with("/embed-frame.js")) {
+                return fail(format!("{path}: scripts other than embed-frame.js: {scripts:?}"));
+            }
+        }
+        if app.server.hits(&wasm) != 0 {
+            return fail("an embed page loaded the wasm");
+        }
+        Ok(())
+    })
+    .await;
+}
+
+fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            files_under(&path, ext, out);
+        } else if path.extension().is_some_and(|e| e == ext) {
+            out.push(path);
+        }
+    }
+}
+
+#[test]
+fn static_downloads_are_read_back_by_independent_parsers() {
+    let downloads = common::dist_dir().join("downloads");
+    let mut calendars = Vec::new();
+    files_under(&downloads, "ics", &mut calendars);
+    assert!(!calendars.is_empty(), "calendar files in {}", downloads.display());
+    for file in &calendars {
+        let text = std::fs::read_to_string(file).unwrap();
+        let mut events = 0;
+        for cal in ical::IcalParser::new(text.as_bytes()) {
+            let cal = cal.unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+            events += cal.events.len();
+        }
+        assert!(events > 0, "{}: no events", file.display());
+    }
+    let mut tables = Vec::new();
+    files_under(&downloads, "csv", &mut tables);
+    assert!(!tables.is_empty(), "CSV files in {}", downloads.display());
+    for file in &tables {
+        let text = std::fs::read_to_string(file).unwrap();
+        assert!(text.starts_with('\u{feff}'), "{}: a byte-order mark for spreadsheets", file.display());
+        let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
+        let width = reader.headers().unwrap_or_else(|e| panic!("{}: {e}", file.display())).len();
+        let rows: Vec<_> = reader.records().collect::<Result<_, _>>().unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert!(rows.iter().all(|r| r.len() == width), "{}: ragged rows", file.display());
+    }
+}
