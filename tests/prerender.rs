@@ -130,7 +130,7 @@ const PAGE_TYPES: [(&str, &str); 15] = [
     ("/people/sefton-june-burns", "June Burns"),
     ("/glossary", "Glossary"),
     ("/search", "Search"),
-    ("/meetings/no-such-meeting", "Page not found"),
+    ("/no/such/page", "Page not found"),
     ("/embed/committees/sefton-osc-children/next", "Overview and Scrutiny Committee"),
 ];
 
