@@ -63,5 +63,6 @@ mkdir -p "$WORK/large"
 cp dist/index.html "$WORK/large/index.html"
 /usr/bin/time -f "prerender: %e s wall, %M KiB peak memory" \
     ./target/release/prerender "$WORK/large" --base / 2>&1
-echo "files written: $(find "$WORK/large" -name '*.html' -o -path '*/downloads/*' -type f | wc -l)"
+echo "meetings: $(find "$WORK/large/data/meetings" -type f | wc -l)"
+echo "files written: $(find "$WORK/large" -path "$WORK/large/data" -prune -o -type f ! -name index.html -print -o -type f -name index.html -print | wc -l)"
 echo "bytes written: $(du -sb --exclude=data "$WORK/large" | cut -f1)"

@@ -6,7 +6,7 @@
 
 use crate::routes;
 use crate::components::text::RefScope;
-use crate::data::{fetch_file, load_into, Loaded};
+use crate::data::{fetch_shared, fetch_file, load_into, Loaded};
 use leptos::prelude::*;
 use minutebook_data::{
     paths, AtMeeting, AttendanceCounts, Catalogue, ChairRole, CouncilAttendance, Listing, MemberRole, PeopleRegister,
@@ -15,7 +15,7 @@ use minutebook_domain::people::match_name;
 use std::sync::Arc;
 
 pub async fn fetch_attendance(council: String) -> Loaded<CouncilAttendance> {
-    fetch_file::<CouncilAttendance>(&paths::attendance(&council)).await.map(Arc::new)
+    fetch_shared::<CouncilAttendance>(&paths::attendance(&council)).await
 }
 
 /// The register listing whose council id starts the person id (`sefton-june-burns` → sefton);

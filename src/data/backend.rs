@@ -111,13 +111,31 @@ mod disk {
         static DOWNLOADS: std::cell::RefCell<Vec<(String, String)>> = const { std::cell::RefCell::new(Vec::new()) };
     }
 
+    thread_local! {
+        /// Parsed files by (path, type), shared by every page of the run.
+        static PARSED: std::cell::RefCell<std::collections::HashMap<(String, std::any::TypeId), std::rc::Rc<dyn std::any::Any>>> =
+            std::cell::RefCell::new(std::collections::HashMap::new());
+    }
+
+    pub fn parsed<T: Clone + 'static>(rel: &str) -> Option<T> {
+        PARSED.with(|p| p.borrow().get(&(rel.to_string(), std::any::TypeId::of::<T>()))?.downcast_ref::<T>().cloned())
+    }
+
+    pub fn keep_parsed<T: 'static>(rel: &str, value: T) {
+        PARSED.with(|p| p.borrow_mut().insert((rel.to_string(), std::any::TypeId::of::<T>()), std::rc::Rc::new(value)));
+    }
+
     pub fn publish(rel: String, text: String) {
         DOWNLOADS.with(|d| d.borrow_mut().push((rel, text)));
     }
 
     /// The downloads published since the last call: (path under the site root, text).
+    /// A view may be rendered more than once while its page is written; each file once.
     pub fn take_downloads() -> Vec<(String, String)> {
-        DOWNLOADS.with(|d| std::mem::take(&mut *d.borrow_mut()))
+        let mut all = DOWNLOADS.with(|d| std::mem::take(&mut *d.borrow_mut()));
+        let mut seen = std::collections::HashSet::new();
+        all.retain(|(rel, _)| seen.insert(rel.clone()));
+        all
     }
 
     /// Set once by the generator: the base path, the staged data folder and the build date.
@@ -165,4 +183,4 @@ mod disk {
 }
 
 #[cfg(feature = "ssr")]
-pub use disk::{build_site, bytes, publish, ready, set_build_site, site, take_downloads, today};
+pub use disk::{build_site, bytes, keep_parsed, parsed, publish, ready, set_build_site, site, take_downloads, today};

@@ -34,6 +34,19 @@ pub async fn fetch_file<T: Versioned>(rel: &str) -> Result<T, LoadError> {
     minutebook_data::parse_bytes::<T>(&format!("data/{rel}"), &bytes)
 }
 
+/// Fetch and parse a published file to share between views. Pre-rendering reads the same
+/// files (the catalogue above all) for thousands of pages, so it parses each once.
+pub async fn fetch_shared<T: Versioned + Send + Sync + 'static>(rel: &str) -> Loaded<T> {
+    #[cfg(feature = "ssr")]
+    if let Some(v) = backend::parsed::<Arc<T>>(rel) {
+        return Ok(v);
+    }
+    let value = Arc::new(fetch_file::<T>(rel).await?);
+    #[cfg(feature = "ssr")]
+    backend::keep_parsed(rel, value.clone());
+    Ok(value)
+}
+
 /// Fetch several files at once (the requests overlap); the first failure is the error.
 pub async fn fetch_all<T: Versioned>(files: &[String]) -> Result<Vec<T>, LoadError> {
     futures::future::join_all(files.iter().map(|f| fetch_file::<T>(f))).await.into_iter().collect()
@@ -42,7 +55,7 @@ pub async fn fetch_all<T: Versioned>(files: &[String]) -> Result<Vec<T>, LoadErr
 pub type Loaded<T> = Result<Arc<T>, LoadError>;
 
 pub async fn fetch_meeting(id: String) -> Loaded<Meeting> {
-    fetch_file::<Meeting>(&paths::meeting(&id)).await.map(Arc::new)
+    fetch_shared::<Meeting>(&paths::meeting(&id)).await
 }
 
 /// A value a page renders from, loaded by `fetcher`. In the browser it is a
@@ -151,7 +164,7 @@ pub fn publish_download(page: &str, file_name: &str, text: String) -> String {
 pub struct CatalogueResource(pub Load<Loaded<Catalogue>>);
 
 pub fn provide_catalogue() {
-    let resource = Load::new(|| async { fetch_file::<Catalogue>(paths::CATALOGUE).await.map(Arc::new) });
+    let resource = Load::new(|| async { fetch_shared::<Catalogue>(paths::CATALOGUE).await });
     provide_context(CatalogueResource(resource));
     provide_glossary();
 }

@@ -16,7 +16,7 @@ use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
-use crate::data::{Load, fetch_file};
+use crate::data::{fetch_shared, Load};
 use crate::pages::improvement_plan::ImprovementPlanView;
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
@@ -67,7 +67,7 @@ pub(crate) fn DocumentPage(id: String, tracker: bool) -> impl IntoView {
         let id = id.clone();
         move || {
             let id = id.clone();
-            async move { fetch_file::<Dashboard>(&paths::dashboard(&id)).await.map(Arc::new) }
+            async move { fetch_shared::<Dashboard>(&paths::dashboard(&id)).await }
         }
     });
     view! {

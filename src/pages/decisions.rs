@@ -13,7 +13,7 @@ use crate::components::decision_view::{
 };
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{Load, fetch_file};
+use crate::data::{fetch_shared, Load};
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
@@ -29,7 +29,7 @@ pub fn DecisionsPage() -> impl IntoView {
     let query = use_query_map();
     let filter = Memo::new(move |_| query.with(|q| DecisionFilter::from_query(|k| q.get(k))));
     let page = Memo::new(move |_| query.with(|q| page_from(|k| q.get(k))));
-    let index = Load::new(|| async { fetch_file::<DecisionsIndex>(decision_paths::INDEX).await.map(Arc::new) });
+    let index = Load::new(|| async { fetch_shared::<DecisionsIndex>(decision_paths::INDEX).await });
     let rows = Load::new(move || {
         let (f, p) = (filter.get(), page.get());
         async move {

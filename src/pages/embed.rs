@@ -13,7 +13,7 @@ use crate::components::head::PageHead;
 use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{Load, fetch_file, site, today};
+use crate::data::{fetch_shared, Load, site, today};
 use crate::pages::dashboard::DashboardView;
 use crate::pages::improvement_plan::ImprovementPlanView;
 use crate::pages::meeting::MeetingView;
@@ -180,7 +180,7 @@ fn DashboardEmbed(id: String) -> impl IntoView {
         let id = id.clone();
         move || {
             let id = id.clone();
-            async move { fetch_file::<Dashboard>(&paths::dashboard(&id)).await.map(Arc::new) }
+            async move { fetch_shared::<Dashboard>(&paths::dashboard(&id)).await }
         }
     });
     view! {

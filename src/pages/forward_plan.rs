@@ -7,7 +7,7 @@ use crate::components::catalogue_view::WithCatalogue;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
-use crate::data::{Load, fetch_file, Loaded};
+use crate::data::{fetch_shared, Load, Loaded};
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -17,7 +17,7 @@ use std::sync::Arc;
 
 pub async fn fetch_plan(c: Arc<Catalogue>, id: String) -> Loaded<ForwardPlan> {
     let file = c.forward_plans.iter().find(|l| l.id == id).map(|l| l.file.clone()).unwrap_or_else(|| minutebook_data::paths::forward_plan(&id));
-    fetch_file::<ForwardPlan>(&file).await.map(Arc::new)
+    fetch_shared::<ForwardPlan>(&file).await
 }
 
 /// Loads the plan named in the route and renders it with `render`, or says it is missing.
