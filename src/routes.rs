@@ -4,6 +4,7 @@
 //! `app.rs`. [`prerender_paths`] lists every address the data holds, for the generator.
 
 use crate::data::site;
+use leptos::prelude::GetUntracked;
 use minutebook_data::{Catalogue, DashboardKind, Listing};
 
 /// An in-app link target under the base path: `href("/meetings/x")`.
@@ -70,6 +71,12 @@ pub fn person(id: &str) -> String {
 /// A list page (`/decisions`, `/follow-ups`, …) with its query string (`""` or `"?a=b"`).
 pub fn with_query(path: &str, query: &str) -> String {
     href(&format!("{path}{query}"))
+}
+
+/// The app path of the page on screen, without the base path (`/meetings/x`).
+pub fn current_page() -> String {
+    let page = leptos_router::hooks::use_location().pathname.get_untracked();
+    page.strip_prefix(site().base.as_str()).unwrap_or(&page).to_string()
 }
 
 /// A published file under the data root (a download, a calendar, a feed).

@@ -22,10 +22,8 @@ pub fn CsvDownload(
 ) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let url = {
-        let page = leptos_router::hooks::use_location().pathname.get_untracked();
-        let page = page.strip_prefix(crate::data::site().base.as_str()).unwrap_or(&page).to_string();
         let text = format!("\u{feff}{}", csv.get_untracked());
-        RwSignal::new(Some(crate::data::publish_download(&page, &filename, text)))
+        RwSignal::new(Some(crate::data::publish_download(&crate::routes::current_page(), &filename, text)))
     };
     #[cfg(not(feature = "ssr"))]
     let url = RwSignal::new(None::<String>);

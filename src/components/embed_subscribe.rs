@@ -2,16 +2,15 @@
 //! `minutebook feeds` writes at build time (docs/embedding.md), and the feed announced to
 //! browsers and feed readers with `<link rel="alternate">`.
 
-use crate::data::site;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_meta::Link;
 use minutebook_data::{paths, Catalogue, Committee};
 
 pub fn subscribe(c: &Catalogue, k: &Committee) -> impl IntoView {
-    let root = &site().data_root;
-    let calendar = format!("{root}{}", paths::calendar(&k.id));
-    let feed = format!("{root}{}", paths::feed(&k.id));
-    let council = c.council(&k.council).map(|x| (x.name.clone(), format!("{root}{}", paths::feed(&x.id))));
+    let calendar = routes::data_file(&paths::calendar(&k.id));
+    let feed = routes::data_file(&paths::feed(&k.id));
+    let council = c.council(&k.council).map(|x| (x.name.clone(), routes::data_file(&paths::feed(&x.id))));
     view! {
         <Link rel="alternate" type_="application/atom+xml" title=format!("{}: agendas and minutes", k.title) href=feed.clone() />
         <section class="subscribe" aria-labelledby="subscribe">

@@ -47,12 +47,6 @@ pub fn meetings_calendar<'a>(
     }
 }
 
-/// The page this download belongs to, without the base path.
-fn current_page() -> String {
-    let page = leptos_router::hooks::use_location().pathname.get_untracked();
-    page.strip_prefix(crate::data::site().base.as_str()).unwrap_or(&page).to_string()
-}
-
 /// A download link for a calendar file.
 #[component]
 pub fn IcsDownload(
@@ -64,11 +58,11 @@ pub fn IcsDownload(
 ) -> impl IntoView {
     let download = file_name(&name);
     #[cfg(feature = "ssr")]
-    let href = crate::data::publish_download(&current_page(), &download, file.text);
+    let href = crate::data::publish_download(&crate::routes::current_page(), &download, file.text);
     #[cfg(not(feature = "ssr"))]
     let href = {
         let _ = file;
-        crate::data::download_link(&current_page(), &download)
+        crate::data::download_link(&crate::routes::current_page(), &download)
     };
     view! {
         <a class="button button--secondary ics-download" href=href download=download type="text/calendar">

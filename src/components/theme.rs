@@ -4,7 +4,7 @@
 //! `<html>`. What was adjusted or refused is said in the console and in data attributes
 //! (`data-mb-theme-adjusted`, `data-mb-theme-refused`) so a web team can see why.
 
-use crate::data::{Load, fetch_file, site};
+use crate::data::{fetch_file, Load};
 use leptos::prelude::*;
 use leptos_router::hooks::use_query_map;
 use minutebook_data::{paths, LoadErrorKind, Theme};
@@ -63,7 +63,7 @@ pub fn use_theme() -> Memo<Branding> {
             logo: t.logo.as_ref().map(|(url, alt)| {
                 let src = match url {
                     LogoUrl::Absolute(u) => u.clone(),
-                    LogoUrl::DataRelative(p) => format!("{}{p}", site().data_root),
+                    LogoUrl::DataRelative(p) => crate::routes::data_file(p),
                 };
                 (src, alt.clone())
             }),

@@ -149,12 +149,8 @@ mod disk {
         BUILD.get().expect("set_build_site is called before pre-rendering")
     }
 
-    pub fn build_site() -> &'static Site {
-        &build().site
-    }
-
     pub fn site() -> &'static Site {
-        build_site()
+        &build().site
     }
 
     /// The build date: pages say what it was where it matters, and the app corrects them.
@@ -183,4 +179,4 @@ mod disk {
 }
 
 #[cfg(feature = "ssr")]
-pub use disk::{build_site, bytes, keep_parsed, parsed, publish, ready, set_build_site, site, take_downloads, today};
+pub use disk::{bytes, keep_parsed, parsed, publish, ready, set_build_site, site, take_downloads, today};

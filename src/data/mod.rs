@@ -20,7 +20,7 @@ use std::sync::Arc;
 
 pub use backend::{site, today, Site};
 #[cfg(feature = "ssr")]
-pub use backend::{build_site, ready, set_build_site, take_downloads};
+pub use backend::{ready, set_build_site, take_downloads};
 
 /// Fetch the bytes of a published file; `rel` is relative to the data root. Errors name
 /// the file as a council web team would find it on their host (`data/<rel>`).

@@ -13,7 +13,7 @@ use crate::components::head::PageHead;
 use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::status::{error_fallback, Loading};
-use crate::data::{fetch_shared, Load, site, today};
+use crate::data::{fetch_shared, today, Load};
 use crate::pages::dashboard::DashboardView;
 use crate::pages::improvement_plan::ImprovementPlanView;
 use crate::pages::meeting::MeetingView;
@@ -122,7 +122,7 @@ fn next_and_last(c: &Catalogue, k: &Committee) -> AnyView {
         .min_by_key(|m| m.date)
         .copied();
     let council = c.council(&k.council).map(|x| x.name.clone()).unwrap_or_default();
-    let calendar = format!("{}{}", site().data_root, paths::calendar(&k.id));
+    let calendar = routes::data_file(&paths::calendar(&k.id));
     view! {
         <PageHead title=format!("{}: next and last meetings", k.title) description=format!("The next meeting of the {} and the last one held.", k.title) />
         <p class="caption">{council}</p>
