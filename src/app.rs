@@ -3,10 +3,21 @@
 use crate::components::layout::Layout;
 use crate::data::{provide_catalogue, site};
 use crate::pages::{
-    committee::CommitteePage, dashboard::DashboardPage, decisions::DecisionsPage, embed::{EmbedPage, EmbedWorkProgrammePage},
-    follow_ups::FollowUpsPage, forward_plan::ForwardPlanPage, glossary::GlossaryPage, home::HomePage,
-    improvement_plan::ImprovementPlanPage, key_decision::KeyDecisionPage, meeting::MeetingPage,
-    not_found::NotFound, people::PeoplePage, person::PersonPage, search::SearchPage,
+    committee::CommitteePage,
+    dashboard::DashboardPage,
+    decisions::DecisionsPage,
+    embed::{EmbedPage, EmbedWorkProgrammePage},
+    follow_ups::FollowUpsPage,
+    forward_plan::ForwardPlanPage,
+    glossary::GlossaryPage,
+    home::HomePage,
+    improvement_plan::ImprovementPlanPage,
+    key_decision::KeyDecisionPage,
+    meeting::MeetingPage,
+    not_found::NotFound,
+    people::PeoplePage,
+    person::PersonPage,
+    search::SearchPage,
     work_programme::WorkProgrammePage,
 };
 use leptos::prelude::*;

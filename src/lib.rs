@@ -9,7 +9,7 @@ pub mod app;
 mod components;
 pub mod data;
 mod pages;
-pub mod routes;
-pub mod takeover;
 #[cfg(feature = "ssr")]
 pub mod prerender;
+pub mod routes;
+pub mod takeover;

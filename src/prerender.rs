@@ -42,11 +42,18 @@ struct Shell {
     body_open: String,
 }
 
-fn cut_elements(html: &mut String, open: &str, close: &str, keep: impl Fn(&str) -> bool) -> Vec<String> {
+fn cut_elements(
+    html: &mut String,
+    open: &str,
+    close: &str,
+    keep: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let mut cut = Vec::new();
     let mut from = 0;
     while let Some(start) = html[from..].find(open).map(|i| i + from) {
-        let Some(end) = html[start..].find(close).map(|i| i + start + close.len()) else { break };
+        let Some(end) = html[start..].find(close).map(|i| i + start + close.len()) else {
+            break;
+        };
         let element = html[start..end].to_string();
         if keep(&element) {
             from = end;
@@ -66,16 +73,26 @@ impl Shell {
         cut_elements(&mut html, "<title>", "</title>", |_| false);
         cut_elements(&mut html, "<meta name=\"description\"", ">", |_| false);
         // Trunk's preloads of the wasm and its glue: the page must not wait on them.
-        cut_elements(&mut html, "<link rel=\"preload\"", ">", |e| !e.contains(".wasm") && !e.contains(".js"));
+        cut_elements(&mut html, "<link rel=\"preload\"", ">", |e| {
+            !e.contains(".wasm") && !e.contains(".js")
+        });
         cut_elements(&mut html, "<link rel=\"modulepreload\"", ">", |_| false);
-        let app_script = cut_elements(&mut html, "<script type=\"module\"", "</script>", |_| false).concat();
+        let app_script =
+            cut_elements(&mut html, "<script type=\"module\"", "</script>", |_| false).concat();
         if app_script.is_empty() {
-            return Err("index.html has no app script (<script type=\"module\">): is it Trunk's output?".into());
+            return Err(
+                "index.html has no app script (<script type=\"module\">): is it Trunk's output?"
+                    .into(),
+            );
         }
         let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
         let rest = &html[head_end..];
         let body_start = rest.find("<body").ok_or("index.html has no <body>")?;
-        let body_open_end = rest[body_start..].find('>').ok_or("index.html has a broken <body>")? + body_start + 1;
+        let body_open_end = rest[body_start..]
+            .find('>')
+            .ok_or("index.html has a broken <body>")?
+            + body_start
+            + 1;
         Ok(Shell {
             head: html[..head_end].to_string(),
             app_script,
@@ -117,16 +134,30 @@ impl Shell {
 /// Render one address (with the base path) to its complete HTML page.
 /// Suspense and its effects spawn local tasks, hence a current-thread runtime driving a
 /// `LocalSet`.
-fn render(runtime: &tokio::runtime::Runtime, shell: &Shell, url: &str, embed: bool, base: &str) -> String {
+fn render(
+    runtime: &tokio::runtime::Runtime,
+    shell: &Shell,
+    url: &str,
+    embed: bool,
+    base: &str,
+) -> String {
     let owner = Owner::new_root(None);
     let html = owner.with(|| {
         provide_context(RequestUrl::new(url));
         let (meta, meta_output) = ServerMetaContext::new();
         provide_context(meta);
         tokio::task::LocalSet::new().block_on(runtime, async move {
-            let body = App().into_view().to_html_stream_in_order().collect::<String>().await;
+            let body = App()
+                .into_view()
+                .to_html_stream_in_order()
+                .collect::<String>()
+                .await;
             let page = shell.page(&body, embed, base);
-            meta_output.inject_meta_context(futures::stream::iter([page])).await.collect::<String>().await
+            meta_output
+                .inject_meta_context(futures::stream::iter([page]))
+                .await
+                .collect::<String>()
+                .await
         })
     });
     owner.unset();
@@ -167,19 +198,31 @@ fn plans_and_people(c: &Catalogue) -> (Vec<(String, Vec<String>)>, Vec<String>) 
 /// `base` is the public URL (`/` or `/meetings/`); `today` is the build date.
 pub fn run(dist: &Path, base: &str, today: Date) -> Result<Report, String> {
     let started = Instant::now();
-    let base = if base.ends_with('/') { base.to_string() } else { format!("{base}/") };
+    let base = if base.ends_with('/') {
+        base.to_string()
+    } else {
+        format!("{base}/")
+    };
     let index = dist.join("index.html");
-    let shell_html = std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
+    let shell_html =
+        std::fs::read_to_string(&index).map_err(|e| format!("{}: {e}", index.display()))?;
     let shell = Shell::parse(&shell_html)?;
     set_build_site(&base, dist.join("data"), today);
     let _ = any_spawner::Executor::init_tokio();
-    let runtime = tokio::runtime::Builder::new_current_thread().build().map_err(|e| e.to_string())?;
+    let runtime = tokio::runtime::Builder::new_current_thread()
+        .build()
+        .map_err(|e| e.to_string())?;
 
-    let catalogue = crate::data::ready(fetch_file::<Catalogue>(paths::CATALOGUE)).map_err(|e| e.to_string())?;
+    let catalogue =
+        crate::data::ready(fetch_file::<Catalogue>(paths::CATALOGUE)).map_err(|e| e.to_string())?;
     let (plans, people) = plans_and_people(&catalogue);
     let mut report = Report::default();
     for path in crate::routes::prerender_paths(&catalogue, &plans, &people) {
-        let url = format!("{}{}", base.trim_end_matches('/'), if path == "/404" { "/404" } else { &path });
+        let url = format!(
+            "{}{}",
+            base.trim_end_matches('/'),
+            if path == "/404" { "/404" } else { &path }
+        );
         let html = render(&runtime, &shell, &url, path.starts_with("/embed/"), &base);
         let file = file_for(dist, &path);
         if let Some(dir) = file.parent() {

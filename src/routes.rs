@@ -75,8 +75,12 @@ pub fn with_query(path: &str, query: &str) -> String {
 
 /// The app path of the page on screen, without the base path (`/meetings/x`).
 pub fn current_page() -> String {
-    let page = leptos_router::hooks::use_location().pathname.get_untracked();
-    page.strip_prefix(site().base.as_str()).unwrap_or(&page).to_string()
+    let page = leptos_router::hooks::use_location()
+        .pathname
+        .get_untracked();
+    page.strip_prefix(site().base.as_str())
+        .unwrap_or(&page)
+        .to_string()
 }
 
 /// A published file under the data root (a download, a calendar, a feed).
@@ -86,21 +90,39 @@ pub fn data_file(rel: &str) -> String {
 
 /// Every address the data holds, without the base path: what `prerender` writes as a file.
 /// Embeds come last; `/404` stands for the not-found page (written as `404.html`).
-pub fn prerender_paths(c: &Catalogue, plans: &[(String, Vec<String>)], people: &[String]) -> Vec<String> {
-    let mut out: Vec<String> = ["/", "/decisions", "/follow-ups", "/search", "/people", "/glossary"]
-        .into_iter()
-        .map(String::from)
-        .collect();
+pub fn prerender_paths(
+    c: &Catalogue,
+    plans: &[(String, Vec<String>)],
+    people: &[String],
+) -> Vec<String> {
+    let mut out: Vec<String> = [
+        "/",
+        "/decisions",
+        "/follow-ups",
+        "/search",
+        "/people",
+        "/glossary",
+    ]
+    .into_iter()
+    .map(String::from)
+    .collect();
     for k in &c.committees {
         out.push(format!("/committees/{}", k.id));
-        if c.work_programmes.iter().any(|l| l.committee.as_deref() == Some(k.id.as_str())) {
+        if c.work_programmes
+            .iter()
+            .any(|l| l.committee.as_deref() == Some(k.id.as_str()))
+        {
             out.push(format!("/committees/{}/work-programme", k.id));
         }
     }
     out.extend(c.meetings.iter().map(|m| format!("/meetings/{}", m.id)));
     for (plan, decisions) in plans {
         out.push(format!("/forward-plans/{plan}"));
-        out.extend(decisions.iter().map(|d| format!("/forward-plans/{plan}/decisions/{d}")));
+        out.extend(
+            decisions
+                .iter()
+                .map(|d| format!("/forward-plans/{plan}/decisions/{d}")),
+        );
     }
     for l in &c.dashboards {
         let page = match DashboardKind::from_label(l.note.as_deref()) {
@@ -113,12 +135,23 @@ pub fn prerender_paths(c: &Catalogue, plans: &[(String, Vec<String>)], people: &
     // Embeds.
     for k in &c.committees {
         out.push(format!("/embed/committees/{}/next", k.id));
-        if c.work_programmes.iter().any(|l| l.committee.as_deref() == Some(k.id.as_str())) {
+        if c.work_programmes
+            .iter()
+            .any(|l| l.committee.as_deref() == Some(k.id.as_str()))
+        {
             out.push(format!("/embed/committees/{}/work-programme", k.id));
         }
     }
-    out.extend(c.meetings.iter().map(|m| format!("/embed/meetings/{}", m.id)));
-    out.extend(c.dashboards.iter().map(|l| format!("/embed/dashboards/{}", l.id)));
+    out.extend(
+        c.meetings
+            .iter()
+            .map(|m| format!("/embed/meetings/{}", m.id)),
+    );
+    out.extend(
+        c.dashboards
+            .iter()
+            .map(|l| format!("/embed/dashboards/{}", l.id)),
+    );
     out.push("/404".into());
     out
 }

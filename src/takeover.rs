@@ -68,9 +68,13 @@ pub fn taking_over() -> bool {
 /// Start the app: take over the pre-rendered page, or mount into an empty one.
 pub fn start() {
     let doc = document();
-    let old = doc.get_element_by_id("mb-root").filter(|e| e.has_attribute("data-mb-prerendered"));
+    let old = doc
+        .get_element_by_id("mb-root")
+        .filter(|e| e.has_attribute("data-mb-prerendered"));
     let Some(old) = old else {
-        let root = doc.get_element_by_id("mb-root").and_then(|e| e.dyn_into::<HtmlElement>().ok());
+        let root = doc
+            .get_element_by_id("mb-root")
+            .and_then(|e| e.dyn_into::<HtmlElement>().ok());
         match root {
             Some(root) => leptos::mount::mount_to(root, App).forget(),
             None => leptos::mount::mount_to_body(App),
@@ -86,7 +90,12 @@ pub fn start() {
             }
         }
     }
-    let Ok(live) = doc.create_element("div").map(|e| e.unchecked_into::<HtmlElement>()) else { return };
+    let Ok(live) = doc
+        .create_element("div")
+        .map(|e| e.unchecked_into::<HtmlElement>())
+    else {
+        return;
+    };
     live.set_id("mb-root");
     WAITING.with(|w| *w.borrow_mut() = Some((old, live.clone())));
     leptos::mount::mount_to(live, App).forget();
@@ -124,7 +133,8 @@ fn path_to(root: &Element, node: &web_sys::Node) -> Option<Vec<u32>> {
     while !cur.is_same_node(Some(root)) {
         let parent = cur.parent_node()?;
         let children = parent.child_nodes();
-        let index = (0..children.length()).find(|&i| children.item(i).is_some_and(|c| c.is_same_node(Some(&cur))))?;
+        let index = (0..children.length())
+            .find(|&i| children.item(i).is_some_and(|c| c.is_same_node(Some(&cur))))?;
         path.push(index);
         cur = parent;
     }
@@ -152,20 +162,37 @@ pub fn query(selector: &str) -> Option<Element> {
 
 /// Form fields, in document order, so what a reader typed before the app arrived is kept.
 fn fields(root: &Element) -> Vec<Element> {
-    let Ok(list) = root.query_selector_all("input, select, textarea") else { return Vec::new() };
-    (0..list.length()).filter_map(|i| list.item(i)?.dyn_into::<Element>().ok()).collect()
+    let Ok(list) = root.query_selector_all("input, select, textarea") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into::<Element>().ok())
+        .collect()
 }
 
 fn adopt(old: &Element, live: &HtmlElement) {
-    let Some(window) = web_sys::window() else { return };
-    let (x, y) = (window.scroll_x().unwrap_or(0.0), window.scroll_y().unwrap_or(0.0));
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let (x, y) = (
+        window.scroll_x().unwrap_or(0.0),
+        window.scroll_y().unwrap_or(0.0),
+    );
     let doc = document();
-    let focused = doc.active_element().and_then(|a| path_to(old, &a)).map(|p| (p, doc.active_element()));
+    let focused = doc
+        .active_element()
+        .and_then(|a| path_to(old, &a))
+        .map(|p| (p, doc.active_element()));
     for (before, after) in fields(old).iter().zip(fields(live).iter()) {
-        if before.tag_name() != after.tag_name() || before.get_attribute("name") != after.get_attribute("name") {
+        if before.tag_name() != after.tag_name()
+            || before.get_attribute("name") != after.get_attribute("name")
+        {
             continue;
         }
-        if let (Some(b), Some(a)) = (before.dyn_ref::<web_sys::HtmlInputElement>(), after.dyn_ref::<web_sys::HtmlInputElement>()) {
+        if let (Some(b), Some(a)) = (
+            before.dyn_ref::<web_sys::HtmlInputElement>(),
+            after.dyn_ref::<web_sys::HtmlInputElement>(),
+        ) {
             // Only what the reader typed (the value differs from the page's own), never
             // the pre-rendered default over the app's (a query from the address).
             if b.value() != b.default_value() && b.value() != a.value() && b.type_() != "hidden" {

@@ -10,7 +10,8 @@ use common::{fail, run, App, TestResult};
 use std::time::Duration;
 
 const SEFTON_COMMITTEE: &str = "/committees/sefton-osc-children";
-const SEFTON_COMMITTEE_TITLE: &str = "Overview and Scrutiny Committee (Children's Services and Safeguarding)";
+const SEFTON_COMMITTEE_TITLE: &str =
+    "Overview and Scrutiny Committee (Children's Services and Safeguarding)";
 const ST_HELENS_COMMITTEE: &str = "/committees/st-helens-cyp-scrutiny";
 const NOV_2022: &str = "/meetings/sefton-osc-children-2022-11-07";
 const NOV_2022_DATE: &str = "Monday 7 November 2022";
@@ -64,9 +65,14 @@ async fn home_to_committee_to_meeting_by_links() {
         committee_loaded(app).await?;
         app.check_page_shell("committee").await?;
         let h1 = app.texts("h1").await?;
-        assert_eq!(h1, vec![SEFTON_COMMITTEE_TITLE.to_string()], "committee page h1");
+        assert_eq!(
+            h1,
+            vec![SEFTON_COMMITTEE_TITLE.to_string()],
+            "committee page h1"
+        );
         for id in ["2022-09-27", "2022-07-05"] {
-            app.wait_for(&link(&format!("/meetings/sefton-osc-children-{id}"))).await?;
+            app.wait_for(&link(&format!("/meetings/sefton-osc-children-{id}")))
+                .await?;
         }
 
         app.click(&link(NOV_2022)).await?;
@@ -76,8 +82,16 @@ async fn home_to_committee_to_meeting_by_links() {
         app.check_page_shell("meeting").await?;
 
         // Links are followed inside the app: the server only ever saw the first document.
-        assert_eq!(app.server.hits(SEFTON_COMMITTEE), 0, "the committee link reloaded the page");
-        assert_eq!(app.server.hits(NOV_2022), 0, "the meeting link reloaded the page");
+        assert_eq!(
+            app.server.hits(SEFTON_COMMITTEE),
+            0,
+            "the committee link reloaded the page"
+        );
+        assert_eq!(
+            app.server.hits(NOV_2022),
+            0,
+            "the meeting link reloaded the page"
+        );
 
         // The browser's Back button returns to the committee page.
         app.driver.back().await?;
@@ -97,13 +111,20 @@ async fn deep_links_load_and_reload() {
         app.driver.refresh().await?;
         meeting_loaded(app, NOV_2022_DATE).await?;
         assert_eq!(app.current_path().await?, NOV_2022);
-        assert_eq!(app.server.hits(NOV_2022), 2, "the deep link was not requested from the server twice");
+        assert_eq!(
+            app.server.hits(NOV_2022),
+            2,
+            "the deep link was not requested from the server twice"
+        );
 
         app.goto(ST_HELENS_COMMITTEE).await?;
-        app.wait_for("a[href^=\"/meetings/st-helens-cyp-scrutiny-\"]").await?;
-        app.check_page_shell("St Helens committee (deep link)").await?;
+        app.wait_for("a[href^=\"/meetings/st-helens-cyp-scrutiny-\"]")
+            .await?;
+        app.check_page_shell("St Helens committee (deep link)")
+            .await?;
         app.driver.refresh().await?;
-        app.wait_for("a[href^=\"/meetings/st-helens-cyp-scrutiny-\"]").await?;
+        app.wait_for("a[href^=\"/meetings/st-helens-cyp-scrutiny-\"]")
+            .await?;
 
         app.goto(ST_HELENS_DEC_2021).await?;
         meeting_loaded(app, ST_HELENS_DEC_2021_DATE).await?;
@@ -167,17 +188,28 @@ async fn minute_reference_links_to_the_resolution_part() {
 
 #[tokio::test]
 async fn reference_to_minutes_not_in_the_data_is_plain_text() {
-    run("reference_to_minutes_not_in_the_data_is_plain_text", async |app| {
-        // 27 Sep 2022, Minute No. 16: "Further to Minute No. 43 (4) of 15 March 2022, ..."
-        app.goto(SEP_2022).await?;
-        meeting_loaded(app, SEP_2022_DATE).await?;
-        app.wait_for_text("span.minute-ref-unresolved", "15 March 2022").await?;
-        for text in app.texts("a.minute-ref").await? {
-            assert!(!text.contains("15 March 2022"), "a reference to 15 March 2022 is a link: {text:?}");
-        }
-        assert_eq!(app.count("a[href*=\"2022-03-15#\"]").await?, 0, "a link into the 15 March 2022 minutes");
-        Ok(())
-    })
+    run(
+        "reference_to_minutes_not_in_the_data_is_plain_text",
+        async |app| {
+            // 27 Sep 2022, Minute No. 16: "Further to Minute No. 43 (4) of 15 March 2022, ..."
+            app.goto(SEP_2022).await?;
+            meeting_loaded(app, SEP_2022_DATE).await?;
+            app.wait_for_text("span.minute-ref-unresolved", "15 March 2022")
+                .await?;
+            for text in app.texts("a.minute-ref").await? {
+                assert!(
+                    !text.contains("15 March 2022"),
+                    "a reference to 15 March 2022 is a link: {text:?}"
+                );
+            }
+            assert_eq!(
+                app.count("a[href*=\"2022-03-15#\"]").await?,
+                0,
+                "a link into the 15 March 2022 minutes"
+            );
+            Ok(())
+        },
+    )
     .await;
 }
 
@@ -206,8 +238,13 @@ async fn failed_meeting_fetch_can_be_retried() {
         app.server.fail_next(NOV_2022_JSON, 1, 500);
         app.goto(NOV_2022).await?;
         let error = app.wait_for(".mb-error").await?;
-        app.wait_for_text(".mb-error", "sefton-osc-children-2022-11-07.json").await?;
-        assert_eq!(error.attr("role").await?.as_deref(), Some("alert"), ".mb-error role");
+        app.wait_for_text(".mb-error", "sefton-osc-children-2022-11-07.json")
+            .await?;
+        assert_eq!(
+            error.attr("role").await?.as_deref(),
+            Some("alert"),
+            ".mb-error role"
+        );
         let retry = app.wait_for("button.mb-retry").await?;
         assert_eq!(retry.text().await?.trim(), "Try again");
         app.check_page_shell("meeting fetch error").await?;
@@ -217,7 +254,11 @@ async fn failed_meeting_fetch_can_be_retried() {
         retry.click().await?;
         meeting_loaded(app, NOV_2022_DATE).await?;
         app.wait_gone(".mb-error").await?;
-        assert_eq!(app.server.hits(NOV_2022_JSON), 2, "Try again did not refetch the meeting");
+        assert_eq!(
+            app.server.hits(NOV_2022_JSON),
+            2,
+            "Try again did not refetch the meeting"
+        );
         Ok(())
     })
     .await;
@@ -229,13 +270,23 @@ async fn failed_catalogue_fetch_can_be_retried() {
         app.server.fail_next("/data/index.json", 1, 500);
         app.goto("/").await?;
         app.wait_for_text(".mb-error", "index.json").await?;
-        assert_eq!(app.wait_for(".mb-error").await?.attr("role").await?.as_deref(), Some("alert"));
+        assert_eq!(
+            app.wait_for(".mb-error")
+                .await?
+                .attr("role")
+                .await?
+                .as_deref(),
+            Some("alert")
+        );
         app.check_page_shell("catalogue fetch error").await?;
         app.axe_check("catalogue fetch error").await?;
         app.click("button.mb-retry").await?;
         home_loaded(app).await?;
         app.wait_gone(".mb-error").await?;
-        assert!(app.server.hits("/data/index.json") >= 2, "Try again did not refetch the catalogue");
+        assert!(
+            app.server.hits("/data/index.json") >= 2,
+            "Try again did not refetch the catalogue"
+        );
         Ok(())
     })
     .await;
@@ -248,7 +299,8 @@ async fn loading_state_is_shown_while_data_loads() {
         // fetches the next page's data and says so meanwhile.
         app.goto(SEFTON_COMMITTEE).await?;
         committee_loaded(app).await?;
-        app.server.delay_next(NOV_2022_JSON, 1, Duration::from_millis(2500));
+        app.server
+            .delay_next(NOV_2022_JSON, 1, Duration::from_millis(2500));
         app.click(&link(NOV_2022)).await?;
         app.wait_for_text(".mb-loading", "Loading\u{2026}").await?;
         meeting_loaded(app, NOV_2022_DATE).await?;
@@ -337,7 +389,10 @@ async fn narrow_screens_do_not_scroll_sideways() {
                 problems.push(format!("{page}: {e}"));
                 continue;
             }
-            if let Err(e) = app.check_no_horizontal_scroll(&format!("{page} at 320 px")).await {
+            if let Err(e) = app
+                .check_no_horizontal_scroll(&format!("{page} at 320 px"))
+                .await
+            {
                 problems.push(e.to_string());
             }
         }
@@ -367,11 +422,15 @@ async fn works_under_a_sub_path() {
     common::run_dist("works_under_a_sub_path", dist, "/meetings/", async |app| {
         app.goto("/").await?;
         home_loaded(app).await?;
-        app.click(&link("/meetings/committees/sefton-osc-children")).await?;
-        app.wait_for_path("/meetings/committees/sefton-osc-children").await?;
+        app.click(&link("/meetings/committees/sefton-osc-children"))
+            .await?;
+        app.wait_for_path("/meetings/committees/sefton-osc-children")
+            .await?;
         committee_loaded(app).await?;
-        app.click(&link("/meetings/meetings/sefton-osc-children-2022-11-07")).await?;
-        app.wait_for_path("/meetings/meetings/sefton-osc-children-2022-11-07").await?;
+        app.click(&link("/meetings/meetings/sefton-osc-children-2022-11-07"))
+            .await?;
+        app.wait_for_path("/meetings/meetings/sefton-osc-children-2022-11-07")
+            .await?;
         meeting_loaded(app, NOV_2022_DATE).await?;
         app.driver.refresh().await?;
         meeting_loaded(app, NOV_2022_DATE).await?;

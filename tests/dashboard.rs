@@ -19,7 +19,8 @@ const ST_HELENS: &str = "/dashboards/st-helens-cyp-scrutiny-q2-performance-2021-
 const NOV_2022: &str = "/meetings/sefton-osc-children-2022-11-07";
 
 fn plan_rows() -> Vec<ActionRow> {
-    let path = common::repo_root().join("public/data/dashboards/sefton-osc-children-improvement-plan-2022-11-07.json");
+    let path = common::repo_root()
+        .join("public/data/dashboards/sefton-osc-children-improvement-plan-2022-11-07.json");
     let d: Dashboard = parse("plan", &std::fs::read_to_string(path).unwrap()).unwrap();
     action_rows(d.plan.as_ref().unwrap())
 }
@@ -68,7 +69,11 @@ async fn download(app: &App, link_css: &str) -> TestResult<String> {
     if !href.starts_with("blob:") {
         return fail(format!("{link_css}: href is {href:?}, not a blob: URL"));
     }
-    if link.attr("download").await?.is_none_or(|d| !d.ends_with(".csv")) {
+    if link
+        .attr("download")
+        .await?
+        .is_none_or(|d| !d.ends_with(".csv"))
+    {
         return fail(format!("{link_css}: no download=\"….csv\""));
     }
     let ret = app
@@ -102,7 +107,8 @@ async fn select(app: &App, id: &str, value: &str) -> TestResult {
 async fn narrow_and_axe(app: &App, page: &str) -> TestResult {
     app.axe_check(page).await?;
     app.set_viewport(320, 800).await?;
-    app.check_no_horizontal_scroll(&format!("{page} at 320 px")).await?;
+    app.check_no_horizontal_scroll(&format!("{page} at 320 px"))
+        .await?;
     app.axe_check(&format!("{page} at 320 px")).await?;
     app.set_viewport(1280, 900).await?;
     Ok(())
@@ -299,25 +305,33 @@ async fn education_figures_and_described_report() {
 
 #[tokio::test]
 async fn committee_page_lists_dashboards_and_unknown_ids_are_not_found() {
-    run("committee_page_lists_dashboards_and_unknown_ids_are_not_found", async |app| {
-        app.goto("/committees/sefton-osc-children").await?;
-        app.wait_for_text("h2", "Performance").await?;
-        app.wait_for(&format!("a[href=\"{PLAN}\"]")).await?;
-        app.click(&format!("a[href=\"{PERFORMANCE}\"]")).await?;
-        app.wait_for_path(PERFORMANCE).await?;
-        app.wait_for_text("h1", "Performance Dashboard").await?;
-        assert_eq!(app.server.hits(PERFORMANCE), 0, "the link reloaded the page");
+    run(
+        "committee_page_lists_dashboards_and_unknown_ids_are_not_found",
+        async |app| {
+            app.goto("/committees/sefton-osc-children").await?;
+            app.wait_for_text("h2", "Performance").await?;
+            app.wait_for(&format!("a[href=\"{PLAN}\"]")).await?;
+            app.click(&format!("a[href=\"{PERFORMANCE}\"]")).await?;
+            app.wait_for_path(PERFORMANCE).await?;
+            app.wait_for_text("h1", "Performance Dashboard").await?;
+            assert_eq!(
+                app.server.hits(PERFORMANCE),
+                0,
+                "the link reloaded the page"
+            );
 
-        // A plan opened at the dashboard address points to the tracker.
-        app.goto("/dashboards/sefton-osc-children-improvement-plan-2022-11-07").await?;
-        app.wait_for(&format!("main a[href=\"{PLAN}\"]")).await?;
+            // A plan opened at the dashboard address points to the tracker.
+            app.goto("/dashboards/sefton-osc-children-improvement-plan-2022-11-07")
+                .await?;
+            app.wait_for(&format!("main a[href=\"{PLAN}\"]")).await?;
 
-        app.goto("/dashboards/no-such-dashboard").await?;
-        app.wait_for_text("h1", "Page not found").await?;
-        app.goto("/improvement-plans/no-such-plan").await?;
-        app.wait_for_text("h1", "Page not found").await?;
-        Ok(())
-    })
+            app.goto("/dashboards/no-such-dashboard").await?;
+            app.wait_for_text("h1", "Page not found").await?;
+            app.goto("/improvement-plans/no-such-plan").await?;
+            app.wait_for_text("h1", "Page not found").await?;
+            Ok(())
+        },
+    )
     .await;
 }
 
@@ -326,7 +340,10 @@ async fn committee_page_lists_dashboards_and_unknown_ids_are_not_found() {
 #[tokio::test]
 async fn a_published_series_gets_a_line_chart() {
     let dist = common::dist_dir();
-    let copy = std::env::temp_dir().join(format!("minutebook-dashboard-fixture-{}", std::process::id()));
+    let copy = std::env::temp_dir().join(format!(
+        "minutebook-dashboard-fixture-{}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&copy);
     copy_dir(&dist, &copy);
     let fixture = json!({
@@ -345,9 +362,14 @@ async fn a_published_series_gets_a_line_chart() {
             }]
         }]
     });
-    std::fs::write(copy.join("data/dashboards/test-fixture-series.json"), serde_json::to_string(&fixture).unwrap()).unwrap();
+    std::fs::write(
+        copy.join("data/dashboards/test-fixture-series.json"),
+        serde_json::to_string(&fixture).unwrap(),
+    )
+    .unwrap();
     let index_path = copy.join("data/index.json");
-    let mut index: Value = serde_json::from_str(&std::fs::read_to_string(&index_path).unwrap()).unwrap();
+    let mut index: Value =
+        serde_json::from_str(&std::fs::read_to_string(&index_path).unwrap()).unwrap();
     index["dashboards"].as_array_mut().unwrap().push(json!({
         "id": "test-fixture-series", "title": "Test fixture: a series", "council": "sefton",
         "committee": "sefton-osc-children", "file": "dashboards/test-fixture-series.json", "note": "Performance dashboard"
@@ -355,20 +377,44 @@ async fn a_published_series_gets_a_line_chart() {
     std::fs::write(&index_path, serde_json::to_string(&index).unwrap()).unwrap();
     common::prerender(&copy, "/");
 
-    run_dist("a_published_series_gets_a_line_chart", copy.clone(), "/", async |app| {
-        app.goto("/dashboards/test-fixture-series").await?;
-        app.wait_for("#fixture-rate-series").await?;
-        check_charts(app, "fixture").await?;
-        assert_eq!(app.count("#fixture-rate-series svg circle").await?, 4, "a marker per point");
-        assert_eq!(app.count("#fixture-rate-series table tbody tr").await?, 4, "a table row per point");
-        let desc = app.texts("#fixture-rate-series .chart__description").await?.join("");
-        assert!(desc.contains("From Q1 (10%) to Q4 (14%)"), "{desc}");
-        assert_eq!(app.count("#fixture-rate-comparators svg rect.chart-fill").await?, 2, "Sefton and national bars");
-        let csv = download(app, "#fixture-rate-series a[download]").await?;
-        assert_eq!(csv, "Period,Fixture rate\r\nQ1,10\r\nQ2,12.5\r\nQ3,11\r\nQ4,14\r\n");
-        narrow_and_axe(app, "fixture").await?;
-        Ok(())
-    })
+    run_dist(
+        "a_published_series_gets_a_line_chart",
+        copy.clone(),
+        "/",
+        async |app| {
+            app.goto("/dashboards/test-fixture-series").await?;
+            app.wait_for("#fixture-rate-series").await?;
+            check_charts(app, "fixture").await?;
+            assert_eq!(
+                app.count("#fixture-rate-series svg circle").await?,
+                4,
+                "a marker per point"
+            );
+            assert_eq!(
+                app.count("#fixture-rate-series table tbody tr").await?,
+                4,
+                "a table row per point"
+            );
+            let desc = app
+                .texts("#fixture-rate-series .chart__description")
+                .await?
+                .join("");
+            assert!(desc.contains("From Q1 (10%) to Q4 (14%)"), "{desc}");
+            assert_eq!(
+                app.count("#fixture-rate-comparators svg rect.chart-fill")
+                    .await?,
+                2,
+                "Sefton and national bars"
+            );
+            let csv = download(app, "#fixture-rate-series a[download]").await?;
+            assert_eq!(
+                csv,
+                "Period,Fixture rate\r\nQ1,10\r\nQ2,12.5\r\nQ3,11\r\nQ4,14\r\n"
+            );
+            narrow_and_axe(app, "fixture").await?;
+            Ok(())
+        },
+    )
     .await;
     let _ = std::fs::remove_dir_all(&copy);
 }

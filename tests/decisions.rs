@@ -58,23 +58,48 @@ async fn decisions_filters_live_in_the_url() {
         decisions_loaded(app, "Showing 1 to 71 of 71 decisions").await?;
         app.check_page_shell("decisions").await?;
         assert_eq!(app.count("li.decision").await?, 71);
-        assert_eq!(app.count("nav.pagination").await?, 0, "one page needs no page links");
+        assert_eq!(
+            app.count("nav.pagination").await?,
+            0,
+            "one page needs no page links"
+        );
         // Newest first: 7 November 2022 before 27 September 2022 before 6 December 2021.
         let headings = app.texts(".decision-meeting__title").await?;
-        assert!(headings[0].contains("7 November 2022") && headings.last().unwrap().contains("6 December 2021"), "{headings:?}");
+        assert!(
+            headings[0].contains("7 November 2022")
+                && headings.last().unwrap().contains("6 December 2021"),
+            "{headings:?}"
+        );
 
         choose(app, "filter-committee", "st-helens-cyp-scrutiny").await?;
         choose(app, "filter-kind", "requested").await?;
         app.click("form.dec-filters button[type=submit]").await?;
-        app.wait_for_path("/decisions?committee=st-helens-cyp-scrutiny&kind=requested").await?;
+        app.wait_for_path("/decisions?committee=st-helens-cyp-scrutiny&kind=requested")
+            .await?;
         decisions_loaded(app, "Showing 1 to 3 of 3 decisions").await?;
         let texts = app.texts("li.decision .decision__text").await?;
-        assert!(texts.iter().any(|t| t.contains("a table be provided in reports to indicate the meanings of the acronyms")), "{texts:?}");
-        assert!(app.texts("li.decision .tag").await?.iter().all(|t| !t.contains("Noted")), "only requests are shown");
+        assert!(
+            texts.iter().any(|t| t.contains(
+                "a table be provided in reports to indicate the meanings of the acronyms"
+            )),
+            "{texts:?}"
+        );
+        assert!(
+            app.texts("li.decision .tag")
+                .await?
+                .iter()
+                .all(|t| !t.contains("Noted")),
+            "only requests are shown"
+        );
         // The filtered view is shareable: reloading the address shows the same rows.
         app.driver.refresh().await?;
         decisions_loaded(app, "Showing 1 to 3 of 3 decisions").await?;
-        let kind: String = app.js("return document.getElementById('filter-kind').value;", vec![]).await?;
+        let kind: String = app
+            .js(
+                "return document.getElementById('filter-kind').value;",
+                vec![],
+            )
+            .await?;
         assert_eq!(kind, "requested", "the form shows the filter from the URL");
 
         // A municipal year with nothing in it, then Back to the previous view.
@@ -94,24 +119,34 @@ async fn decisions_filters_live_in_the_url() {
 
 #[tokio::test]
 async fn a_decision_permalink_lands_on_its_resolution_part() {
-    run("a_decision_permalink_lands_on_its_resolution_part", async |app| {
-        app.goto("/decisions?committee=sefton-osc-children&kind=requested").await?;
-        decisions_loaded(app, "decisions").await?;
-        let row = "li#sefton-osc-children-2022-09-27-minute-19-3";
-        app.wait_for(row).await?;
-        // What later refers back to it: the Summer 2022 Data minute of 7 November 2022.
-        let back = format!("{row} a[href=\"/meetings/sefton-osc-children-2022-11-07#minute-23\"]");
-        let text = app.wait_for(&back).await?.text().await?;
-        assert!(text.contains("Minute 23") && text.contains("Summer 2022 Data"), "{text}");
-        app.wait_for_text(&format!("{row} .fu-status"), "Delivered").await?;
+    run(
+        "a_decision_permalink_lands_on_its_resolution_part",
+        async |app| {
+            app.goto("/decisions?committee=sefton-osc-children&kind=requested")
+                .await?;
+            decisions_loaded(app, "decisions").await?;
+            let row = "li#sefton-osc-children-2022-09-27-minute-19-3";
+            app.wait_for(row).await?;
+            // What later refers back to it: the Summer 2022 Data minute of 7 November 2022.
+            let back =
+                format!("{row} a[href=\"/meetings/sefton-osc-children-2022-11-07#minute-23\"]");
+            let text = app.wait_for(&back).await?.text().await?;
+            assert!(
+                text.contains("Minute 23") && text.contains("Summer 2022 Data"),
+                "{text}"
+            );
+            app.wait_for_text(&format!("{row} .fu-status"), "Delivered")
+                .await?;
 
-        app.click(&format!("{row} a.permalink")).await?;
-        let target = format!("{SEP_2022}#minute-19-3");
-        app.wait_for_path(&target).await?;
-        app.wait_for_text("h1", "27 September 2022").await?;
-        app.wait_until("#minute-19-3 in view", &target_shown("minute-19-3")).await?;
-        Ok(())
-    })
+            app.click(&format!("{row} a.permalink")).await?;
+            let target = format!("{SEP_2022}#minute-19-3");
+            app.wait_for_path(&target).await?;
+            app.wait_for_text("h1", "27 September 2022").await?;
+            app.wait_until("#minute-19-3 in view", &target_shown("minute-19-3"))
+                .await?;
+            Ok(())
+        },
+    )
     .await;
 }
 
@@ -122,31 +157,65 @@ async fn follow_ups_show_status_and_evidence() {
         follow_ups_loaded(app, "Showing 1 to 29 of 29 follow-ups").await?;
         app.check_page_shell("follow-ups").await?;
         let summary = app.texts("table.fu-summary tbody tr").await?;
-        let expect = [("Delivered", "3"), ("Arranged", "3"), ("Planned", "4"), ("Outstanding", "19")];
+        let expect = [
+            ("Delivered", "3"),
+            ("Arranged", "3"),
+            ("Planned", "4"),
+            ("Outstanding", "19"),
+        ];
         for (row, (status, n)) in summary.iter().zip(expect) {
-            assert!(row.contains(status) && row.trim_end().ends_with(n), "summary row {row:?}, expected {status} {n}");
+            assert!(
+                row.contains(status) && row.trim_end().ends_with(n),
+                "summary row {row:?}, expected {status} {n}"
+            );
         }
-        app.wait_for_text("main", "7 November 2022, the date of its latest meeting").await?;
+        app.wait_for_text("main", "7 November 2022, the date of its latest meeting")
+            .await?;
 
         // The newly qualified social workers report: outstanding, with how long.
         let nqsw = "#fu-sefton-osc-children-2022-07-05-minute-8-2";
-        app.wait_for_text(nqsw, "Outstanding for 4 months (125 days) as of 7 November 2022").await?;
+        app.wait_for_text(
+            nqsw,
+            "Outstanding for 4 months (125 days) as of 7 November 2022",
+        )
+        .await?;
         app.wait_for_text(nqsw, "in 6 months’ time").await?;
         // The Leeds Family Values briefing and the Magdalen House visit: arranged, with dates.
-        app.wait_for_text("#fu-sefton-osc-children-2022-09-27-minute-19-4", "Arranged – 21 November 2022").await?;
-        app.wait_for_text("#fu-sefton-osc-children-2022-09-27-minute-19-5 .fu-status", "Arranged").await?;
+        app.wait_for_text(
+            "#fu-sefton-osc-children-2022-09-27-minute-19-4",
+            "Arranged – 21 November 2022",
+        )
+        .await?;
+        app.wait_for_text(
+            "#fu-sefton-osc-children-2022-09-27-minute-19-5 .fu-status",
+            "Arranged",
+        )
+        .await?;
         app.axe_check("follow-ups").await?;
 
         choose(app, "filter-status", "delivered").await?;
         app.click("form.dec-filters button[type=submit]").await?;
         app.wait_for_path("/follow-ups?status=delivered").await?;
         follow_ups_loaded(app, "Showing 1 to 3 of 3 follow-ups").await?;
-        app.wait_for_text("#fu-sefton-osc-children-2022-09-27-minute-19-3", "Further to Minute No.19 (3) of 27 September 2022").await?;
+        app.wait_for_text(
+            "#fu-sefton-osc-children-2022-09-27-minute-19-3",
+            "Further to Minute No.19 (3) of 27 September 2022",
+        )
+        .await?;
 
-        app.goto("/follow-ups?committee=st-helens-cyp-scrutiny").await?;
+        app.goto("/follow-ups?committee=st-helens-cyp-scrutiny")
+            .await?;
         follow_ups_loaded(app, "Showing 1 to 4 of 4 follow-ups").await?;
-        app.wait_for_text("#fu-st-helens-cyp-scrutiny-2021-12-06-minute-23-2", "acronyms").await?;
-        app.wait_for_text("#fu-st-helens-cyp-scrutiny-2021-12-06-minute-23-2 .fu-status", "Outstanding").await?;
+        app.wait_for_text(
+            "#fu-st-helens-cyp-scrutiny-2021-12-06-minute-23-2",
+            "acronyms",
+        )
+        .await?;
+        app.wait_for_text(
+            "#fu-st-helens-cyp-scrutiny-2021-12-06-minute-23-2 .fu-status",
+            "Outstanding",
+        )
+        .await?;
         app.axe_check("follow-ups (St Helens)").await?;
         Ok(())
     })
@@ -179,21 +248,27 @@ async fn meeting_pages_show_follow_up_lines() {
 
 #[tokio::test]
 async fn a_failed_index_can_be_retried_and_narrow_screens_fit() {
-    run("a_failed_index_can_be_retried_and_narrow_screens_fit", async |app| {
-        app.server.fail_next("/data/decisions/index.json", 1, 500);
-        app.goto("/decisions").await?;
-        app.wait_for_text(".mb-error", "decisions/index.json").await?;
-        app.click("button.mb-retry").await?;
-        decisions_loaded(app, "Showing 1 to 71 of 71 decisions").await?;
+    run(
+        "a_failed_index_can_be_retried_and_narrow_screens_fit",
+        async |app| {
+            app.server.fail_next("/data/decisions/index.json", 1, 500);
+            app.goto("/decisions").await?;
+            app.wait_for_text(".mb-error", "decisions/index.json")
+                .await?;
+            app.click("button.mb-retry").await?;
+            decisions_loaded(app, "Showing 1 to 71 of 71 decisions").await?;
 
-        app.set_viewport(320, 800).await?;
-        app.goto("/decisions").await?;
-        decisions_loaded(app, "71 decisions").await?;
-        app.check_no_horizontal_scroll("decisions at 320 px").await?;
-        app.goto("/follow-ups").await?;
-        follow_ups_loaded(app, "29 follow-ups").await?;
-        app.check_no_horizontal_scroll("follow-ups at 320 px").await?;
-        Ok(())
-    })
+            app.set_viewport(320, 800).await?;
+            app.goto("/decisions").await?;
+            decisions_loaded(app, "71 decisions").await?;
+            app.check_no_horizontal_scroll("decisions at 320 px")
+                .await?;
+            app.goto("/follow-ups").await?;
+            follow_ups_loaded(app, "29 follow-ups").await?;
+            app.check_no_horizontal_scroll("follow-ups at 320 px")
+                .await?;
+            Ok(())
+        },
+    )
     .await;
 }

@@ -16,7 +16,8 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 const COMMITTEE: &str = "sefton-osc-children";
-const COMMITTEE_TITLE: &str = "Overview and Scrutiny Committee (Children's Services and Safeguarding)";
+const COMMITTEE_TITLE: &str =
+    "Overview and Scrutiny Committee (Children's Services and Safeguarding)";
 const MEETING: &str = "sefton-osc-children-2022-11-07";
 const FRAMES: [&str; 4] = ["next", "work-programme", "dashboard", "meeting"];
 
@@ -28,7 +29,8 @@ struct TempDir(PathBuf);
 
 impl TempDir {
     fn new(name: &str) -> TempDir {
-        let dir = std::env::temp_dir().join(format!("minutebook-embed-{}-{name}", std::process::id()));
+        let dir =
+            std::env::temp_dir().join(format!("minutebook-embed-{}-{name}", std::process::id()));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         TempDir(dir)
@@ -69,8 +71,14 @@ fn dist_with(name: &str, base_dist: &Path, theme: Option<&str>, future_meeting: 
     }
     if future_meeting {
         let path = dir.0.join("data/index.json");
-        let mut cat: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
-        let days = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_secs() as i64 / 86_400 + 30;
+        let mut cat: Value =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        let days = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .unwrap()
+            .as_secs() as i64
+            / 86_400
+            + 30;
         let date = minutebook_domain::dates::date_from_days(days);
         cat["meetings"].as_array_mut().unwrap().push(serde_json::json!({
             "id": format!("{COMMITTEE}-{date}"), "committee": COMMITTEE, "date": date.to_string(),
@@ -94,8 +102,11 @@ struct Host {
 fn host(name: &str, app_url: &str, edit: impl Fn(String) -> String) -> Host {
     let dir = TempDir::new(&format!("host-{name}"));
     let server = Server::start(dir.0.clone(), 0);
-    let example = std::fs::read_to_string(common::repo_root().join("examples/host-page.html")).unwrap();
-    let page = example.replace("http://127.0.0.1:8080/", app_url).replace("http://127.0.0.1:8081", &server.origin());
+    let example =
+        std::fs::read_to_string(common::repo_root().join("examples/host-page.html")).unwrap();
+    let page = example
+        .replace("http://127.0.0.1:8080/", app_url)
+        .replace("http://127.0.0.1:8081", &server.origin());
     std::fs::write(dir.0.join("host-page.html"), edit(page)).unwrap();
     Host { server, _dir: dir }
 }
@@ -137,8 +148,16 @@ async fn frame_height(app: &App, id: &str) -> TestResult<Option<u64>> {
 }
 
 /// Inside frame `id`: run `script` (a function body) and come back to the host page.
-async fn in_frame<T: serde::de::DeserializeOwned>(app: &App, id: &str, script: &str) -> TestResult<T> {
-    app.driver.find(common::By::Id(id)).await?.enter_frame().await?;
+async fn in_frame<T: serde::de::DeserializeOwned>(
+    app: &App,
+    id: &str,
+    script: &str,
+) -> TestResult<T> {
+    app.driver
+        .find(common::By::Id(id))
+        .await?
+        .enter_frame()
+        .await?;
     let out = app.js::<T>(script, vec![]).await;
     app.driver.enter_default_frame().await?;
     out
@@ -150,13 +169,22 @@ const CONTENT_HEIGHT: &str = "const m = document.getElementById('main'); \
 /// Wait until frame `id` is as tall as its content (within a pixel), and return that height.
 async fn wait_frame_fits(app: &App, id: &str, what: &str) -> TestResult<u64> {
     // As a reader would: Chrome neither loads (loading="lazy") nor renders off-screen frames.
-    app.js::<Value>("document.getElementById(arguments[0]).scrollIntoView(); return null;", vec![id.into()]).await?;
+    app.js::<Value>(
+        "document.getElementById(arguments[0]).scrollIntoView(); return null;",
+        vec![id.into()],
+    )
+    .await?;
     let deadline = Instant::now() + Duration::from_secs(20);
     let mut last = (None, 0);
     loop {
         let h = frame_height(app, id).await?;
         let content: u64 = in_frame(app, id, CONTENT_HEIGHT).await.unwrap_or(0);
-        let css: f64 = app.js("return document.getElementById(arguments[0]).getBoundingClientRect().height;", vec![id.into()]).await?;
+        let css: f64 = app
+            .js(
+                "return document.getElementById(arguments[0]).getBoundingClientRect().height;",
+                vec![id.into()],
+            )
+            .await?;
         if let Some(h) = h {
             if content > 50 && h.abs_diff(content) <= 1 && (css - h as f64).abs() <= 1.0 {
                 return Ok(h);
@@ -164,7 +192,10 @@ async fn wait_frame_fits(app: &App, id: &str, what: &str) -> TestResult<u64> {
         }
         last = (h, content);
         if Instant::now() > deadline {
-            return fail(format!("{what}: frame #{id} never fitted its content (frame {:?} px, content {} px)", last.0, last.1));
+            return fail(format!(
+                "{what}: frame #{id} never fitted its content (frame {:?} px, content {} px)",
+                last.0, last.1
+            ));
         }
         sleep(150).await;
     }
@@ -180,7 +211,9 @@ async fn check_bare(app: &App, what: &str) -> TestResult {
         )
         .await?;
     if r["chrome"] != 0 || r["main"] != 1 || r["h1"] != 1 {
-        return fail(format!("{what}: expected a bare page with one main and one h1, got {r}"));
+        return fail(format!(
+            "{what}: expected a bare page with one main and one h1, got {r}"
+        ));
     }
     Ok(())
 }
@@ -341,7 +374,11 @@ const THEME: &str = r##"{
 }"##;
 
 async fn theme_state(app: &App) -> TestResult<Value> {
-    app.wait_until("the theme to load", "document.documentElement.getAttribute('data-mb-theme-loaded') === 'true'").await?;
+    app.wait_until(
+        "the theme to load",
+        "document.documentElement.getAttribute('data-mb-theme-loaded') === 'true'",
+    )
+    .await?;
     sleep(200).await;
     Ok(app
         .js(
@@ -405,58 +442,109 @@ async fn themes_apply_and_keep_contrast() {
 
 #[tokio::test]
 async fn a_broken_theme_file_is_reported_and_the_site_still_works() {
-    let dist = dist_with("bad-theme", &base_dist(), Some("{ \"format\": \"minutebook/1\", \"brand\": 7 }"), false);
-    run_dist("a_broken_theme_file_is_reported_and_the_site_still_works", dist.0.clone(), "/", async |app| {
-        app.goto("/").await?;
-        app.wait_for_text("h1", "Committee meetings").await?;
-        let t = theme_state(app).await?;
-        assert_eq!(t["theme"], "default", "{t}");
-        assert!(t["error"].as_str().is_some_and(|e| e.contains("data/theme.json")), "{t}");
-        assert!(t["footer"].as_str().is_some_and(|f| f.contains("theme could not be used") && f.contains("theme.json")), "{t}");
-        app.check_page_shell("home with a broken theme").await?;
-        Ok(())
-    })
+    let dist = dist_with(
+        "bad-theme",
+        &base_dist(),
+        Some("{ \"format\": \"minutebook/1\", \"brand\": 7 }"),
+        false,
+    );
+    run_dist(
+        "a_broken_theme_file_is_reported_and_the_site_still_works",
+        dist.0.clone(),
+        "/",
+        async |app| {
+            app.goto("/").await?;
+            app.wait_for_text("h1", "Committee meetings").await?;
+            let t = theme_state(app).await?;
+            assert_eq!(t["theme"], "default", "{t}");
+            assert!(
+                t["error"]
+                    .as_str()
+                    .is_some_and(|e| e.contains("data/theme.json")),
+                "{t}"
+            );
+            assert!(
+                t["footer"].as_str().is_some_and(
+                    |f| f.contains("theme could not be used") && f.contains("theme.json")
+                ),
+                "{t}"
+            );
+            app.check_page_shell("home with a broken theme").await?;
+            Ok(())
+        },
+    )
     .await;
 }
 
 #[tokio::test]
 async fn every_embed_view_is_accessible() {
-    run_dist("every_embed_view_is_accessible", base_dist(), "/", async |app| {
-        let views = [
-            (format!("/embed/committees/{COMMITTEE}/next"), COMMITTEE_TITLE.to_string()),
-            (format!("/embed/meetings/{MEETING}"), "Monday 7 November 2022".to_string()),
-            (format!("/embed/committees/{COMMITTEE}/work-programme"), "Work programme".to_string()),
-            ("/embed/dashboards/sefton-osc-children-performance-dashboard-2022-11-07".to_string(), "Dashboard".to_string()),
-            ("/embed/no/such/view".to_string(), "Page not found".to_string()),
-            ("/embed/committees/no-such-committee/next".to_string(), "Page not found".to_string()),
-        ];
-        let mut problems = Vec::new();
-        for (path, h1) in &views {
-            app.goto(path).await?;
-            let checks = async {
-                app.wait_for_text("h1", if h1 == "Dashboard" { "" } else { h1 }).await?;
-                sleep(300).await;
-                check_bare(app, path).await?;
-                app.wait_until(&format!("{path}: a page title"), "document.title.endsWith(' \u{2013} Minutebook')").await?;
-                app.axe_check(path).await
-            };
-            if let Err(e) = checks.await {
-                problems.push(format!("{path}: {e}"));
+    run_dist(
+        "every_embed_view_is_accessible",
+        base_dist(),
+        "/",
+        async |app| {
+            let views = [
+                (
+                    format!("/embed/committees/{COMMITTEE}/next"),
+                    COMMITTEE_TITLE.to_string(),
+                ),
+                (
+                    format!("/embed/meetings/{MEETING}"),
+                    "Monday 7 November 2022".to_string(),
+                ),
+                (
+                    format!("/embed/committees/{COMMITTEE}/work-programme"),
+                    "Work programme".to_string(),
+                ),
+                (
+                    "/embed/dashboards/sefton-osc-children-performance-dashboard-2022-11-07"
+                        .to_string(),
+                    "Dashboard".to_string(),
+                ),
+                (
+                    "/embed/no/such/view".to_string(),
+                    "Page not found".to_string(),
+                ),
+                (
+                    "/embed/committees/no-such-committee/next".to_string(),
+                    "Page not found".to_string(),
+                ),
+            ];
+            let mut problems = Vec::new();
+            for (path, h1) in &views {
+                app.goto(path).await?;
+                let checks = async {
+                    app.wait_for_text("h1", if h1 == "Dashboard" { "" } else { h1 })
+                        .await?;
+                    sleep(300).await;
+                    check_bare(app, path).await?;
+                    app.wait_until(
+                        &format!("{path}: a page title"),
+                        "document.title.endsWith(' \u{2013} Minutebook')",
+                    )
+                    .await?;
+                    app.axe_check(path).await
+                };
+                if let Err(e) = checks.await {
+                    problems.push(format!("{path}: {e}"));
+                }
             }
-        }
-        // The example host page itself.
-        let host = host("axe", &app.server.url(), |p| p);
-        app.driver.goto(host.server.url_for("/host-page.html")).await?;
-        wait_frame_fits(app, "next", "host page").await?;
-        if let Err(e) = app.axe_check("example host page").await {
-            problems.push(e.to_string());
-        }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            fail(problems.join("\n"))
-        }
-    })
+            // The example host page itself.
+            let host = host("axe", &app.server.url(), |p| p);
+            app.driver
+                .goto(host.server.url_for("/host-page.html"))
+                .await?;
+            wait_frame_fits(app, "next", "host page").await?;
+            if let Err(e) = app.axe_check("example host page").await {
+                problems.push(e.to_string());
+            }
+            if problems.is_empty() {
+                Ok(())
+            } else {
+                fail(problems.join("\n"))
+            }
+        },
+    )
     .await;
 }
 

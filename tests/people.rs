@@ -33,31 +33,85 @@ async fn people_list_by_council_committee_and_role() {
         app.wait_for_text("h1", "People").await?;
         app.wait_for_text("h2", "Sefton Council").await?;
         app.wait_for_text("h2", "St Helens").await?;
-        app.wait_for_text("h3", "Overview and Scrutiny Committee (Children's Services and Safeguarding)").await?;
-        app.wait_for_text("h3", "Children and Young People Services Scrutiny Committee").await?;
+        app.wait_for_text(
+            "h3",
+            "Overview and Scrutiny Committee (Children's Services and Safeguarding)",
+        )
+        .await?;
+        app.wait_for_text(
+            "h3",
+            "Children and Young People Services Scrutiny Committee",
+        )
+        .await?;
         // Chair first, with her role and attendance as computed from the minutes.
-        let row = app.wait_for_text("table.people-table tbody tr", "Councillor June Burns").await?;
+        let row = app
+            .wait_for_text("table.people-table tbody tr", "Councillor June Burns")
+            .await?;
         let text = row.text().await?;
         assert!(text.contains("Chair"), "June Burns row: {text}");
-        assert!(text.contains("Attended 1 of 2 meetings (50%)"), "June Burns row: {text}");
-        assert!(text.contains("not recorded at 2 meetings"), "June Burns row: {text}");
-        let first: String = app.js("return document.querySelector('table.people-table tbody tr th').textContent;", vec![]).await?;
-        assert_eq!(first.trim(), "Councillor June Burns", "the Chair is listed first");
+        assert!(
+            text.contains("Attended 1 of 2 meetings (50%)"),
+            "June Burns row: {text}"
+        );
+        assert!(
+            text.contains("not recorded at 2 meetings"),
+            "June Burns row: {text}"
+        );
+        let first: String = app
+            .js(
+                "return document.querySelector('table.people-table tbody tr th').textContent;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            first.trim(),
+            "Councillor June Burns",
+            "the Chair is listed first"
+        );
         // People not on the membership list are still listed, with the capacity the minutes print.
-        let doyle = app.wait_for_text("table.people-table tbody tr", "Councillor Mhairi Doyle").await?.text().await?;
-        assert!(doyle.contains("Not on the membership list") && doyle.contains("Cabinet Member"), "Doyle row: {doyle}");
-        let lawson = app.wait_for_text("table.people-table tbody tr", "Mrs P Lawson").await?.text().await?;
-        assert!(lawson.contains("Attended 0 of 1 meeting (0%)"), "Lawson row: {lawson}");
-        let harrison = app.wait_for_text("table.people-table tbody tr", "Stuart Harrison").await?.text().await?;
-        assert!(harrison.contains("No attendance recorded"), "Harrison row: {harrison}");
-        assert_eq!(app.count("table.people-table tbody tr").await?, 43, "29 Sefton and 14 St Helens people");
+        let doyle = app
+            .wait_for_text("table.people-table tbody tr", "Councillor Mhairi Doyle")
+            .await?
+            .text()
+            .await?;
+        assert!(
+            doyle.contains("Not on the membership list") && doyle.contains("Cabinet Member"),
+            "Doyle row: {doyle}"
+        );
+        let lawson = app
+            .wait_for_text("table.people-table tbody tr", "Mrs P Lawson")
+            .await?
+            .text()
+            .await?;
+        assert!(
+            lawson.contains("Attended 0 of 1 meeting (0%)"),
+            "Lawson row: {lawson}"
+        );
+        let harrison = app
+            .wait_for_text("table.people-table tbody tr", "Stuart Harrison")
+            .await?
+            .text()
+            .await?;
+        assert!(
+            harrison.contains("No attendance recorded"),
+            "Harrison row: {harrison}"
+        );
+        assert_eq!(
+            app.count("table.people-table tbody tr").await?,
+            43,
+            "29 Sefton and 14 St Helens people"
+        );
         accessible(app, "people list").await?;
 
         // Following a name stays in the app.
         app.click(&link("/people/sefton-june-burns")).await?;
         app.wait_for_path("/people/sefton-june-burns").await?;
         app.wait_for_text("h1", "Councillor June Burns").await?;
-        assert_eq!(app.server.hits("/people/sefton-june-burns"), 0, "the person link reloaded the page");
+        assert_eq!(
+            app.server.hits("/people/sefton-june-burns"),
+            0,
+            "the person link reloaded the page"
+        );
         Ok(())
     })
     .await;
@@ -65,68 +119,139 @@ async fn people_list_by_council_committee_and_role() {
 
 #[tokio::test]
 async fn person_page_attendance_apologies_substitutes_and_declarations() {
-    run("person_page_attendance_apologies_substitutes_and_declarations", async |app| {
-        app.goto("/people/sefton-mike-prendergast").await?;
-        app.wait_for_text("h1", "Councillor Mike Prendergast").await?;
-        app.wait_for_text(".person-rate", "Attended 2 of 3 meetings (67%)").await?;
-        app.wait_for_text(".person-rate", "Attendance not recorded for 1 meeting.").await?;
-        let rows = app.texts("table.person-meetings tbody tr").await?;
-        assert_eq!(rows.len(), 4, "4 meetings held in the data: {rows:?}");
-        assert!(rows[0].contains("15 March 2022") && rows[0].contains("Attendance not recorded"), "{rows:?}");
-        assert!(rows[1].contains("5 July 2022") && rows[1].contains("Present"), "{rows:?}");
-        assert!(rows[3].contains("7 November 2022") && rows[3].contains("Apologies"), "{rows:?}");
-        app.wait_for_text("table tbody tr", "His wife is a teacher at Rowan High School.").await?;
-        app.wait_for(&link("/meetings/sefton-osc-children-2022-09-27#declarations")).await?;
-        accessible(app, "person page").await?;
+    run(
+        "person_page_attendance_apologies_substitutes_and_declarations",
+        async |app| {
+            app.goto("/people/sefton-mike-prendergast").await?;
+            app.wait_for_text("h1", "Councillor Mike Prendergast")
+                .await?;
+            app.wait_for_text(".person-rate", "Attended 2 of 3 meetings (67%)")
+                .await?;
+            app.wait_for_text(".person-rate", "Attendance not recorded for 1 meeting.")
+                .await?;
+            let rows = app.texts("table.person-meetings tbody tr").await?;
+            assert_eq!(rows.len(), 4, "4 meetings held in the data: {rows:?}");
+            assert!(
+                rows[0].contains("15 March 2022") && rows[0].contains("Attendance not recorded"),
+                "{rows:?}"
+            );
+            assert!(
+                rows[1].contains("5 July 2022") && rows[1].contains("Present"),
+                "{rows:?}"
+            );
+            assert!(
+                rows[3].contains("7 November 2022") && rows[3].contains("Apologies"),
+                "{rows:?}"
+            );
+            app.wait_for_text(
+                "table tbody tr",
+                "His wife is a teacher at Rowan High School.",
+            )
+            .await?;
+            app.wait_for(&link(
+                "/meetings/sefton-osc-children-2022-09-27#declarations",
+            ))
+            .await?;
+            accessible(app, "person page").await?;
 
-        // Apologies with a substitute who did not attend, linked to the substitute's page.
-        app.goto("/people/sefton-natasha-carlin").await?;
-        app.wait_for_text("h1", "Councillor Natasha Carlin").await?;
-        let row = app.wait_for_text("table.person-meetings tbody tr", "27 September 2022").await?.text().await?;
-        assert!(row.contains("Apologies — substitute: Councillor J. Kelly (did not attend)"), "{row}");
-        app.click(&link("/people/sefton-john-kelly")).await?;
-        app.wait_for_text("h1", "Councillor John Kelly").await?;
-        app.wait_for_text("table.person-meetings tbody tr", "Named as substitute for Councillor Carlin; did not attend").await?;
-        app.wait_for_text(".person-rate", "No attendance recorded").await?;
+            // Apologies with a substitute who did not attend, linked to the substitute's page.
+            app.goto("/people/sefton-natasha-carlin").await?;
+            app.wait_for_text("h1", "Councillor Natasha Carlin").await?;
+            let row = app
+                .wait_for_text("table.person-meetings tbody tr", "27 September 2022")
+                .await?
+                .text()
+                .await?;
+            assert!(
+                row.contains("Apologies — substitute: Councillor J. Kelly (did not attend)"),
+                "{row}"
+            );
+            app.click(&link("/people/sefton-john-kelly")).await?;
+            app.wait_for_text("h1", "Councillor John Kelly").await?;
+            app.wait_for_text(
+                "table.person-meetings tbody tr",
+                "Named as substitute for Councillor Carlin; did not attend",
+            )
+            .await?;
+            app.wait_for_text(".person-rate", "No attendance recorded")
+                .await?;
 
-        // A person not named in one meeting's present list: shown, not counted.
-        app.goto("/people/sefton-andrew-wilson").await?;
-        app.wait_for_text(".person-rate", "Attended 1 of 2 meetings (50%)").await?;
-        app.wait_for_text(".person-rate", "Not named at all in the attendance record of 1 meeting").await?;
+            // A person not named in one meeting's present list: shown, not counted.
+            app.goto("/people/sefton-andrew-wilson").await?;
+            app.wait_for_text(".person-rate", "Attended 1 of 2 meetings (50%)")
+                .await?;
+            app.wait_for_text(
+                ".person-rate",
+                "Not named at all in the attendance record of 1 meeting",
+            )
+            .await?;
 
-        app.goto("/people/sefton-nobody").await?;
-        app.wait_for_text("h1", "Page not found").await?;
-        app.goto("/people/nowhere-someone").await?;
-        app.wait_for_text("h1", "Page not found").await?;
-        Ok(())
-    })
+            app.goto("/people/sefton-nobody").await?;
+            app.wait_for_text("h1", "Page not found").await?;
+            app.goto("/people/nowhere-someone").await?;
+            app.wait_for_text("h1", "Page not found").await?;
+            Ok(())
+        },
+    )
     .await;
 }
 
 #[tokio::test]
 async fn names_on_meeting_and_committee_pages_link_to_people() {
-    run("names_on_meeting_and_committee_pages_link_to_people", async |app| {
-        app.goto(SEP_2022).await?;
-        app.wait_for_text("h2", "Attendance").await?;
-        // "Councillor Spencer (in the Chair)" and "Mr. M. Byrne" as printed, linked by matching.
-        let spencer = app.wait_for(&format!("#attendance ~ .attendance-grid {}", link("/people/sefton-paula-spencer"))).await?;
-        assert_eq!(spencer.text().await?, "Councillor Spencer");
-        assert_eq!(app.wait_for(&link("/people/sefton-maurice-byrne")).await?.text().await?, "Mr. M. Byrne");
-        // Substitutes in the apologies, and the member who declared an interest.
-        assert_eq!(app.wait_for(&link("/people/sefton-iain-brodie-browne")).await?.text().await?, "Councillor Brodie Browne");
-        app.wait_for(&format!("table {}", link("/people/sefton-mike-prendergast"))).await?;
-        app.click(&link("/people/sefton-maurice-byrne")).await?;
-        app.wait_for_text("h1", "Maurice Byrne").await?;
-        assert_eq!(app.server.hits("/people/sefton-maurice-byrne"), 0, "the name link reloaded the page");
+    run(
+        "names_on_meeting_and_committee_pages_link_to_people",
+        async |app| {
+            app.goto(SEP_2022).await?;
+            app.wait_for_text("h2", "Attendance").await?;
+            // "Councillor Spencer (in the Chair)" and "Mr. M. Byrne" as printed, linked by matching.
+            let spencer = app
+                .wait_for(&format!(
+                    "#attendance ~ .attendance-grid {}",
+                    link("/people/sefton-paula-spencer")
+                ))
+                .await?;
+            assert_eq!(spencer.text().await?, "Councillor Spencer");
+            assert_eq!(
+                app.wait_for(&link("/people/sefton-maurice-byrne"))
+                    .await?
+                    .text()
+                    .await?,
+                "Mr. M. Byrne"
+            );
+            // Substitutes in the apologies, and the member who declared an interest.
+            assert_eq!(
+                app.wait_for(&link("/people/sefton-iain-brodie-browne"))
+                    .await?
+                    .text()
+                    .await?,
+                "Councillor Brodie Browne"
+            );
+            app.wait_for(&format!(
+                "table {}",
+                link("/people/sefton-mike-prendergast")
+            ))
+            .await?;
+            app.click(&link("/people/sefton-maurice-byrne")).await?;
+            app.wait_for_text("h1", "Maurice Byrne").await?;
+            assert_eq!(
+                app.server.hits("/people/sefton-maurice-byrne"),
+                0,
+                "the name link reloaded the page"
+            );
 
-        app.goto("/committees/sefton-osc-children").await?;
-        app.wait_for_text("h2", "Membership").await?;
-        app.wait_for(&format!("#membership ~ * {}", link("/people/sefton-june-burns"))).await?;
-        app.wait_for(&link("/people/sefton-des-seddon")).await?;
-        app.goto("/committees/st-helens-cyp-scrutiny").await?;
-        app.wait_for(&link("/people/st-helens-t-long")).await?;
-        Ok(())
-    })
+            app.goto("/committees/sefton-osc-children").await?;
+            app.wait_for_text("h2", "Membership").await?;
+            app.wait_for(&format!(
+                "#membership ~ * {}",
+                link("/people/sefton-june-burns")
+            ))
+            .await?;
+            app.wait_for(&link("/people/sefton-des-seddon")).await?;
+            app.goto("/committees/st-helens-cyp-scrutiny").await?;
+            app.wait_for(&link("/people/st-helens-t-long")).await?;
+            Ok(())
+        },
+    )
     .await;
 }
 

@@ -25,7 +25,13 @@ fn pages(dist: &Path) -> Vec<String> {
                     walk(&path, root, out);
                 }
             } else if path.file_name().is_some_and(|n| n == "index.html") {
-                let rel = path.parent().unwrap().strip_prefix(root).unwrap().to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .parent()
+                    .unwrap()
+                    .strip_prefix(root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push(format!("/{rel}"));
             }
         }
@@ -38,17 +44,49 @@ fn pages(dist: &Path) -> Vec<String> {
 
 /// The addresses the data holds (a sample of each kind is enough to know the list is right).
 fn expected(dist: &Path) -> Vec<String> {
-    let cat: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(dist.join("data/index.json")).unwrap()).unwrap();
+    let cat: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(dist.join("data/index.json")).unwrap())
+            .unwrap();
     let ids = |key: &str| -> Vec<String> {
-        cat[key].as_array().unwrap().iter().map(|v| v["id"].as_str().unwrap().to_string()).collect()
+        cat[key]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v["id"].as_str().unwrap().to_string())
+            .collect()
     };
-    let mut out: Vec<String> = ["/", "/decisions", "/follow-ups", "/search", "/people", "/glossary"].map(String::from).to_vec();
+    let mut out: Vec<String> = [
+        "/",
+        "/decisions",
+        "/follow-ups",
+        "/search",
+        "/people",
+        "/glossary",
+    ]
+    .map(String::from)
+    .to_vec();
     out.extend(ids("committees").iter().map(|k| format!("/committees/{k}")));
-    out.extend(ids("committees").iter().map(|k| format!("/embed/committees/{k}/next")));
+    out.extend(
+        ids("committees")
+            .iter()
+            .map(|k| format!("/embed/committees/{k}/next")),
+    );
     out.extend(ids("meetings").iter().map(|m| format!("/meetings/{m}")));
-    out.extend(ids("meetings").iter().map(|m| format!("/embed/meetings/{m}")));
-    out.extend(ids("forward_plans").iter().map(|p| format!("/forward-plans/{p}")));
-    out.extend(ids("dashboards").iter().map(|d| format!("/embed/dashboards/{d}")));
+    out.extend(
+        ids("meetings")
+            .iter()
+            .map(|m| format!("/embed/meetings/{m}")),
+    );
+    out.extend(
+        ids("forward_plans")
+            .iter()
+            .map(|p| format!("/forward-plans/{p}")),
+    );
+    out.extend(
+        ids("dashboards")
+            .iter()
+            .map(|d| format!("/embed/dashboards/{d}")),
+    );
     out
 }
 
@@ -57,10 +95,20 @@ fn every_address_in_the_data_is_a_file() {
     let dist = common::dist_dir();
     let have = pages(&dist);
     for path in expected(&dist) {
-        let want = if path == "/" { "/".to_string() } else { path.clone() };
-        assert!(have.contains(&want), "{path} has no pre-rendered file (dist{path}/index.html)");
+        let want = if path == "/" {
+            "/".to_string()
+        } else {
+            path.clone()
+        };
+        assert!(
+            have.contains(&want),
+            "{path} has no pre-rendered file (dist{path}/index.html)"
+        );
     }
-    assert!(dist.join("404.html").is_file(), "404.html is the pre-rendered not-found page");
+    assert!(
+        dist.join("404.html").is_file(),
+        "404.html is the pre-rendered not-found page"
+    );
     let not_found = std::fs::read_to_string(dist.join("404.html")).unwrap();
     assert!(not_found.contains("Page not found"), "404.html says so");
 }
@@ -72,7 +120,10 @@ async fn every_page_reads_without_javascript() {
             app.goto(&path).await?;
             let h1 = app.driver.find_all(By::Css("main h1")).await?;
             if h1.len() != 1 {
-                return fail(format!("{path}: {} h1 elements without JavaScript", h1.len()));
+                return fail(format!(
+                    "{path}: {} h1 elements without JavaScript",
+                    h1.len()
+                ));
             }
             let heading = h1[0].text().await?;
             let main = app.driver.find(By::Css("main")).await?.text().await?;
@@ -86,7 +137,10 @@ async fn every_page_reads_without_javascript() {
             if !title.ends_with("– Minutebook") {
                 return fail(format!("{path}: title {title:?}"));
             }
-            let description: Vec<_> = app.driver.find_all(By::Css("head meta[name='description']")).await?;
+            let description: Vec<_> = app
+                .driver
+                .find_all(By::Css("head meta[name='description']"))
+                .await?;
             if description.len() != 1 {
                 return fail(format!("{path}: {} meta descriptions", description.len()));
             }
@@ -94,9 +148,12 @@ async fn every_page_reads_without_javascript() {
             if links == 0 && !path.starts_with("/search") && !path.starts_with("/embed/") {
                 return fail(format!("{path}: no links in the page"));
             }
-            let says_needs_js = main.contains("needs JavaScript to show") || main.contains("Searching needs JavaScript");
+            let says_needs_js = main.contains("needs JavaScript to show")
+                || main.contains("Searching needs JavaScript");
             if says_needs_js != (path == "/search") {
-                return fail(format!("{path}: only search may say it needs JavaScript: {main}"));
+                return fail(format!(
+                    "{path}: only search may say it needs JavaScript: {main}"
+                ));
             }
         }
         Ok(())
@@ -118,12 +175,27 @@ fn wasm_path(dist: &Path) -> String {
 /// Every page type, with something on it to check is there after the take-over.
 const PAGE_TYPES: [(&str, &str); 15] = [
     ("/", "Committee meetings"),
-    ("/committees/sefton-osc-children", "Overview and Scrutiny Committee"),
-    ("/meetings/sefton-osc-children-2022-11-07", "Monday 7 November 2022"),
-    ("/committees/sefton-osc-children/work-programme", "Work programme"),
+    (
+        "/committees/sefton-osc-children",
+        "Overview and Scrutiny Committee",
+    ),
+    (
+        "/meetings/sefton-osc-children-2022-11-07",
+        "Monday 7 November 2022",
+    ),
+    (
+        "/committees/sefton-osc-children/work-programme",
+        "Work programme",
+    ),
     ("/forward-plans/sefton-2022-10-to-2023-01", "Forward Plan"),
-    ("/dashboards/sefton-osc-children-performance-dashboard-2022-11-07", "Performance"),
-    ("/improvement-plans/sefton-osc-children-improvement-plan-2022-11-07", "Improvement"),
+    (
+        "/dashboards/sefton-osc-children-performance-dashboard-2022-11-07",
+        "Performance",
+    ),
+    (
+        "/improvement-plans/sefton-osc-children-improvement-plan-2022-11-07",
+        "Improvement",
+    ),
     ("/decisions", "Decisions"),
     ("/follow-ups", "Follow-ups"),
     ("/people", "People"),
@@ -131,7 +203,10 @@ const PAGE_TYPES: [(&str, &str); 15] = [
     ("/glossary", "Glossary"),
     ("/search", "Search"),
     ("/no/such/page", "Page not found"),
-    ("/embed/committees/sefton-osc-children/next", "Overview and Scrutiny Committee"),
+    (
+        "/embed/committees/sefton-osc-children/next",
+        "Overview and Scrutiny Committee",
+    ),
 ];
 
 #[tokio::test]
@@ -262,7 +337,11 @@ fn static_downloads_are_read_back_by_independent_parsers() {
     let downloads = common::dist_dir().join("downloads");
     let mut calendars = Vec::new();
     files_under(&downloads, "ics", &mut calendars);
-    assert!(!calendars.is_empty(), "calendar files in {}", downloads.display());
+    assert!(
+        !calendars.is_empty(),
+        "calendar files in {}",
+        downloads.display()
+    );
     for file in &calendars {
         let text = std::fs::read_to_string(file).unwrap();
         let mut events = 0;
@@ -277,10 +356,24 @@ fn static_downloads_are_read_back_by_independent_parsers() {
     assert!(!tables.is_empty(), "CSV files in {}", downloads.display());
     for file in &tables {
         let text = std::fs::read_to_string(file).unwrap();
-        assert!(text.starts_with('\u{feff}'), "{}: a byte-order mark for spreadsheets", file.display());
+        assert!(
+            text.starts_with('\u{feff}'),
+            "{}: a byte-order mark for spreadsheets",
+            file.display()
+        );
         let mut reader = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-        let width = reader.headers().unwrap_or_else(|e| panic!("{}: {e}", file.display())).len();
-        let rows: Vec<_> = reader.records().collect::<Result<_, _>>().unwrap_or_else(|e| panic!("{}: {e}", file.display()));
-        assert!(rows.iter().all(|r| r.len() == width), "{}: ragged rows", file.display());
+        let width = reader
+            .headers()
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()))
+            .len();
+        let rows: Vec<_> = reader
+            .records()
+            .collect::<Result<_, _>>()
+            .unwrap_or_else(|e| panic!("{}: {e}", file.display()));
+        assert!(
+            rows.iter().all(|r| r.len() == width),
+            "{}: ragged rows",
+            file.display()
+        );
     }
 }

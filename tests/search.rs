@@ -74,29 +74,56 @@ async fn a_search_url_reloads_to_the_same_results() {
         let url = "/search?q=improvement%20programme&committee=sefton-osc-children";
         app.goto(url).await?;
         app.wait_for(".search-result").await?;
-        app.wait_for_text(".search-status", "for “improvement programme”").await?;
+        app.wait_for_text(".search-status", "for “improvement programme”")
+            .await?;
         app.check_page_shell("search (deep link)").await?;
         let before = result_links(app).await?;
         assert!(before.len() >= 2, "{before:?}");
-        assert!(before[0].ends_with("#item-5"), "the agenda item comes first: {before:?}");
+        assert!(
+            before[0].ends_with("#item-5"),
+            "the agenda item comes first: {before:?}"
+        );
         let status = app.texts(".search-status").await?;
 
         app.driver.refresh().await?;
         app.wait_for(".search-result").await?;
-        app.wait_for_text(".search-status", "for “improvement programme”").await?;
-        assert_eq!(result_links(app).await?, before, "the reloaded URL gave different results");
+        app.wait_for_text(".search-status", "for “improvement programme”")
+            .await?;
+        assert_eq!(
+            result_links(app).await?,
+            before,
+            "the reloaded URL gave different results"
+        );
         assert_eq!(app.texts(".search-status").await?, status);
-        let value: String = app.js("return document.getElementById('search-q').value;", vec![]).await?;
+        let value: String = app
+            .js("return document.getElementById('search-q').value;", vec![])
+            .await?;
         assert_eq!(value, "improvement programme");
-        let checked: bool = app.js("return document.getElementById('facet-committee-sefton-osc-children').checked;", vec![]).await?;
+        let checked: bool = app
+            .js(
+                "return document.getElementById('facet-committee-sefton-osc-children').checked;",
+                vec![],
+            )
+            .await?;
         assert!(checked, "the committee filter from the URL is not ticked");
-        assert_eq!(app.driver.title().await?, "Search: improvement programme – Minutebook");
+        assert_eq!(
+            app.driver.title().await?,
+            "Search: improvement programme – Minutebook"
+        );
 
         // Unticking the filter is a new history entry; Back returns to the filtered URL.
         app.click("#facet-committee-sefton-osc-children").await?;
-        app.wait_until("the filter to leave the URL", "!location.search.includes('committee=')").await?;
+        app.wait_until(
+            "the filter to leave the URL",
+            "!location.search.includes('committee=')",
+        )
+        .await?;
         app.driver.back().await?;
-        app.wait_until("Back to restore the filter", "location.search.includes('committee=sefton-osc-children')").await?;
+        app.wait_until(
+            "Back to restore the filter",
+            "location.search.includes('committee=sefton-osc-children')",
+        )
+        .await?;
         app.wait_for_text(".search-status", "with 1 filter").await?;
         Ok(())
     })
@@ -105,57 +132,93 @@ async fn a_search_url_reloads_to_the_same_results() {
 
 #[tokio::test]
 async fn search_works_from_the_keyboard_and_at_320_px() {
-    run("search_works_from_the_keyboard_and_at_320_px", async |app| {
-        app.set_viewport(320, 800).await?;
-        app.goto("/search").await?;
-        app.wait_for("#search-q").await?;
-        // Tab from the skip link reaches the header links, then the search box.
-        let mut reached = false;
-        for _ in 0..15 {
-            app.driver.active_element().await?.send_keys(common::Key::Tab).await?;
-            let id: String = app.js("return document.activeElement ? (document.activeElement.id || '') : '';", vec![]).await?;
-            if id == "search-q" {
-                reached = true;
-                break;
+    run(
+        "search_works_from_the_keyboard_and_at_320_px",
+        async |app| {
+            app.set_viewport(320, 800).await?;
+            app.goto("/search").await?;
+            app.wait_for("#search-q").await?;
+            // Tab from the skip link reaches the header links, then the search box.
+            let mut reached = false;
+            for _ in 0..15 {
+                app.driver
+                    .active_element()
+                    .await?
+                    .send_keys(common::Key::Tab)
+                    .await?;
+                let id: String = app
+                    .js(
+                        "return document.activeElement ? (document.activeElement.id || '') : '';",
+                        vec![],
+                    )
+                    .await?;
+                if id == "search-q" {
+                    reached = true;
+                    break;
+                }
             }
-        }
-        assert!(reached, "Tab never reached the search box");
-        let input = app.driver.active_element().await?;
-        input.send_keys("early help").await?;
-        input.send_keys(common::Key::Enter).await?;
-        app.wait_for_text(".search-status", "for “early help”").await?;
-        app.wait_for(".search-result mark").await?;
-        let mut more = app.count(".search-result").await?;
-        assert!(more >= 2, "{more} results");
-        app.check_no_horizontal_scroll("search at 320 px").await?;
-        app.axe_check("search at 320 px").await?;
-        // Common words alone are explained, not silently empty.
-        let input = app.driver.find(By::Id("search-q")).await?;
-        input.clear().await?;
-        input.send_keys("the and ").await?;
-        app.wait_for_text(".search-status", "very common words").await?;
-        more = app.count(".search-result").await?;
-        assert_eq!(more, 0);
-        Ok(())
-    })
+            assert!(reached, "Tab never reached the search box");
+            let input = app.driver.active_element().await?;
+            input.send_keys("early help").await?;
+            input.send_keys(common::Key::Enter).await?;
+            app.wait_for_text(".search-status", "for “early help”")
+                .await?;
+            app.wait_for(".search-result mark").await?;
+            let mut more = app.count(".search-result").await?;
+            assert!(more >= 2, "{more} results");
+            app.check_no_horizontal_scroll("search at 320 px").await?;
+            app.axe_check("search at 320 px").await?;
+            // Common words alone are explained, not silently empty.
+            let input = app.driver.find(By::Id("search-q")).await?;
+            input.clear().await?;
+            input.send_keys("the and ").await?;
+            app.wait_for_text(".search-status", "very common words")
+                .await?;
+            more = app.count(".search-result").await?;
+            assert_eq!(more, 0);
+            Ok(())
+        },
+    )
     .await;
 }
 
 #[tokio::test]
 async fn show_more_adds_results_and_moves_focus_to_them() {
-    run("show_more_adds_results_and_moves_focus_to_them", async |app| {
-        app.goto("/search?q=committee").await?;
-        app.wait_for(".search-result").await?;
-        let status = app.wait_for(".search-status").await?.text().await?;
-        let total: usize = status.split_whitespace().next().and_then(|n| n.parse().ok()).unwrap_or(0);
-        assert!(total > 20, "need more than 20 results for this test: {status}");
-        assert_eq!(app.count(".search-result").await?, 10, "the first page shows 10");
-        app.click(".search-more").await?;
-        app.wait_until("more results", "document.querySelectorAll('.search-result').length === 20").await?;
-        app.wait_until("focus on the first new result", "document.activeElement && document.activeElement.closest('#search-result-10')").await?;
-        // The rest of the page did not move: the status still counts every result.
-        assert_eq!(app.wait_for(".search-status").await?.text().await?, status);
-        Ok(())
-    })
+    run(
+        "show_more_adds_results_and_moves_focus_to_them",
+        async |app| {
+            app.goto("/search?q=committee").await?;
+            app.wait_for(".search-result").await?;
+            let status = app.wait_for(".search-status").await?.text().await?;
+            let total: usize = status
+                .split_whitespace()
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(0);
+            assert!(
+                total > 20,
+                "need more than 20 results for this test: {status}"
+            );
+            assert_eq!(
+                app.count(".search-result").await?,
+                10,
+                "the first page shows 10"
+            );
+            app.click(".search-more").await?;
+            app.wait_until(
+                "more results",
+                "document.querySelectorAll('.search-result').length === 20",
+            )
+            .await?;
+            app.wait_until(
+                "focus on the first new result",
+                "document.activeElement && document.activeElement.closest('#search-result-10')",
+            )
+            .await?;
+            // The rest of the page did not move: the status still counts every result.
+            assert_eq!(app.wait_for(".search-status").await?.text().await?, status);
+            Ok(())
+        },
+    )
     .await;
 }

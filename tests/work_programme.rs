@@ -10,7 +10,8 @@ use serde_json::{json, Value};
 const WP: &str = "/committees/sefton-osc-children/work-programme";
 const DRAFT: &str = "sefton-osc-children-2022-23-draft-2022-09-15";
 const PLAN: &str = "/forward-plans/sefton-2022-10-to-2023-01";
-const EES: &str = "/forward-plans/sefton-2022-10-to-2023-01/decisions/education-excellence-strategy";
+const EES: &str =
+    "/forward-plans/sefton-2022-10-to-2023-01/decisions/education-excellence-strategy";
 const SEP_2022: &str = "/meetings/sefton-osc-children-2022-09-27";
 const NOV_2022: &str = "/meetings/sefton-osc-children-2022-11-07";
 
@@ -55,39 +56,75 @@ async fn planned_held(app: &App, meeting: &str) -> TestResult<Vec<String>> {
 
 #[tokio::test]
 async fn schedule_shows_each_version_as_an_accessible_grid() {
-    run("schedule_shows_each_version_as_an_accessible_grid", async |app| {
-        app.goto(WP).await?;
-        programme_loaded(app).await?;
-        app.check_page_shell("work programme").await?;
-        // The latest version is shown first: the one printed for 7 November 2022.
-        app.wait_for_text("table.schedule caption", "in the agenda pack for 7 November 2022").await?;
-        let heads = app.texts("table.schedule thead th").await?;
-        assert_eq!(heads.len(), 7, "Item + 6 meetings: {heads:?}");
-        assert!(heads[2].contains("Tues 27/09/22 Southport"), "{heads:?}");
-        assert_eq!(app.count("table.schedule tbody th[scope=row]").await?, 21);
-        assert_eq!(app.count("table.schedule th[scope=colgroup]").await?, 3, "three section headings");
-        assert_eq!(schedule_row(app, "Performance Dashboard").await?, vec![false, true, true, true, true, true]);
-        assert_eq!(schedule_row(app, "SEND Annual Update").await?, vec![false, false, false, true, false, false]);
-        // Today is after every meeting: all are past, and say so in words.
-        assert_eq!(app.count("table.schedule thead th.is-past").await?, 6);
-        assert_eq!(app.count("table.schedule thead th .schedule__when").await?, 6);
-        app.wait_for_text("table.schedule thead th", "Held").await?;
-        app.axe_check("work programme (latest version)").await?;
+    run(
+        "schedule_shows_each_version_as_an_accessible_grid",
+        async |app| {
+            app.goto(WP).await?;
+            programme_loaded(app).await?;
+            app.check_page_shell("work programme").await?;
+            // The latest version is shown first: the one printed for 7 November 2022.
+            app.wait_for_text(
+                "table.schedule caption",
+                "in the agenda pack for 7 November 2022",
+            )
+            .await?;
+            let heads = app.texts("table.schedule thead th").await?;
+            assert_eq!(heads.len(), 7, "Item + 6 meetings: {heads:?}");
+            assert!(heads[2].contains("Tues 27/09/22 Southport"), "{heads:?}");
+            assert_eq!(app.count("table.schedule tbody th[scope=row]").await?, 21);
+            assert_eq!(
+                app.count("table.schedule th[scope=colgroup]").await?,
+                3,
+                "three section headings"
+            );
+            assert_eq!(
+                schedule_row(app, "Performance Dashboard").await?,
+                vec![false, true, true, true, true, true]
+            );
+            assert_eq!(
+                schedule_row(app, "SEND Annual Update").await?,
+                vec![false, false, false, true, false, false]
+            );
+            // Today is after every meeting: all are past, and say so in words.
+            assert_eq!(app.count("table.schedule thead th.is-past").await?, 6);
+            assert_eq!(
+                app.count("table.schedule thead th .schedule__when").await?,
+                6
+            );
+            app.wait_for_text("table.schedule thead th", "Held").await?;
+            app.axe_check("work programme (latest version)").await?;
 
-        // Choose the draft of 15/09/22.
-        let draft = format!("{WP}?version={DRAFT}");
-        app.click(&link(&draft)).await?;
-        app.wait_for_path(&draft).await?;
-        app.wait_for_text("table.schedule caption", "dated 15 September 2022").await?;
-        assert_eq!(schedule_row(app, "SEND Annual Update").await?, vec![false, false, true, false, false, false]);
-        assert_eq!(schedule_row(app, "Children’s Social Care Improvement Journey").await?, vec![false; 6]);
-        app.wait_for_text("table.schedule .schedule__note", "Note: The above item to be incorporated").await?;
-        app.wait_for_text("table.schedule .schedule__note", "Note: Invite Cr. Doyle").await?;
-        app.wait_for_text("table.schedule .schedule__leads", "Lead: Amy Riley/Debbie Campbell").await?;
-        app.check_page_shell("work programme (draft)").await?;
-        app.axe_check("work programme (draft)").await?;
-        Ok(())
-    })
+            // Choose the draft of 15/09/22.
+            let draft = format!("{WP}?version={DRAFT}");
+            app.click(&link(&draft)).await?;
+            app.wait_for_path(&draft).await?;
+            app.wait_for_text("table.schedule caption", "dated 15 September 2022")
+                .await?;
+            assert_eq!(
+                schedule_row(app, "SEND Annual Update").await?,
+                vec![false, false, true, false, false, false]
+            );
+            assert_eq!(
+                schedule_row(app, "Children’s Social Care Improvement Journey").await?,
+                vec![false; 6]
+            );
+            app.wait_for_text(
+                "table.schedule .schedule__note",
+                "Note: The above item to be incorporated",
+            )
+            .await?;
+            app.wait_for_text("table.schedule .schedule__note", "Note: Invite Cr. Doyle")
+                .await?;
+            app.wait_for_text(
+                "table.schedule .schedule__leads",
+                "Lead: Amy Riley/Debbie Campbell",
+            )
+            .await?;
+            app.check_page_shell("work programme (draft)").await?;
+            app.axe_check("work programme (draft)").await?;
+            Ok(())
+        },
+    )
     .await;
 }
 
@@ -127,18 +164,37 @@ async fn narrow_screen_lists_each_meeting() {
         app.set_viewport(320, 800).await?;
         app.goto(WP).await?;
         programme_loaded(app).await?;
-        app.wait_until("the grid hidden and the list shown at 320px",
+        app.wait_until(
+            "the grid hidden and the list shown at 320px",
             "getComputedStyle(document.querySelector('.schedule-grid')).display === 'none' && \
-             getComputedStyle(document.querySelector('.schedule-list')).display !== 'none'").await?;
+             getComputedStyle(document.querySelector('.schedule-list')).display !== 'none'",
+        )
+        .await?;
         let headings = app.texts(".schedule-list h3").await?;
         assert_eq!(headings.len(), 6, "{headings:?}");
-        assert!(headings[2].starts_with("Monday 7 November 2022, Bootle"), "{headings:?}");
-        let nov: String = app.js("return document.querySelectorAll('.schedule-list__meeting')[2].innerText;", vec![]).await?;
-        for item in ["Summer 2022 Data", "Children's Commissioner", "Performance Dashboard"] {
+        assert!(
+            headings[2].starts_with("Monday 7 November 2022, Bootle"),
+            "{headings:?}"
+        );
+        let nov: String = app
+            .js(
+                "return document.querySelectorAll('.schedule-list__meeting')[2].innerText;",
+                vec![],
+            )
+            .await?;
+        for item in [
+            "Summer 2022 Data",
+            "Children's Commissioner",
+            "Performance Dashboard",
+        ] {
             assert!(nov.contains(item), "7 November list lacks {item}: {nov}");
         }
-        assert!(!nov.contains("SEND Annual Update"), "SEND moved to December in this version: {nov}");
-        app.check_no_horizontal_scroll("work programme at 320px").await?;
+        assert!(
+            !nov.contains("SEND Annual Update"),
+            "SEND moved to December in this version: {nov}"
+        );
+        app.check_no_horizontal_scroll("work programme at 320px")
+            .await?;
         app.axe_check("work programme at 320px").await?;
         Ok(())
     })
@@ -222,54 +278,100 @@ async fn what_changed_between_versions() {
 
 #[tokio::test]
 async fn forward_plan_and_key_decision_pages_link_both_ways() {
-    run("forward_plan_and_key_decision_pages_link_both_ways", async |app| {
-        app.goto(PLAN).await?;
-        app.wait_for_text("h1", "Key Decision Forward Plan for the period 1 October 2022 – 31 January 2023").await?;
-        app.check_page_shell("forward plan").await?;
-        assert_eq!(app.count("main table tbody tr").await?, 2);
-        app.wait_for_text("dd", "31 August 2022").await?;
-        app.wait_for_text("main", "A Key Decision is defined in the Council's Constitution as:").await?;
-        assert_eq!(app.count("ol.exempt-paragraphs > li").await?, 10);
-        app.axe_check("forward plan").await?;
+    run(
+        "forward_plan_and_key_decision_pages_link_both_ways",
+        async |app| {
+            app.goto(PLAN).await?;
+            app.wait_for_text(
+                "h1",
+                "Key Decision Forward Plan for the period 1 October 2022 – 31 January 2023",
+            )
+            .await?;
+            app.check_page_shell("forward plan").await?;
+            assert_eq!(app.count("main table tbody tr").await?, 2);
+            app.wait_for_text("dd", "31 August 2022").await?;
+            app.wait_for_text(
+                "main",
+                "A Key Decision is defined in the Council's Constitution as:",
+            )
+            .await?;
+            assert_eq!(app.count("ol.exempt-paragraphs > li").await?, 10);
+            app.axe_check("forward plan").await?;
 
-        app.click(&link(EES)).await?;
-        app.wait_for_path(EES).await?;
-        app.wait_for_text("h1", "Education Excellence Strategy for Sefton 2021-2025").await?;
-        app.check_page_shell("key decision").await?;
-        let timeline = app.texts("ol.timeline > li").await?;
-        assert_eq!(timeline.len(), 3, "{timeline:?}");
-        assert!(timeline[0].starts_with("28 July 2022"), "{timeline:?}");
-        assert!(timeline[1].starts_with("6 October 2022") && timeline[1].contains("Reason: in order to extend consultation and obtain further information"), "{timeline:?}");
-        for field in ["Cabinet", "6 Oct 2022", "Financial: No. Community impact: Yes.", "Open", "All Wards", "Parents and carers", "online survey", "nicola.robson@sefton.gov.uk"] {
-            app.wait_for_text("dl.summary-list", field).await?;
-        }
-        app.axe_check("key decision").await?;
+            app.click(&link(EES)).await?;
+            app.wait_for_path(EES).await?;
+            app.wait_for_text("h1", "Education Excellence Strategy for Sefton 2021-2025")
+                .await?;
+            app.check_page_shell("key decision").await?;
+            let timeline = app.texts("ol.timeline > li").await?;
+            assert_eq!(timeline.len(), 3, "{timeline:?}");
+            assert!(timeline[0].starts_with("28 July 2022"), "{timeline:?}");
+            assert!(
+                timeline[1].starts_with("6 October 2022")
+                    && timeline[1].contains(
+                        "Reason: in order to extend consultation and obtain further information"
+                    ),
+                "{timeline:?}"
+            );
+            for field in [
+                "Cabinet",
+                "6 Oct 2022",
+                "Financial: No. Community impact: Yes.",
+                "Open",
+                "All Wards",
+                "Parents and carers",
+                "online survey",
+                "nicola.robson@sefton.gov.uk",
+            ] {
+                app.wait_for_text("dl.summary-list", field).await?;
+            }
+            app.axe_check("key decision").await?;
 
-        // To the meeting that considered it, and back.
-        let to_meeting = format!("{SEP_2022}#minute-16");
-        app.click(&link(&to_meeting)).await?;
-        app.wait_for_path(&to_meeting).await?;
-        app.wait_for_text("h1", "27 September 2022").await?;
-        app.wait_for_text("p.key-decision-links", "Education Excellence Strategy for Sefton 2021-2025").await?;
-        app.click(&format!("p.key-decision-links {}", link(EES))).await?;
-        app.wait_for_path(EES).await?;
-        app.wait_for_text("h1", "Education Excellence Strategy").await?;
+            // To the meeting that considered it, and back.
+            let to_meeting = format!("{SEP_2022}#minute-16");
+            app.click(&link(&to_meeting)).await?;
+            app.wait_for_path(&to_meeting).await?;
+            app.wait_for_text("h1", "27 September 2022").await?;
+            app.wait_for_text(
+                "p.key-decision-links",
+                "Education Excellence Strategy for Sefton 2021-2025",
+            )
+            .await?;
+            app.click(&format!("p.key-decision-links {}", link(EES)))
+                .await?;
+            app.wait_for_path(EES).await?;
+            app.wait_for_text("h1", "Education Excellence Strategy")
+                .await?;
 
-        // The other decision has no date changes and no scrutiny record, and says so.
-        app.goto(&format!("{PLAN}/decisions/childhood-poverty-strategy")).await?;
-        app.wait_for_text("h1", "Sefton's Childhood Poverty Strategy").await?;
-        app.wait_for_text("main", "The plan records no change to the expected date.").await?;
-        app.wait_for_text("main", "The data records no scrutiny meeting that considered this matter.").await?;
-        app.wait_for_text("dl.summary-list", "Whether the item is new to this plan: not published").await?;
+            // The other decision has no date changes and no scrutiny record, and says so.
+            app.goto(&format!("{PLAN}/decisions/childhood-poverty-strategy"))
+                .await?;
+            app.wait_for_text("h1", "Sefton's Childhood Poverty Strategy")
+                .await?;
+            app.wait_for_text("main", "The plan records no change to the expected date.")
+                .await?;
+            app.wait_for_text(
+                "main",
+                "The data records no scrutiny meeting that considered this matter.",
+            )
+            .await?;
+            app.wait_for_text(
+                "dl.summary-list",
+                "Whether the item is new to this plan: not published",
+            )
+            .await?;
 
-        app.goto(&format!("{PLAN}/decisions/no-such-decision")).await?;
-        app.wait_for_text("h1", "Page not found").await?;
-        app.goto("/forward-plans/no-such-plan").await?;
-        app.wait_for_text("h1", "Page not found").await?;
-        app.goto("/committees/no-such-committee/work-programme").await?;
-        app.wait_for_text("h1", "Page not found").await?;
-        Ok(())
-    })
+            app.goto(&format!("{PLAN}/decisions/no-such-decision"))
+                .await?;
+            app.wait_for_text("h1", "Page not found").await?;
+            app.goto("/forward-plans/no-such-plan").await?;
+            app.wait_for_text("h1", "Page not found").await?;
+            app.goto("/committees/no-such-committee/work-programme")
+                .await?;
+            app.wait_for_text("h1", "Page not found").await?;
+            Ok(())
+        },
+    )
     .await;
 }
 
@@ -282,7 +384,9 @@ async fn download(app: &App, css: &str) -> TestResult<(String, String)> {
     let href = meta[0].as_str().unwrap_or_default().to_string();
     // A static file written at build time beside the page (it works without JavaScript).
     if !href.contains("/downloads/") || !href.ends_with(".ics") {
-        return fail(format!("{css} links to {href}, not the calendar file written beside the page"));
+        return fail(format!(
+            "{css} links to {href}, not the calendar file written beside the page"
+        ));
     }
     let ret = app
         .driver

@@ -11,7 +11,11 @@ use std::process::ExitCode;
 
 /// Pre-render every page the data holds into a built Minutebook folder.
 #[derive(Parser)]
-#[command(version, about, after_help = "Example:\n  prerender dist --base /meetings/ --today 2022-11-08")]
+#[command(
+    version,
+    about,
+    after_help = "Example:\n  prerender dist --base /meetings/ --today 2022-11-08"
+)]
 struct Args {
     /// The built folder (Trunk's output, with `index.html` and `data/`).
     dist: PathBuf,
@@ -26,9 +30,16 @@ struct Args {
 /// Today in Europe/London: UTC, an hour on in British Summer Time.
 fn london_today() -> minutebook_data::Date {
     use chrono::{Datelike, Timelike, Utc};
-    let as_date = |d: chrono::NaiveDate| minutebook_data::Date { year: d.year(), month: d.month() as u8, day: d.day() as u8 };
+    let as_date = |d: chrono::NaiveDate| minutebook_data::Date {
+        year: d.year(),
+        month: d.month() as u8,
+        day: d.day() as u8,
+    };
     let now = Utc::now();
-    let time = minutebook_data::Time { hour: now.hour() as u8, minute: now.minute() as u8 };
+    let time = minutebook_data::Time {
+        hour: now.hour() as u8,
+        minute: now.minute() as u8,
+    };
     let bst = minutebook_domain::london::is_bst_utc(as_date(now.date_naive()), time);
     as_date((now + chrono::Duration::hours(if bst { 1 } else { 0 })).date_naive())
 }
@@ -47,7 +58,10 @@ fn main() -> ExitCode {
     };
     match minutebook::prerender::run(&args.dist, &args.base, today) {
         Ok(r) => {
-            eprintln!("prerender: {} pages and {} downloads, {} bytes in {:.1} s", r.pages, r.downloads, r.bytes, r.seconds);
+            eprintln!(
+                "prerender: {} pages and {} downloads, {} bytes in {:.1} s",
+                r.pages, r.downloads, r.bytes, r.seconds
+            );
             ExitCode::SUCCESS
         }
         Err(e) => {

@@ -1,9 +1,9 @@
 //! One agenda item: what the agenda and report said, then what the minutes record.
 
-use crate::routes;
 use crate::components::resolution::ResolutionView;
 use crate::components::status::NotPublished;
 use crate::components::text::{data_link, rich_text, Blocks};
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{AgendaItem, Contact, Document, Minute, Report};
 use minutebook_domain::links::{mailto_href, tel_href};

@@ -105,7 +105,10 @@ fn apologies(list: Option<Vec<Apology>>, text: Option<String>) -> AnyView {
 
 fn declarations(d: Declarations) -> AnyView {
     match d {
-        Declarations::NoneDeclared { text } => view! { <p>"None. " <span class="source-wording">"As minuted: “" {text} "”"</span></p> }.into_any(),
+        Declarations::NoneDeclared { text } => {
+            view! { <p>"None. " <span class="source-wording">"As minuted: “" {text} "”"</span></p> }
+                .into_any()
+        }
         Declarations::NotPublished => view! { <p><NotPublished /></p> }.into_any(),
         Declarations::Declared { declarations } => view! {
             <div class="table-wrap">

@@ -23,7 +23,11 @@ pub fn CsvDownload(
     #[cfg(feature = "ssr")]
     let url = {
         let text = format!("\u{feff}{}", csv.get_untracked());
-        RwSignal::new(Some(crate::data::publish_download(&crate::routes::current_page(), &filename, text)))
+        RwSignal::new(Some(crate::data::publish_download(
+            &crate::routes::current_page(),
+            &filename,
+            text,
+        )))
     };
     #[cfg(not(feature = "ssr"))]
     let url = RwSignal::new(None::<String>);

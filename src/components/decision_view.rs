@@ -3,7 +3,9 @@
 
 use crate::routes;
 use leptos::prelude::*;
-use minutebook_data::{Catalogue, Decision, DatePrecision, FollowUpStatus, PaperLink, ResolutionPart};
+use minutebook_data::{
+    Catalogue, DatePrecision, Decision, FollowUpStatus, PaperLink, ResolutionPart,
+};
 use minutebook_domain::dates::{long_date, short_date};
 use minutebook_domain::decision_pages::{page_links, PagePlan, PER_PAGE};
 use minutebook_domain::decisions::minute_label;
@@ -104,21 +106,35 @@ pub fn decision_text(d: &Decision) -> AnyView {
 
 /// "Minute 19 (3) of 27 September 2022", for the permalink's hidden text.
 pub fn decision_reference(d: &Decision) -> String {
-    format!("{} of {}", minute_label(&d.minute, d.part.as_deref()), when(d.date, d.date_precision))
+    format!(
+        "{} of {}",
+        minute_label(&d.minute, d.part.as_deref()),
+        when(d.date, d.date_precision)
+    )
 }
 
 /// The committee's title, or its id when the catalogue does not know it.
 pub fn committee_title(c: &Catalogue, id: &str) -> String {
-    c.committee(id).map(|k| k.title.clone()).unwrap_or_else(|| id.to_string())
+    c.committee(id)
+        .map(|k| k.title.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 /// The council's name for a committee.
 pub fn council_name(c: &Catalogue, committee: &str) -> String {
-    c.committee(committee).and_then(|k| c.council(&k.council)).map(|x| x.name.clone()).unwrap_or_default()
+    c.committee(committee)
+        .and_then(|k| c.council(&k.council))
+        .map(|x| x.name.clone())
+        .unwrap_or_default()
 }
 
 /// A labelled select for a filter; `value` is written when the choice changes.
-pub fn select_field(id: &'static str, label: &'static str, options: Vec<(String, String)>, value: RwSignal<String>) -> AnyView {
+pub fn select_field(
+    id: &'static str,
+    label: &'static str,
+    options: Vec<(String, String)>,
+    value: RwSignal<String>,
+) -> AnyView {
     let current = value.get_untracked();
     view! {
         <div class="dec-filters__field">
@@ -135,7 +151,11 @@ pub fn select_field(id: &'static str, label: &'static str, options: Vec<(String,
 }
 
 /// "Previous 1 2 … 9 Next" under a list; `page_href(n)` is the address of page n.
-pub fn pagination(plan: &PagePlan, what: &'static str, page_href: impl Fn(usize) -> String) -> Option<AnyView> {
+pub fn pagination(
+    plan: &PagePlan,
+    what: &'static str,
+    page_href: impl Fn(usize) -> String,
+) -> Option<AnyView> {
     (plan.pages > 1).then(|| {
         let prev = (plan.page > 1).then(|| page_href(plan.page - 1));
         let next = (plan.page < plan.pages).then(|| page_href(plan.page + 1));
@@ -166,4 +186,3 @@ pub fn showing(plan: &PagePlan, one: &str, many: &str) -> String {
     let noun = if plan.total == 1 { one } else { many };
     format!("Showing {first} to {last} of {} {noun}", plan.total)
 }
-

@@ -10,7 +10,9 @@ use minutebook_data::{paths, Catalogue, Committee};
 pub fn subscribe(c: &Catalogue, k: &Committee) -> impl IntoView {
     let calendar = routes::data_file(&paths::calendar(&k.id));
     let feed = routes::data_file(&paths::feed(&k.id));
-    let council = c.council(&k.council).map(|x| (x.name.clone(), routes::data_file(&paths::feed(&x.id))));
+    let council = c
+        .council(&k.council)
+        .map(|x| (x.name.clone(), routes::data_file(&paths::feed(&x.id))));
     view! {
         <Link rel="alternate" type_="application/atom+xml" title=format!("{}: agendas and minutes", k.title) href=feed.clone() />
         <section class="subscribe" aria-labelledby="subscribe">

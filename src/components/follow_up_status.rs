@@ -3,12 +3,14 @@
 //! year. The file is fetched once per committee-year and shared by every part (and kept for
 //! the session); if it cannot be loaded the meeting page simply shows no lines.
 
-use crate::routes;
 use crate::components::decision_view::{link_label, status_badge, when};
 use crate::components::text::RefScope;
 use crate::data::fetch_file;
+use crate::routes;
 use leptos::prelude::*;
-use minutebook_data::{decision_paths, DecisionsIndex, Evidence, EvidenceKind, FollowUp, FollowUpStatus, FollowUpsFile};
+use minutebook_data::{
+    decision_paths, DecisionsIndex, Evidence, EvidenceKind, FollowUp, FollowUpStatus, FollowUpsFile,
+};
 use minutebook_domain::dates::{municipal_year, short_date};
 use minutebook_domain::decision_pages::FollowUpFilter;
 use minutebook_domain::followups::describe_wait;
@@ -39,7 +41,11 @@ fn follow_ups(committee: &str, year: i32) -> Shared {
                 .await
                 .map(|idx| idx.follow_ups.iter().any(|l| l.file == file))
                 .unwrap_or(false);
-            if listed { fetch_file::<FollowUpsFile>(&file).await.ok().map(Arc::new) } else { None }
+            if listed {
+                fetch_file::<FollowUpsFile>(&file).await.ok().map(Arc::new)
+            } else {
+                None
+            }
         },
         move |loaded| out.set(Some(loaded)),
     );
@@ -51,23 +57,36 @@ fn summary(f: &FollowUp, as_of: minutebook_data::Date) -> String {
     let strongest = |k: EvidenceKind| f.evidence.iter().find(|e| e.kind == k);
     // Where the papers say it, with the date of the event when that differs.
     let recorded = |e: &Evidence| match (&e.at, e.date) {
-        (Some(at), Some(d)) if d != at.date => format!("{}, recorded in {}", short_date(d), link_label(at)),
+        (Some(at), Some(d)) if d != at.date => {
+            format!("{}, recorded in {}", short_date(d), link_label(at))
+        }
         (Some(at), _) => link_label(at),
         (None, Some(d)) => short_date(d),
         (None, None) => e.source.clone().unwrap_or_default(),
     };
     match f.status {
-        FollowUpStatus::Delivered => strongest(EvidenceKind::Delivered).map(|e| format!("delivered: {}", recorded(e))).unwrap_or_default(),
-        FollowUpStatus::Arranged => strongest(EvidenceKind::Arranged).map(|e| format!("arranged for {}", recorded(e))).unwrap_or_default(),
+        FollowUpStatus::Delivered => strongest(EvidenceKind::Delivered)
+            .map(|e| format!("delivered: {}", recorded(e)))
+            .unwrap_or_default(),
+        FollowUpStatus::Arranged => strongest(EvidenceKind::Arranged)
+            .map(|e| format!("arranged for {}", recorded(e)))
+            .unwrap_or_default(),
         FollowUpStatus::Planned => strongest(EvidenceKind::Planned)
             .map(|e| match (&e.planned_meeting, &e.at) {
-                (Some(p), _) => format!("planned for the meeting of {}", when(p.date, p.date_precision)),
+                (Some(p), _) => format!(
+                    "planned for the meeting of {}",
+                    when(p.date, p.date_precision)
+                ),
                 (None, Some(at)) => format!("planned, according to {}", link_label(at)),
                 (None, None) => "planned in the committee’s work programme".to_string(),
             })
             .unwrap_or_default(),
         FollowUpStatus::Outstanding => {
-            format!("nothing in the data answers it yet; waiting {} as of {}", describe_wait(f.decision.date, as_of), short_date(as_of))
+            format!(
+                "nothing in the data answers it yet; waiting {} as of {}",
+                describe_wait(f.decision.date, as_of),
+                short_date(as_of)
+            )
         }
     }
 }
@@ -76,16 +95,31 @@ fn summary(f: &FollowUp, as_of: minutebook_data::Date) -> String {
 /// the part asks for nothing.
 #[component]
 pub fn FollowUpLine(anchor: String) -> impl IntoView {
-    let Some(scope) = use_context::<RefScope>() else { return ().into_any() };
-    let Some(date) = scope.catalogue.meeting(&scope.meeting).map(|m| m.date) else { return ().into_any() };
+    let Some(scope) = use_context::<RefScope>() else {
+        return ().into_any();
+    };
+    let Some(date) = scope.catalogue.meeting(&scope.meeting).map(|m| m.date) else {
+        return ().into_any();
+    };
     let file = follow_ups(&scope.committee, municipal_year(date));
     let meeting = scope.meeting.clone();
     let committee = scope.committee.clone();
     (move || {
         let loaded = file.get().flatten()?;
-        let f = loaded.follow_ups.iter().find(|f| f.decision.meeting == meeting && f.decision.anchor == anchor)?;
-        let filter = FollowUpFilter { committee: Some(committee.clone()), ..Default::default() };
-        let link = format!("{}#fu-{}-{}", routes::with_query("/follow-ups", &filter.to_query(1)), meeting, anchor);
+        let f = loaded
+            .follow_ups
+            .iter()
+            .find(|f| f.decision.meeting == meeting && f.decision.anchor == anchor)?;
+        let filter = FollowUpFilter {
+            committee: Some(committee.clone()),
+            ..Default::default()
+        };
+        let link = format!(
+            "{}#fu-{}-{}",
+            routes::with_query("/follow-ups", &filter.to_query(1)),
+            meeting,
+            anchor
+        );
         Some(view! {
             <p class="follow-up-line">
                 <span class="follow-up-line__label">"Follow-up: "</span>

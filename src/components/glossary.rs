@@ -9,7 +9,10 @@ use minutebook_domain::glossary::{GlossaryIndex, Piece};
 pub fn abbr_title(entry: &minutebook_data::GlossaryEntry) -> String {
     match entry.source {
         Some(_) => entry.meaning.clone(),
-        None => format!("{} (usual meaning; not expanded in the papers)", entry.meaning),
+        None => format!(
+            "{} (usual meaning; not expanded in the papers)",
+            entry.meaning
+        ),
     }
 }
 
@@ -19,7 +22,10 @@ fn marked_with(index: &GlossaryIndex, text: &str) -> AnyView {
         .into_iter()
         .map(|piece| match piece {
             Piece::Text(t) => t.to_string().into_any(),
-            Piece::Term(t, e) => view! { <abbr class="glossary-term" title=abbr_title(e)>{t.to_string()}</abbr> }.into_any(),
+            Piece::Term(t, e) => {
+                view! { <abbr class="glossary-term" title=abbr_title(e)>{t.to_string()}</abbr> }
+                    .into_any()
+            }
         })
         .collect_view()
         .into_any()
@@ -29,7 +35,9 @@ fn marked_with(index: &GlossaryIndex, text: &str) -> AnyView {
 /// (or if it cannot be), the text is shown as it is: the page never waits for it.
 pub fn marked(text: &str) -> AnyView {
     let text = text.to_string();
-    let Some(glossary) = use_glossary() else { return text.into_any() };
+    let Some(glossary) = use_glossary() else {
+        return text.into_any();
+    };
     (move || match glossary.loaded.get() {
         Some(Ok(index)) => marked_with(&index, &text),
         _ => text.clone().into_any(),

@@ -5,7 +5,10 @@ use leptos::prelude::*;
 use leptos_meta::{Meta, Title};
 
 #[component]
-pub fn PageHead(#[prop(into)] title: Signal<String>, #[prop(into)] description: String) -> impl IntoView {
+pub fn PageHead(
+    #[prop(into)] title: Signal<String>,
+    #[prop(into)] description: String,
+) -> impl IntoView {
     view! {
         <Title text=move || title.get() />
         <Meta name="description" content=description />

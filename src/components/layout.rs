@@ -2,15 +2,17 @@
 //! (`/embed/...`), which are only their `<main>`, for a council's iframe. The council's
 //! theme (name, logo, colours) is applied here for both.
 
-use crate::routes;
 use crate::components::theme::use_theme;
-use crate::data::{site};
+use crate::data::site;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 
 /// Whether an app path (with or without the base path) is an embed.
 pub fn is_embed_path(pathname: &str) -> bool {
-    let path = pathname.strip_prefix(site().base.as_str()).unwrap_or(pathname);
+    let path = pathname
+        .strip_prefix(site().base.as_str())
+        .unwrap_or(pathname);
     path.starts_with("/embed/") || path == "/embed"
 }
 
@@ -24,7 +26,8 @@ pub fn Layout(children: Children) -> impl IntoView {
     #[cfg(feature = "ssr")]
     let theme_on_root = {
         let style = branding.get_untracked().root_style;
-        (!style.is_empty()).then(|| view! { <leptos_meta::Html {..} style=style data-mb-theme="custom" /> })
+        (!style.is_empty())
+            .then(|| view! { <leptos_meta::Html {..} style=style data-mb-theme="custom" /> })
     };
     #[cfg(not(feature = "ssr"))]
     let theme_on_root = ();

@@ -4,12 +4,13 @@
 //! are generated with (`minutebook_domain::people`): the council's register is fetched once
 //! per page and any name it cannot match to exactly one person stays plain text.
 
-use crate::routes;
 use crate::components::text::RefScope;
-use crate::data::{fetch_shared, fetch_file, load_into, Loaded};
+use crate::data::{fetch_file, fetch_shared, load_into, Loaded};
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{
-    paths, AtMeeting, AttendanceCounts, Catalogue, ChairRole, CouncilAttendance, Listing, MemberRole, PeopleRegister,
+    paths, AtMeeting, AttendanceCounts, Catalogue, ChairRole, CouncilAttendance, Listing,
+    MemberRole, PeopleRegister,
 };
 use minutebook_domain::people::match_name;
 use std::sync::Arc;
@@ -21,7 +22,10 @@ pub async fn fetch_attendance(council: String) -> Loaded<CouncilAttendance> {
 /// The register listing whose council id starts the person id (`sefton-june-burns` → sefton);
 /// the longest council id wins, so `st-helens-…` is never taken for a council `st`.
 pub fn listing_for_person<'a>(c: &'a Catalogue, person: &str) -> Option<&'a Listing> {
-    c.people.iter().filter(|l| person.starts_with(&format!("{}-", l.council))).max_by_key(|l| l.council.len())
+    c.people
+        .iter()
+        .filter(|l| person.starts_with(&format!("{}-", l.council)))
+        .max_by_key(|l| l.council.len())
 }
 
 /// The council register used to link names on the page being built (plain names until it loads).
@@ -31,14 +35,19 @@ struct RegisterLinks(RwSignal<Option<Arc<PeopleRegister>>>);
 /// Link names on this part of the page to person pages, when the council publishes a register.
 /// Uses a plain signal, not a resource, so the page never waits for (or re-suspends on) it.
 pub fn provide_register_links(c: &Catalogue, council: &str) {
-    let Some(listing) = c.people.iter().find(|l| l.council == council) else { return };
+    let Some(listing) = c.people.iter().find(|l| l.council == council) else {
+        return;
+    };
     let register = RwSignal::new(None);
     let file = listing.file.clone();
-    load_into(async move { fetch_file::<PeopleRegister>(&file).await.ok().map(Arc::new) }, move |r| {
-        if r.is_some() {
-            register.try_set(r);
-        }
-    });
+    load_into(
+        async move { fetch_file::<PeopleRegister>(&file).await.ok().map(Arc::new) },
+        move |r| {
+            if r.is_some() {
+                register.try_set(r);
+            }
+        },
+    );
     provide_context(RegisterLinks(register));
 }
 
@@ -53,11 +62,20 @@ pub fn provide_register_links_for_meeting() {
 
 /// A printed name, linked to the person's page when it matches exactly one person.
 pub fn person_link(name: String, explicit: Option<String>) -> AnyView {
-    let Some(RegisterLinks(register)) = use_context::<RegisterLinks>() else { return name.into_any() };
+    let Some(RegisterLinks(register)) = use_context::<RegisterLinks>() else {
+        return name.into_any();
+    };
     (move || {
-        let id = register.get().and_then(|r| match_name(&name, explicit.as_deref(), &r.people).person().map(|p| p.id.clone()));
+        let id = register.get().and_then(|r| {
+            match_name(&name, explicit.as_deref(), &r.people)
+                .person()
+                .map(|p| p.id.clone())
+        });
         match id {
-            Some(id) => view! { <a class="person-link" href=routes::person(&id)>{name.clone()}</a> }.into_any(),
+            Some(id) => {
+                view! { <a class="person-link" href=routes::person(&id)>{name.clone()}</a> }
+                    .into_any()
+            }
             None => name.clone().into_any(),
         }
     })
@@ -80,7 +98,11 @@ fn plural(n: u32, one: &str, many: &str) -> String {
 /// "Attended 2 of 3 meetings (67%)", or why there is no rate.
 pub fn rate_text(c: &AttendanceCounts) -> String {
     match c.rate_percent() {
-        Some(r) => format!("Attended {} of {} ({r}%)", c.attended, plural(c.counted(), "meeting", "meetings")),
+        Some(r) => format!(
+            "Attended {} of {} ({r}%)",
+            c.attended,
+            plural(c.counted(), "meeting", "meetings")
+        ),
         None => "No attendance recorded".to_string(),
     }
 }
@@ -98,7 +120,10 @@ pub fn counts_explained(c: &AttendanceCounts) -> Vec<String> {
         ));
     }
     if c.not_recorded > 0 {
-        out.push(format!("Attendance not recorded for {}.", plural(c.not_recorded, "meeting", "meetings")));
+        out.push(format!(
+            "Attendance not recorded for {}.",
+            plural(c.not_recorded, "meeting", "meetings")
+        ));
     }
     if c.not_named > 0 {
         out.push(format!(
@@ -107,7 +132,10 @@ pub fn counts_explained(c: &AttendanceCounts) -> Vec<String> {
         ));
     }
     if c.substitute_only > 0 {
-        out.push(format!("Named only as a substitute at {} (not counted).", plural(c.substitute_only, "meeting", "meetings")));
+        out.push(format!(
+            "Named only as a substitute at {} (not counted).",
+            plural(c.substitute_only, "meeting", "meetings")
+        ));
     }
     out
 }

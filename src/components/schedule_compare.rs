@@ -97,7 +97,11 @@ pub fn PlannedVsHeld(programme: Arc<WorkProgramme>, meeting: Arc<Meeting>) -> im
 }
 
 fn row_line(r: &RowRef) -> String {
-    let lead = if r.leads.is_empty() { String::new() } else { format!(" (lead: {})", r.leads.join("/")) };
+    let lead = if r.leads.is_empty() {
+        String::new()
+    } else {
+        format!(" (lead: {})", r.leads.join("/"))
+    };
     format!("{}{lead} — {}", r.title, planned_phrase(r))
 }
 
@@ -115,7 +119,11 @@ pub fn ProgrammeDiffView(diff: ProgrammeDiff, older: String, newer: String) -> i
         })
     };
     let added = diff.added.iter().map(|r| row_line(r).into_any()).collect();
-    let removed = diff.removed.iter().map(|r| row_line(r).into_any()).collect();
+    let removed = diff
+        .removed
+        .iter()
+        .map(|r| row_line(r).into_any())
+        .collect();
     let merged = diff
         .merged
         .iter()

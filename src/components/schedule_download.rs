@@ -20,7 +20,11 @@ pub struct CalendarFile {
 #[cfg(feature = "ssr")]
 fn absolute(path: &str) -> Option<String> {
     let origin = std::env::var("MINUTEBOOK_SITE_URL").unwrap_or_default();
-    Some(format!("{}{}", origin.trim_end_matches('/'), crate::routes::href(path)))
+    Some(format!(
+        "{}{}",
+        origin.trim_end_matches('/'),
+        crate::routes::href(path)
+    ))
 }
 
 /// The calendar for some meetings of one committee; `None` when none can be dated.
@@ -34,16 +38,22 @@ pub fn meetings_calendar<'a>(
     {
         use minutebook_domain::ics::{calendar, meeting_event};
         let events: Vec<_> = meetings
-            .filter_map(|m| meeting_event(m, k, absolute(&format!("/meetings/{}", m.id)).as_deref()))
+            .filter_map(|m| {
+                meeting_event(m, k, absolute(&format!("/meetings/{}", m.id)).as_deref())
+            })
             .collect();
-        (!events.is_empty()).then(|| CalendarFile { text: calendar(&k.title, &events) })
+        (!events.is_empty()).then(|| CalendarFile {
+            text: calendar(&k.title, &events),
+        })
     }
     #[cfg(not(feature = "ssr"))]
     {
         // The same rule as `ics::meeting_event`: only meetings whose day is known.
         let _ = k;
         let mut meetings = meetings;
-        meetings.any(|m| m.date_precision == DatePrecision::Day).then_some(CalendarFile {})
+        meetings
+            .any(|m| m.date_precision == DatePrecision::Day)
+            .then_some(CalendarFile {})
     }
 }
 

@@ -4,9 +4,11 @@
 
 use crate::routes;
 use leptos::prelude::*;
-use minutebook_data::{Catalogue, Date, MeetingStatus, ProgrammeMeeting, ProgrammeRow, WorkProgramme};
-use minutebook_domain::dates::long_date;
 use minutebook_data::DatePrecision;
+use minutebook_data::{
+    Catalogue, Date, MeetingStatus, ProgrammeMeeting, ProgrammeRow, WorkProgramme,
+};
+use minutebook_domain::dates::long_date;
 
 /// Where a meeting stands as at `today`.
 #[derive(Clone, Copy, PartialEq, Eq)]
@@ -19,7 +21,11 @@ pub enum When {
 
 impl When {
     pub fn of(col: &ProgrammeMeeting, c: &Catalogue, today: Date) -> When {
-        let held = col.meeting.as_ref().and_then(|id| c.meeting(id)).is_some_and(|m| m.status == MeetingStatus::Held);
+        let held = col
+            .meeting
+            .as_ref()
+            .and_then(|id| c.meeting(id))
+            .is_some_and(|m| m.status == MeetingStatus::Held);
         // As at today: a date still to come is upcoming, whatever the data says.
         if col.date >= today {
             When::Upcoming
@@ -59,9 +65,17 @@ fn row_heading(row: &ProgrammeRow) -> impl IntoView {
 
 /// The grid and the narrow-screen list, both in the page; CSS shows one of them.
 #[component]
-pub fn ScheduleView(programme: WorkProgramme, catalogue: std::sync::Arc<Catalogue>, today: Date, version_label: String) -> impl IntoView {
+pub fn ScheduleView(
+    programme: WorkProgramme,
+    catalogue: std::sync::Arc<Catalogue>,
+    today: Date,
+    version_label: String,
+) -> impl IntoView {
     let cols = programme.meetings.clone();
-    let when: Vec<When> = cols.iter().map(|c| When::of(c, &catalogue, today)).collect();
+    let when: Vec<When> = cols
+        .iter()
+        .map(|c| When::of(c, &catalogue, today))
+        .collect();
     let span = (cols.len() + 1).to_string();
     let header = cols
         .iter()

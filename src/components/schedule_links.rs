@@ -1,22 +1,33 @@
 //! Links from a meeting page to the key decisions in a Forward Plan that the meeting
 //! considered (the other direction of `KeyDecision::considered_by`).
 
-use crate::routes;
 use crate::components::schedule_download::IcsDownload;
 use crate::components::status::NotPublished;
-use crate::data::{Load, fetch_file};
+use crate::data::{fetch_file, Load};
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, ForwardPlan};
 use std::sync::Arc;
 
 /// (plan id, decision id, decision title) for every key decision this meeting considered.
 async fn considered(c: Arc<Catalogue>, meeting: String) -> Vec<(String, String, String)> {
-    let council = c.meeting(&meeting).and_then(|m| c.committee(&m.committee)).map(|k| k.council.clone());
+    let council = c
+        .meeting(&meeting)
+        .and_then(|m| c.committee(&m.committee))
+        .map(|k| k.council.clone());
     let mut out = Vec::new();
-    for l in c.forward_plans.iter().filter(|l| Some(&l.council) == council.as_ref()) {
+    for l in c
+        .forward_plans
+        .iter()
+        .filter(|l| Some(&l.council) == council.as_ref())
+    {
         // A plan that fails to load only loses these links; the meeting page stands.
         if let Ok(plan) = fetch_file::<ForwardPlan>(&l.file).await {
-            for d in plan.decisions.iter().filter(|d| d.considered_by.iter().any(|s| s.meeting == meeting)) {
+            for d in plan
+                .decisions
+                .iter()
+                .filter(|d| d.considered_by.iter().any(|s| s.meeting == meeting))
+            {
                 out.push((plan.id.clone(), d.id.clone(), d.title.clone()));
             }
         }
@@ -52,7 +63,11 @@ pub fn MeetingKeyDecisions(catalogue: Arc<Catalogue>, meeting: String) -> impl I
 /// The meeting page's calendar download and its links to key decisions.
 pub fn meeting_links(c: Arc<Catalogue>, meeting: &str) -> impl IntoView {
     let calendar = c.meeting(meeting).and_then(|m| {
-        crate::components::schedule_download::meetings_calendar(&c, &m.committee, std::iter::once(m))
+        crate::components::schedule_download::meetings_calendar(
+            &c,
+            &m.committee,
+            std::iter::once(m),
+        )
     });
     view! {
         <div class="meeting-links">
@@ -67,9 +82,21 @@ pub fn meeting_links(c: Arc<Catalogue>, meeting: &str) -> impl IntoView {
 /// The committee page's section: its work programme, the Forward Plans printed for it,
 /// and a calendar file of all its meetings.
 pub fn committee_links(c: &Catalogue, committee: &str) -> impl IntoView {
-    let has_programme = c.work_programmes.iter().any(|l| l.committee.as_deref() == Some(committee));
-    let plans: Vec<_> = c.forward_plans.iter().filter(|l| l.committee.as_deref() == Some(committee)).cloned().collect();
-    let calendar = crate::components::schedule_download::meetings_calendar(c, committee, c.meetings_of(committee));
+    let has_programme = c
+        .work_programmes
+        .iter()
+        .any(|l| l.committee.as_deref() == Some(committee));
+    let plans: Vec<_> = c
+        .forward_plans
+        .iter()
+        .filter(|l| l.committee.as_deref() == Some(committee))
+        .cloned()
+        .collect();
+    let calendar = crate::components::schedule_download::meetings_calendar(
+        c,
+        committee,
+        c.meetings_of(committee),
+    );
     view! {
         <section aria-labelledby="work-programme">
             <h2 id="work-programme">"Work programme and key decisions"</h2>

@@ -8,11 +8,32 @@ use minutebook_search::Manifest;
 
 /// (URL value, label, count) for each value of each dimension, in display order.
 fn options(m: &Manifest, counts: &FacetCounts) -> [Vec<(String, String, u32)>; 4] {
-    let councils = m.councils.iter().zip(&counts.councils).map(|(c, &n)| (c.id.clone(), c.name.clone(), n)).collect();
-    let committees = m.committees.iter().zip(&counts.committees).map(|(c, &n)| (c.id.clone(), c.name.clone(), n)).collect();
+    let councils = m
+        .councils
+        .iter()
+        .zip(&counts.councils)
+        .map(|(c, &n)| (c.id.clone(), c.name.clone(), n))
+        .collect();
+    let committees = m
+        .committees
+        .iter()
+        .zip(&counts.committees)
+        .map(|(c, &n)| (c.id.clone(), c.name.clone(), n))
+        .collect();
     // Latest year first: that is usually what a reader is after.
-    let years = m.years.iter().zip(&counts.years).rev().map(|(y, &n)| (y.to_string(), Manifest::year_label(*y), n)).collect();
-    let kinds = m.kinds.iter().zip(&counts.kinds).map(|(k, &n)| (k.id.clone(), k.name.clone(), n)).collect();
+    let years = m
+        .years
+        .iter()
+        .zip(&counts.years)
+        .rev()
+        .map(|(y, &n)| (y.to_string(), Manifest::year_label(*y), n))
+        .collect();
+    let kinds = m
+        .kinds
+        .iter()
+        .zip(&counts.kinds)
+        .map(|(k, &n)| (k.id.clone(), k.name.clone(), n))
+        .collect();
     [councils, committees, years, kinds]
 }
 
@@ -60,7 +81,10 @@ pub fn facets(
             })
         })
         .collect_view();
-    let cleared = SearchState { q: state.q.clone(), ..SearchState::default() };
+    let cleared = SearchState {
+        q: state.q.clone(),
+        ..SearchState::default()
+    };
     view! {
         <section class="search-facets" aria-labelledby="search-facets-title">
             <h2 id="search-facets-title" class="search-facets__title">"Filter results"</h2>

@@ -15,11 +15,18 @@ pub fn Loading(#[prop(into)] what: String) -> impl IntoView {
 }
 
 /// The ErrorBoundary fallback for a failed load, with a retry that refetches.
-pub fn error_fallback(retry: impl Fn() + Clone + Send + Sync + 'static) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Clone + Send + Sync + 'static {
+pub fn error_fallback(
+    retry: impl Fn() + Clone + Send + Sync + 'static,
+) -> impl Fn(ArcRwSignal<Errors>) -> AnyView + Clone + Send + Sync + 'static {
     move |errors: ArcRwSignal<Errors>| {
         let retry = retry.clone();
         let messages = move || {
-            errors.with(|errors| errors.iter().map(|(_, e)| view! { <p>{e.to_string()}</p> }).collect_view())
+            errors.with(|errors| {
+                errors
+                    .iter()
+                    .map(|(_, e)| view! { <p>{e.to_string()}</p> })
+                    .collect_view()
+            })
         };
         // A page whose own heading failed to load needs this message to be its h1 and its
         // title; a page that already has one gets a section heading instead.

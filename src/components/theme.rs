@@ -12,7 +12,13 @@ use minutebook_domain::theme::{resolve_with_overrides, LogoUrl, ResolvedTheme, T
 use wasm_bindgen::JsCast;
 
 /// Every property a theme may set, so a changed theme can be undone cleanly.
-const PROPERTIES: [&str; 5] = ["--mb-brand", "--mb-brand-text", "--mb-link", "--mb-link-hover", "--mb-font"];
+const PROPERTIES: [&str; 5] = [
+    "--mb-brand",
+    "--mb-brand-text",
+    "--mb-link",
+    "--mb-link-hover",
+    "--mb-font",
+];
 
 /// What the header shows from the theme.
 #[derive(Clone, Debug, Default, PartialEq)]
@@ -53,10 +59,21 @@ pub fn use_theme() -> Memo<Branding> {
             logo_url: theme.logo.as_ref().map(|l| l.url.clone()),
             logo_alt: theme.logo.as_ref().map(|l| l.alt.clone()),
         };
-        let overrides = ThemeRequest { brand: q.get("brand"), link: q.get("link"), font: q.get("font"), ..Default::default() };
-        (resolve_with_overrides(&file, &overrides), problem, loaded.is_some())
+        let overrides = ThemeRequest {
+            brand: q.get("brand"),
+            link: q.get("link"),
+            font: q.get("font"),
+            ..Default::default()
+        };
+        (
+            resolve_with_overrides(&file, &overrides),
+            problem,
+            loaded.is_some(),
+        )
     });
-    Effect::new(move |_| resolved.with(|(t, problem, loaded)| apply(t, problem.as_deref(), *loaded)));
+    Effect::new(move |_| {
+        resolved.with(|(t, problem, loaded)| apply(t, problem.as_deref(), *loaded))
+    });
     Memo::new(move |_| {
         resolved.with(|(t, problem, _)| Branding {
             name: t.name.clone(),
@@ -68,14 +85,23 @@ pub fn use_theme() -> Memo<Branding> {
                 (src, alt.clone())
             }),
             problem: problem.clone(),
-            root_style: t.properties.iter().map(|(name, value)| format!("{name}: {value};")).collect::<Vec<_>>().join(" "),
+            root_style: t
+                .properties
+                .iter()
+                .map(|(name, value)| format!("{name}: {value};"))
+                .collect::<Vec<_>>()
+                .join(" "),
         })
     })
 }
 
 fn apply(t: &ResolvedTheme, problem: Option<&str>, loaded: bool) {
-    let Some(root) = document().document_element() else { return };
-    let Some(html) = root.dyn_ref::<web_sys::HtmlElement>() else { return };
+    let Some(root) = document().document_element() else {
+        return;
+    };
+    let Some(html) = root.dyn_ref::<web_sys::HtmlElement>() else {
+        return;
+    };
     let style = html.style();
     for p in PROPERTIES {
         let _ = style.remove_property(p);
@@ -84,7 +110,12 @@ fn apply(t: &ResolvedTheme, problem: Option<&str>, loaded: bool) {
         let _ = style.set_property(name, value);
     }
     let list = |refused: bool| {
-        let mut v: Vec<&str> = t.notes.iter().filter(|n| n.is_refused() == refused).map(|n| n.setting()).collect();
+        let mut v: Vec<&str> = t
+            .notes
+            .iter()
+            .filter(|n| n.is_refused() == refused)
+            .map(|n| n.setting())
+            .collect();
         v.dedup();
         v.join(" ")
     };
@@ -95,16 +126,31 @@ fn apply(t: &ResolvedTheme, problem: Option<&str>, loaded: bool) {
             let _ = root.set_attribute(name, &value);
         }
     };
-    set("data-mb-theme", if t.properties.is_empty() { "default".into() } else { "custom".into() });
+    set(
+        "data-mb-theme",
+        if t.properties.is_empty() {
+            "default".into()
+        } else {
+            "custom".into()
+        },
+    );
     set("data-mb-theme-adjusted", list(false));
     set("data-mb-theme-refused", list(true));
-    set("data-mb-theme-error", problem.unwrap_or_default().to_string());
+    set(
+        "data-mb-theme-error",
+        problem.unwrap_or_default().to_string(),
+    );
     // Tests and web teams wait for this: theme.json has been fetched (or found absent).
-    set("data-mb-theme-loaded", if loaded { "true".into() } else { String::new() });
+    set(
+        "data-mb-theme-loaded",
+        if loaded { "true".into() } else { String::new() },
+    );
     for note in &t.notes {
         leptos::logging::warn!("Minutebook: {note}");
     }
     if let Some(p) = problem {
-        leptos::logging::warn!("Minutebook: the theme file could not be used, so the default look is shown: {p}");
+        leptos::logging::warn!(
+            "Minutebook: the theme file could not be used, so the default look is shown: {p}"
+        );
     }
 }

@@ -29,7 +29,10 @@ mod browser {
             let doc = document();
             let base_uri = doc.base_uri().ok().flatten().unwrap_or_else(|| "/".into());
             let base_url = web_sys::Url::new(&base_uri).ok();
-            let base = base_url.as_ref().map(|u| u.pathname()).unwrap_or_else(|| "/".into());
+            let base = base_url
+                .as_ref()
+                .map(|u| u.pathname())
+                .unwrap_or_else(|| "/".into());
             let data = doc
                 .query_selector("meta[name='minutebook:data']")
                 .ok()
@@ -42,15 +45,26 @@ mod browser {
             if !data_root.ends_with('/') {
                 data_root.push('/');
             }
-            Site { base: base.trim_end_matches('/').to_string(), data_root }
+            Site {
+                base: base.trim_end_matches('/').to_string(),
+                data_root,
+            }
         })
     }
 
     /// Today's date in the reader's browser (for "next" and "latest" meetings).
     pub fn today() -> Date {
         let now = js_sys::Date::new_0();
-        Date::new(now.get_full_year() as i32, now.get_month() as u8 + 1, now.get_date() as u8)
-            .unwrap_or(Date { year: 1970, month: 1, day: 1 })
+        Date::new(
+            now.get_full_year() as i32,
+            now.get_month() as u8 + 1,
+            now.get_date() as u8,
+        )
+        .unwrap_or(Date {
+            year: 1970,
+            month: 1,
+            day: 1,
+        })
     }
 
     pub async fn bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
@@ -61,11 +75,21 @@ mod browser {
             let response = gloo_net::http::Request::get(&url)
                 .send()
                 .await
-                .map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))?;
+                .map_err(|e| {
+                    fail(LoadErrorKind::Network {
+                        message: e.to_string(),
+                    })
+                })?;
             if !response.ok() {
-                return Err(fail(LoadErrorKind::Http { status: response.status() }));
+                return Err(fail(LoadErrorKind::Http {
+                    status: response.status(),
+                }));
             }
-            response.binary().await.map_err(|e| fail(LoadErrorKind::Network { message: e.to_string() }))
+            response.binary().await.map_err(|e| {
+                fail(LoadErrorKind::Network {
+                    message: e.to_string(),
+                })
+            })
         };
         let time_out = async {
             sleep_ms(TIME_OUT_MS).await;
@@ -74,14 +98,18 @@ mod browser {
             }))
         };
         futures::pin_mut!(fetch, time_out);
-        futures::future::select(fetch, time_out).await.factor_first().0
+        futures::future::select(fetch, time_out)
+            .await
+            .factor_first()
+            .0
     }
 
     /// A promise that resolves after `ms` (setTimeout), as a future.
     async fn sleep_ms(ms: u32) {
         let promise = js_sys::Promise::new(&mut |resolve, _| {
             if let Some(w) = web_sys::window() {
-                let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
+                let _ =
+                    w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms as i32);
             }
         });
         let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
@@ -118,11 +146,21 @@ mod disk {
     }
 
     pub fn parsed<T: Clone + 'static>(rel: &str) -> Option<T> {
-        PARSED.with(|p| p.borrow().get(&(rel.to_string(), std::any::TypeId::of::<T>()))?.downcast_ref::<T>().cloned())
+        PARSED.with(|p| {
+            p.borrow()
+                .get(&(rel.to_string(), std::any::TypeId::of::<T>()))?
+                .downcast_ref::<T>()
+                .cloned()
+        })
     }
 
     pub fn keep_parsed<T: 'static>(rel: &str, value: T) {
-        PARSED.with(|p| p.borrow_mut().insert((rel.to_string(), std::any::TypeId::of::<T>()), std::rc::Rc::new(value)));
+        PARSED.with(|p| {
+            p.borrow_mut().insert(
+                (rel.to_string(), std::any::TypeId::of::<T>()),
+                std::rc::Rc::new(value),
+            )
+        });
     }
 
     pub fn publish(rel: String, text: String) {
@@ -142,11 +180,17 @@ mod disk {
     pub fn set_build_site(base: &str, data_dir: PathBuf, today: Date) {
         let base = base.trim_end_matches('/').to_string();
         let data_root = format!("{base}/data/");
-        let _ = BUILD.set(Build { site: Site { base, data_root }, data_dir, today });
+        let _ = BUILD.set(Build {
+            site: Site { base, data_root },
+            data_dir,
+            today,
+        });
     }
 
     fn build() -> &'static Build {
-        BUILD.get().expect("set_build_site is called before pre-rendering")
+        BUILD
+            .get()
+            .expect("set_build_site is called before pre-rendering")
     }
 
     pub fn site() -> &'static Site {
@@ -165,8 +209,12 @@ mod disk {
         }
         match std::fs::read(build().data_dir.join(rel)) {
             Ok(b) => Ok(b),
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Err(fail(LoadErrorKind::Http { status: 404 })),
-            Err(e) => Err(fail(LoadErrorKind::Network { message: e.to_string() })),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                Err(fail(LoadErrorKind::Http { status: 404 }))
+            }
+            Err(e) => Err(fail(LoadErrorKind::Network {
+                message: e.to_string(),
+            })),
         }
     }
 
@@ -174,9 +222,12 @@ mod disk {
     pub fn ready<T>(fut: impl Future<Output = T>) -> T {
         use futures::FutureExt;
         let fut = std::pin::pin!(fut);
-        fut.now_or_never().expect("a pre-rendered page's data loads without waiting (files are read from disk)")
+        fut.now_or_never()
+            .expect("a pre-rendered page's data loads without waiting (files are read from disk)")
     }
 }
 
 #[cfg(feature = "ssr")]
-pub use disk::{bytes, keep_parsed, parsed, publish, ready, set_build_site, site, take_downloads, today};
+pub use disk::{
+    bytes, keep_parsed, parsed, publish, ready, set_build_site, site, take_downloads, today,
+};

@@ -18,9 +18,9 @@ use minutebook_domain::glossary::GlossaryIndex;
 use std::future::{Future, IntoFuture};
 use std::sync::Arc;
 
-pub use backend::{site, today, Site};
 #[cfg(feature = "ssr")]
 pub use backend::{ready, set_build_site, take_downloads};
+pub use backend::{site, today, Site};
 
 /// Fetch the bytes of a published file; `rel` is relative to the data root. Errors name
 /// the file as a council web team would find it on their host (`data/<rel>`).
@@ -49,7 +49,10 @@ pub async fn fetch_shared<T: Versioned + Send + Sync + 'static>(rel: &str) -> Lo
 
 /// Fetch several files at once (the requests overlap); the first failure is the error.
 pub async fn fetch_all<T: Versioned>(files: &[String]) -> Result<Vec<T>, LoadError> {
-    futures::future::join_all(files.iter().map(|f| fetch_file::<T>(f))).await.into_iter().collect()
+    futures::future::join_all(files.iter().map(|f| fetch_file::<T>(f)))
+        .await
+        .into_iter()
+        .collect()
 }
 
 pub type Loaded<T> = Result<Arc<T>, LoadError>;
@@ -83,11 +86,15 @@ impl<T: Clone + 'static> Load<T> {
     {
         #[cfg(not(feature = "ssr"))]
         {
-            Load { inner: LocalResource::new(fetcher) }
+            Load {
+                inner: LocalResource::new(fetcher),
+            }
         }
         #[cfg(feature = "ssr")]
         {
-            Load { inner: StoredValue::new_local(backend::ready(fetcher())) }
+            Load {
+                inner: StoredValue::new_local(backend::ready(fetcher())),
+            }
         }
     }
 
@@ -131,7 +138,10 @@ impl<T: Clone + 'static> IntoFuture for Load<T> {
 
 /// Run `fut` and hand its result to `done`, without making the page wait: in the browser it
 /// runs in the background; when pre-rendering it is finished before the page is written.
-pub fn load_into<T: 'static>(fut: impl Future<Output = T> + 'static, done: impl FnOnce(T) + 'static) {
+pub fn load_into<T: 'static>(
+    fut: impl Future<Output = T> + 'static,
+    done: impl FnOnce(T) + 'static,
+) {
     #[cfg(not(feature = "ssr"))]
     leptos::task::spawn_local(async move { done(fut.await) });
     #[cfg(feature = "ssr")]
@@ -178,10 +188,17 @@ pub struct GlossaryResource {
 }
 
 fn provide_glossary() {
-    let resource =
-        Load::new(|| async { fetch_file::<Glossary>(paths::GLOSSARY).await.map(|g| Arc::new(GlossaryIndex::new(&g))) });
+    let resource = Load::new(|| async {
+        fetch_file::<Glossary>(paths::GLOSSARY)
+            .await
+            .map(|g| Arc::new(GlossaryIndex::new(&g)))
+    });
     // Pre-rendering has it already; in the browser the effect fills it when it arrives.
-    let loaded = RwSignal::new(if cfg!(feature = "ssr") { resource.get() } else { None });
+    let loaded = RwSignal::new(if cfg!(feature = "ssr") {
+        resource.get()
+    } else {
+        None
+    });
     Effect::new(move |_| {
         if let Some(v) = resource.get() {
             loaded.set(Some(v));

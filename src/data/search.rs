@@ -25,7 +25,13 @@ async fn fetch_bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
 }
 
 fn damaged(rel: &str, message: String) -> LoadError {
-    LoadError::new(format!("data/{SEARCH_DIR}{rel}"), LoadErrorKind::WrongShape { path: "the top level".into(), message })
+    LoadError::new(
+        format!("data/{SEARCH_DIR}{rel}"),
+        LoadErrorKind::WrongShape {
+            path: "the top level".into(),
+            message,
+        },
+    )
 }
 
 pub async fn manifest() -> Result<Arc<Manifest>, LoadError> {
@@ -47,7 +53,11 @@ pub async fn manifest() -> Result<Arc<Manifest>, LoadError> {
 }
 
 /// Fetch the shards `query` needs (those not yet loaded), then run it.
-pub async fn search(manifest: &Manifest, query: &Query, filters: &Filters) -> Result<Outcome, LoadError> {
+pub async fn search(
+    manifest: &Manifest,
+    query: &Query,
+    filters: &Filters,
+) -> Result<Outcome, LoadError> {
     let missing: Vec<usize> = query::shards_needed(manifest, query)
         .into_iter()
         .filter(|k| SHARDS.with(|s| !s.borrow().contains_key(k)))
@@ -69,13 +79,18 @@ pub async fn search(manifest: &Manifest, query: &Query, filters: &Filters) -> Re
 /// The records `ids`, in order (fetching each file once).
 pub async fn docs(manifest: &Manifest, ids: &[u32]) -> Result<Vec<Doc>, LoadError> {
     let per = manifest.docs_per_file.max(1);
-    let mut files: Vec<u32> = ids.iter().map(|id| id / per).filter(|f| DOCS.with(|d| !d.borrow().contains_key(f))).collect();
+    let mut files: Vec<u32> = ids
+        .iter()
+        .map(|id| id / per)
+        .filter(|f| DOCS.with(|d| !d.borrow().contains_key(f)))
+        .collect();
     files.sort_unstable();
     files.dedup();
     let loaded = futures::future::join_all(files.into_iter().map(|n| async move {
         let rel = manifest.doc_path(n * per);
         let bytes = fetch_bytes(&rel).await?;
-        let docs: Vec<Doc> = serde_json::from_slice(&bytes).map_err(|e| damaged(&rel, e.to_string()))?;
+        let docs: Vec<Doc> =
+            serde_json::from_slice(&bytes).map_err(|e| damaged(&rel, e.to_string()))?;
         Ok::<_, LoadError>((n, docs))
     }))
     .await;
@@ -85,8 +100,12 @@ pub async fn docs(manifest: &Manifest, ids: &[u32]) -> Result<Vec<Doc>, LoadErro
     }
     ids.iter()
         .map(|&id| {
-            DOCS.with(|d| d.borrow().get(&(id / per)).and_then(|f| f.get((id % per) as usize).cloned()))
-                .ok_or_else(|| damaged(&manifest.doc_path(id), format!("record {id} is missing")))
+            DOCS.with(|d| {
+                d.borrow()
+                    .get(&(id / per))
+                    .and_then(|f| f.get((id % per) as usize).cloned())
+            })
+            .ok_or_else(|| damaged(&manifest.doc_path(id), format!("record {id} is missing")))
         })
         .collect()
 }
@@ -96,7 +115,10 @@ fn performance_call(method: &str, args: &js_sys::Array) -> Option<wasm_bindgen::
     use wasm_bindgen::{JsCast, JsValue};
     let window: JsValue = web_sys::window()?.into();
     let perf = js_sys::Reflect::get(&window, &JsValue::from_str("performance")).ok()?;
-    let f = js_sys::Reflect::get(&perf, &JsValue::from_str(method)).ok()?.dyn_into::<js_sys::Function>().ok()?;
+    let f = js_sys::Reflect::get(&perf, &JsValue::from_str(method))
+        .ok()?
+        .dyn_into::<js_sys::Function>()
+        .ok()?;
     f.apply(&perf, args).ok()
 }
 
@@ -113,7 +135,9 @@ pub fn measure(_name: &str, _start: f64) {}
 /// `performance.now()`, in milliseconds.
 #[cfg(not(feature = "ssr"))]
 pub fn now() -> f64 {
-    performance_call("now", &js_sys::Array::new()).and_then(|v| v.as_f64()).unwrap_or(0.0)
+    performance_call("now", &js_sys::Array::new())
+        .and_then(|v| v.as_f64())
+        .unwrap_or(0.0)
 }
 
 /// Record a timing (`performance.measure(name, {start})`): the benchmark reads these.
@@ -121,6 +145,13 @@ pub fn now() -> f64 {
 pub fn measure(name: &str, start: f64) {
     use wasm_bindgen::JsValue;
     let options = js_sys::Object::new();
-    let _ = js_sys::Reflect::set(&options, &JsValue::from_str("start"), &JsValue::from_f64(start));
-    performance_call("measure", &js_sys::Array::of2(&JsValue::from_str(name), &options));
+    let _ = js_sys::Reflect::set(
+        &options,
+        &JsValue::from_str("start"),
+        &JsValue::from_f64(start),
+    );
+    performance_call(
+        "measure",
+        &js_sys::Array::of2(&JsValue::from_str(name), &options),
+    );
 }

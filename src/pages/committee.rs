@@ -1,11 +1,11 @@
 //! A committee: remit, membership by role, and its meetings grouped by municipal year.
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::agenda_item::contact;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::NotPublished;
+use crate::routes;
 
 use crate::pages::not_found::NotFound;
 use leptos::prelude::*;
@@ -31,7 +31,10 @@ pub fn CommitteePage() -> impl IntoView {
 fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
     // Membership names link to person pages once the council's register has loaded.
     crate::components::people::provide_register_links(c, &k.council);
-    let council = c.council(&k.council).map(|x| x.name.clone()).unwrap_or_default();
+    let council = c
+        .council(&k.council)
+        .map(|x| x.name.clone())
+        .unwrap_or_default();
     let mut meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
     meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
     // Newest municipal year first; meetings within a year newest first.

@@ -10,15 +10,15 @@ mod figures;
 pub use considered::Considerations;
 pub use figures::{source_text, DataTableView, IndicatorCards, TableBlock};
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_shared, Load};
 use crate::pages::improvement_plan::ImprovementPlanView;
 use crate::pages::not_found::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{paths, Catalogue, Dashboard, DashboardKind, Listing, Section};
@@ -35,7 +35,11 @@ pub fn DashboardPage() -> impl IntoView {
 /// The committee page's "Performance" section: its dashboards, reports and plans, newest
 /// first, each linked to its page.
 pub fn committee_dashboards(c: &Catalogue, committee: &str) -> Option<AnyView> {
-    let mut list: Vec<&Listing> = c.dashboards.iter().filter(|l| l.committee.as_deref() == Some(committee)).collect();
+    let mut list: Vec<&Listing> = c
+        .dashboards
+        .iter()
+        .filter(|l| l.committee.as_deref() == Some(committee))
+        .collect();
     if list.is_empty() {
         return None;
     }
@@ -94,8 +98,15 @@ pub(crate) fn DocumentPage(id: String, tracker: bool) -> impl IntoView {
 }
 
 fn page(c: Arc<Catalogue>, d: Arc<Dashboard>, tracker: bool) -> AnyView {
-    let committee = d.committee.as_ref().and_then(|k| c.committee(k)).map(|k| (k.title.clone(), routes::committee(&k.id)));
-    let council = c.council(&d.council).map(|x| x.name.clone()).unwrap_or_default();
+    let committee = d
+        .committee
+        .as_ref()
+        .and_then(|k| c.committee(k))
+        .map(|k| (k.title.clone(), routes::committee(&k.id)));
+    let council = c
+        .council(&d.council)
+        .map(|x| x.name.clone())
+        .unwrap_or_default();
     let mut trail = vec![("Home".to_string(), routes::home())];
     trail.extend(committee.clone());
     let is_plan = d.kind == DashboardKind::ImprovementPlan;
@@ -112,7 +123,8 @@ fn page(c: Arc<Catalogue>, d: Arc<Dashboard>, tracker: bool) -> AnyView {
         } else {
             ("a performance dashboard", routes::dashboard(&d.id))
         };
-        view! { <p>{format!("This is {what}. ")}<a href=link>{format!("Open {}", d.title)}</a></p> }.into_any()
+        view! { <p>{format!("This is {what}. ")}<a href=link>{format!("Open {}", d.title)}</a></p> }
+            .into_any()
     };
     view! {
         <PageHead title=d.title.clone() description=format!("{}: the figures as published, in tables and charts.", d.title) />
@@ -128,7 +140,10 @@ fn page(c: Arc<Catalogue>, d: Arc<Dashboard>, tracker: bool) -> AnyView {
 #[component]
 pub fn DashboardView(dashboard: Arc<Dashboard>, catalogue: Arc<Catalogue>) -> impl IntoView {
     let d = dashboard;
-    let place = catalogue.council(&d.council).map(|c| c.name.clone()).unwrap_or_else(|| d.council.clone());
+    let place = catalogue
+        .council(&d.council)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| d.council.clone());
     let contents = d
         .sections
         .iter()

@@ -4,22 +4,26 @@
 //! so a filtered view can be shared. Rows come from the decisions index
 //! (`data/decisions/`, see docs/follow-ups.md): only the files a page needs are fetched.
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::decision_view::{
     committee_title, council_name, decision_reference, decision_text, link_list, pagination,
     select_field, showing, status_badge, when,
 };
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading};
 use crate::data::{fetch_shared, Load};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
-use minutebook_data::{decision_paths, Catalogue, Decision, DecisionsFile, DecisionsIndex, LoadError, ResolutionKind};
+use minutebook_data::{
+    decision_paths, Catalogue, Decision, DecisionsFile, DecisionsIndex, LoadError, ResolutionKind,
+};
 use minutebook_domain::dates::{long_date, municipal_year_label};
-use minutebook_domain::decision_pages::{page_from, page_rows, plan, DecisionFilter, FollowUpFilter, PagePlan, PER_PAGE};
+use minutebook_domain::decision_pages::{
+    page_from, page_rows, plan, DecisionFilter, FollowUpFilter, PagePlan, PER_PAGE,
+};
 use std::sync::Arc;
 
 type Page = Arc<(PagePlan, Vec<Decision>)>;
@@ -81,15 +85,34 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
     let year = RwSignal::new(f.year.map(|y| y.to_string()).unwrap_or_default());
     let kind = RwSignal::new(f.kind.map(|k| k.key().to_string()).unwrap_or_default());
     let any = |label: &str| (String::new(), label.to_string());
-    let councils = std::iter::once(any("All councils")).chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone()))).collect();
+    let councils = std::iter::once(any("All councils"))
+        .chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone())))
+        .collect();
     let committees = std::iter::once(any("All committees"))
-        .chain(c.committees.iter().map(|k| (k.id.clone(), format!("{} – {}", council_name(c, &k.id), k.title))))
+        .chain(c.committees.iter().map(|k| {
+            (
+                k.id.clone(),
+                format!("{} – {}", council_name(c, &k.id), k.title),
+            )
+        }))
         .collect();
     let mut years: Vec<i32> = idx.files.iter().map(|l| l.year).collect();
     years.sort_unstable_by(|a, b| b.cmp(a));
     years.dedup();
-    let years = std::iter::once(any("All years")).chain(years.into_iter().map(|y| (y.to_string(), municipal_year_label(y)))).collect();
-    let kinds = std::iter::once(any("Any kind")).chain(ResolutionKind::ALL.iter().map(|k| (k.key().to_string(), k.label().to_string()))).collect();
+    let years = std::iter::once(any("All years"))
+        .chain(
+            years
+                .into_iter()
+                .map(|y| (y.to_string(), municipal_year_label(y))),
+        )
+        .collect();
+    let kinds = std::iter::once(any("Any kind"))
+        .chain(
+            ResolutionKind::ALL
+                .iter()
+                .map(|k| (k.key().to_string(), k.label().to_string())),
+        )
+        .collect();
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -104,7 +127,14 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
             Some(v)
         };
         let next = DecisionFilter::from_query(get);
-        navigate(&routes::with_query("/decisions", &next.to_query(1)), NavigateOptions { resolve: false, scroll: false, ..Default::default() });
+        navigate(
+            &routes::with_query("/decisions", &next.to_query(1)),
+            NavigateOptions {
+                resolve: false,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     let filtered = !f.is_empty();
     view! {
@@ -129,7 +159,9 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
 fn results(c: &Catalogue, f: &DecisionFilter, page: &Page) -> AnyView {
     let (plan, rows) = (&page.0, &page.1);
     let f2 = f.clone();
-    let nav = pagination(plan, "decisions", move |n| routes::with_query("/decisions", &f2.to_query(n)));
+    let nav = pagination(plan, "decisions", move |n| {
+        routes::with_query("/decisions", &f2.to_query(n))
+    });
     // Consecutive rows of one meeting, then of one minute.
     let mut meetings: Vec<Vec<&Decision>> = Vec::new();
     for d in rows {
@@ -154,8 +186,15 @@ fn results(c: &Catalogue, f: &DecisionFilter, page: &Page) -> AnyView {
 
 fn meeting_group(c: &Catalogue, rows: Vec<&Decision>) -> AnyView {
     let first = rows[0];
-    let committee = c.meeting(&first.meeting).map(|m| m.committee.clone()).unwrap_or_default();
-    let title = format!("{} – {}", long_date(first.date, first.date_precision), committee_title(c, &committee));
+    let committee = c
+        .meeting(&first.meeting)
+        .map(|m| m.committee.clone())
+        .unwrap_or_default();
+    let title = format!(
+        "{} – {}",
+        long_date(first.date, first.date_precision),
+        committee_title(c, &committee)
+    );
     let mut minutes: Vec<Vec<&Decision>> = Vec::new();
     for d in rows {
         match minutes.last_mut() {
@@ -184,8 +223,16 @@ fn meeting_group(c: &Catalogue, rows: Vec<&Decision>) -> AnyView {
 
 fn decision_row(committee: &str, d: &Decision) -> AnyView {
     let follow_up = d.follow_up.map(|s| {
-        let f = FollowUpFilter { committee: Some(committee.to_string()), ..Default::default() };
-        let link = format!("{}#fu-{}-{}", routes::with_query("/follow-ups", &f.to_query(1)), d.meeting, d.anchor);
+        let f = FollowUpFilter {
+            committee: Some(committee.to_string()),
+            ..Default::default()
+        };
+        let link = format!(
+            "{}#fu-{}-{}",
+            routes::with_query("/follow-ups", &f.to_query(1)),
+            d.meeting,
+            d.anchor
+        );
         view! {
             <li><a class="tag tag--link" href=link>"Follow-up: "{status_badge(s)}</a></li>
         }

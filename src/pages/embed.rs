@@ -9,18 +9,20 @@
 //! Query parameters: `parent` (the host page's origin, for height messages), `links`
 //! (`top` or `new`) and the theme overrides `brand`, `link`, `font`.
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::head::PageHead;
 use crate::components::status::{error_fallback, Loading};
 use crate::data::{fetch_shared, today, Load};
 use crate::pages::dashboard::DashboardView;
 use crate::pages::improvement_plan::ImprovementPlanView;
 use crate::pages::meeting::MeetingView;
 use crate::pages::work_programme::WorkProgrammePage;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use minutebook_data::{paths, Catalogue, Committee, Dashboard, DashboardKind, Listing, MeetingStatus, MeetingSummary};
+use minutebook_data::{
+    paths, Catalogue, Committee, Dashboard, DashboardKind, Listing, MeetingStatus, MeetingSummary,
+};
 use minutebook_domain::dates::{date_and_time, short_date};
 use std::sync::Arc;
 
@@ -40,7 +42,9 @@ impl Embed {
         let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
         match parts.as_slice() {
             ["committees", id, "next"] if !id.is_empty() => Embed::NextAndLast(id.to_string()),
-            ["committees", id, "work-programme"] if !id.is_empty() => Embed::WorkProgramme(id.to_string()),
+            ["committees", id, "work-programme"] if !id.is_empty() => {
+                Embed::WorkProgramme(id.to_string())
+            }
             ["meetings", id] if !id.is_empty() => Embed::Meeting(id.to_string()),
             ["dashboards", id] if !id.is_empty() => Embed::Dashboard(id.to_string()),
             _ => Embed::Unknown,
@@ -115,13 +119,22 @@ fn next_and_last(c: &Catalogue, k: &Committee) -> AnyView {
     let meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
     // As on the home page: the last meeting is one the record shows was held; the next is
     // the first from today on that is not cancelled or already held.
-    let last = meetings.iter().filter(|m| m.date <= today && m.status == MeetingStatus::Held).max_by_key(|m| m.date).copied();
+    let last = meetings
+        .iter()
+        .filter(|m| m.date <= today && m.status == MeetingStatus::Held)
+        .max_by_key(|m| m.date)
+        .copied();
     let next = meetings
         .iter()
-        .filter(|m| m.date >= today && !matches!(m.status, MeetingStatus::Cancelled | MeetingStatus::Held))
+        .filter(|m| {
+            m.date >= today && !matches!(m.status, MeetingStatus::Cancelled | MeetingStatus::Held)
+        })
         .min_by_key(|m| m.date)
         .copied();
-    let council = c.council(&k.council).map(|x| x.name.clone()).unwrap_or_default();
+    let council = c
+        .council(&k.council)
+        .map(|x| x.name.clone())
+        .unwrap_or_default();
     let calendar = routes::data_file(&paths::calendar(&k.id));
     view! {
         <PageHead title=format!("{}: next and last meetings", k.title) description=format!("The next meeting of the {} and the last one held.", k.title) />
@@ -207,7 +220,10 @@ fn DashboardEmbed(id: String) -> impl IntoView {
 }
 
 fn dashboard(c: Arc<Catalogue>, listing: &Listing, d: Arc<Dashboard>) -> AnyView {
-    let council = c.council(&d.council).map(|x| x.name.clone()).unwrap_or_default();
+    let council = c
+        .council(&d.council)
+        .map(|x| x.name.clone())
+        .unwrap_or_default();
     view! {
         <PageHead title=d.title.clone() description=format!("{}: the figures as published, in tables and charts.", d.title) />
         <p class="caption">{format!("{council} · {}", d.kind.label())}</p>

@@ -3,24 +3,27 @@
 //! planned or outstanding, and the words in later papers that show it. Statuses are stated
 //! as of each committee's latest meeting in the data. The rules are in docs/follow-ups.md.
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::decision_view::{
-    committee_title, council_name, decision_reference, decision_text, pagination,
-    paper_link, select_field, showing, status_badge, when,
+    committee_title, council_name, decision_reference, decision_text, pagination, paper_link,
+    select_field, showing, status_badge, when,
 };
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading};
 use crate::data::{fetch_shared, Load};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_navigate, use_query_map};
 use leptos_router::NavigateOptions;
 use minutebook_data::{
-    decision_paths, Catalogue, Date, DecisionsIndex, Evidence, FollowUp, FollowUpStatus, FollowUpsFile, LoadError, StatusCounts,
+    decision_paths, Catalogue, Date, DecisionsIndex, Evidence, FollowUp, FollowUpStatus,
+    FollowUpsFile, LoadError, StatusCounts,
 };
 use minutebook_domain::dates::{long_date, short_date};
-use minutebook_domain::decision_pages::{follow_up_rows, page_from, plan_follow_ups, FollowUpFilter, PagePlan, PER_PAGE};
+use minutebook_domain::decision_pages::{
+    follow_up_rows, page_from, plan_follow_ups, FollowUpFilter, PagePlan, PER_PAGE,
+};
 use minutebook_domain::followups::describe_wait;
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -112,7 +115,11 @@ fn scroll_to_hash_when_loaded(rows: Load<Result<Page, LoadError>>) {
 fn overview(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter) -> AnyView {
     let mut counts = StatusCounts::default();
     let mut as_of: BTreeMap<String, Date> = BTreeMap::new();
-    for l in idx.follow_ups.iter().filter(|l| f.wants_committee(&l.council, &l.committee)) {
+    for l in idx
+        .follow_ups
+        .iter()
+        .filter(|l| f.wants_committee(&l.council, &l.committee))
+    {
         counts.delivered += l.counts.delivered;
         counts.arranged += l.counts.arranged;
         counts.planned += l.counts.planned;
@@ -164,12 +171,24 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
     let committee = RwSignal::new(f.committee.clone().unwrap_or_default());
     let status = RwSignal::new(f.status.map(|s| s.key().to_string()).unwrap_or_default());
     let any = |label: &str| (String::new(), label.to_string());
-    let councils = std::iter::once(any("All councils")).chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone()))).collect();
-    let committees = std::iter::once(any("All committees"))
-        .chain(c.committees.iter().map(|k| (k.id.clone(), format!("{} – {}", council_name(c, &k.id), k.title))))
+    let councils = std::iter::once(any("All councils"))
+        .chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone())))
         .collect();
-    let statuses =
-        std::iter::once(any("Any status")).chain(FollowUpStatus::ALL.iter().map(|s| (s.key().to_string(), s.label().to_string()))).collect();
+    let committees = std::iter::once(any("All committees"))
+        .chain(c.committees.iter().map(|k| {
+            (
+                k.id.clone(),
+                format!("{} – {}", council_name(c, &k.id), k.title),
+            )
+        }))
+        .collect();
+    let statuses = std::iter::once(any("Any status"))
+        .chain(
+            FollowUpStatus::ALL
+                .iter()
+                .map(|s| (s.key().to_string(), s.label().to_string())),
+        )
+        .collect();
     let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
@@ -181,7 +200,14 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
                 _ => String::new(),
             })
         });
-        navigate(&routes::with_query("/follow-ups", &next.to_query(1)), NavigateOptions { resolve: false, scroll: false, ..Default::default() });
+        navigate(
+            &routes::with_query("/follow-ups", &next.to_query(1)),
+            NavigateOptions {
+                resolve: false,
+                scroll: false,
+                ..Default::default()
+            },
+        );
     };
     let filtered = *f != FollowUpFilter::default();
     view! {
@@ -205,8 +231,15 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
 fn results(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter, page: &Page) -> AnyView {
     let (plan, rows) = (&page.0, &page.1);
     let f2 = f.clone();
-    let nav = pagination(plan, "follow-ups", move |n| routes::with_query("/follow-ups", &f2.to_query(n)));
-    let as_of = |committee: &str| idx.follow_ups.iter().find(|l| l.committee == committee).map(|l| l.as_of);
+    let nav = pagination(plan, "follow-ups", move |n| {
+        routes::with_query("/follow-ups", &f2.to_query(n))
+    });
+    let as_of = |committee: &str| {
+        idx.follow_ups
+            .iter()
+            .find(|l| l.committee == committee)
+            .map(|l| l.as_of)
+    };
     let mut groups: Vec<Vec<&FollowUp>> = Vec::new();
     for r in rows {
         match groups.last_mut() {
@@ -244,9 +277,16 @@ fn when_asked(f: &FollowUp, as_of: Date) -> Option<String> {
     let timing = f.timing.clone()?;
     let mut s = format!("“{timing}”");
     if let Some(m) = &f.due_meeting {
-        s.push_str(&format!(" – the next meeting in the data is {}", long_date(m.date, m.date_precision)));
+        s.push_str(&format!(
+            " – the next meeting in the data is {}",
+            long_date(m.date, m.date_precision)
+        ));
     } else if let Some(d) = f.due {
-        let due = if d > as_of { "not yet due as of the data" } else { "now past" };
+        let due = if d > as_of {
+            "not yet due as of the data"
+        } else {
+            "now past"
+        };
         s.push_str(&format!(" – about {}, {due}", short_date(d)));
     }
     Some(s)
@@ -255,8 +295,15 @@ fn when_asked(f: &FollowUp, as_of: Date) -> Option<String> {
 fn follow_up(f: &FollowUp, committee: &str, as_of: Date) -> AnyView {
     let d = &f.decision;
     let waited = match f.status {
-        FollowUpStatus::Outstanding if d.date == as_of => format!("Asked at the latest meeting in the data ({}).", short_date(as_of)),
-        FollowUpStatus::Outstanding => format!("Outstanding for {} as of {}.", describe_wait(d.date, as_of), short_date(as_of)),
+        FollowUpStatus::Outstanding if d.date == as_of => format!(
+            "Asked at the latest meeting in the data ({}).",
+            short_date(as_of)
+        ),
+        FollowUpStatus::Outstanding => format!(
+            "Outstanding for {} as of {}.",
+            describe_wait(d.date, as_of),
+            short_date(as_of)
+        ),
         _ => String::new(),
     };
     view! {

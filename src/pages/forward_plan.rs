@@ -1,14 +1,14 @@
 //! A Key Decision Forward Plan: what it covers, its key decisions, and the front pages
 //! (the key-decision definition and the exempt-information paragraphs).
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_shared, Load, Loaded};
 use crate::pages::not_found::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, ForwardPlan, KeyDecision};
@@ -16,7 +16,12 @@ use minutebook_domain::dates::short_date;
 use std::sync::Arc;
 
 pub async fn fetch_plan(c: Arc<Catalogue>, id: String) -> Loaded<ForwardPlan> {
-    let file = c.forward_plans.iter().find(|l| l.id == id).map(|l| l.file.clone()).unwrap_or_else(|| minutebook_data::paths::forward_plan(&id));
+    let file = c
+        .forward_plans
+        .iter()
+        .find(|l| l.id == id)
+        .map(|l| l.file.clone())
+        .unwrap_or_else(|| minutebook_data::paths::forward_plan(&id));
     fetch_shared::<ForwardPlan>(&file).await
 }
 
@@ -62,7 +67,9 @@ pub fn ForwardPlanPage() -> impl IntoView {
 }
 
 pub fn council_name(c: &Catalogue, id: &str) -> String {
-    c.council(id).map(|k| k.name.clone()).unwrap_or_else(|| id.to_string())
+    c.council(id)
+        .map(|k| k.name.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn yes_no(v: Option<bool>) -> AnyView {

@@ -2,10 +2,10 @@
 //! spells it out — or, plainly, that no paper in the data does.
 
 use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading};
 use crate::data::{use_catalogue, use_glossary};
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, GlossaryEntry};
 use minutebook_domain::glossary::GlossaryIndex;
@@ -51,7 +51,11 @@ pub fn GlossaryPage() -> impl IntoView {
 }
 
 fn letter_of(e: &GlossaryEntry) -> char {
-    e.term.chars().next().map(|c| c.to_ascii_uppercase()).unwrap_or('#')
+    e.term
+        .chars()
+        .next()
+        .map(|c| c.to_ascii_uppercase())
+        .unwrap_or('#')
 }
 
 fn glossary_view(index: Arc<GlossaryIndex>, catalogue: Option<Arc<Catalogue>>) -> AnyView {
@@ -59,7 +63,10 @@ fn glossary_view(index: Arc<GlossaryIndex>, catalogue: Option<Arc<Catalogue>>) -
     let mut letters: Vec<char> = entries.iter().map(|e| letter_of(e)).collect();
     letters.dedup();
     let council_name = |id: &str| -> String {
-        catalogue.as_ref().and_then(|c| c.council(id).map(|k| k.name.clone())).unwrap_or_else(|| id.to_string())
+        catalogue
+            .as_ref()
+            .and_then(|c| c.council(id).map(|k| k.name.clone()))
+            .unwrap_or_else(|| id.to_string())
     };
     view! {
         <nav class="glossary-letters" aria-label="Glossary letters">
@@ -86,7 +93,12 @@ fn glossary_view(index: Arc<GlossaryIndex>, catalogue: Option<Arc<Catalogue>>) -
 }
 
 fn entry_view(e: &GlossaryEntry, council_name: &dyn Fn(&str) -> String) -> impl IntoView {
-    let councils = e.councils.iter().map(|c| council_name(c)).collect::<Vec<_>>().join(", ");
+    let councils = e
+        .councils
+        .iter()
+        .map(|c| council_name(c))
+        .collect::<Vec<_>>()
+        .join(", ");
     view! {
         <div class="glossary__entry">
             <dt id=format!("term-{}", e.term)>

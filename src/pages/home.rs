@@ -1,9 +1,9 @@
 //! Home: every council and committee in the data, with each committee's latest and next meeting.
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
-use crate::data::{today};
+use crate::components::head::PageHead;
+use crate::data::today;
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, Committee, MeetingStatus, MeetingSummary};
 use minutebook_domain::dates::{date_and_time, short_date};
@@ -58,8 +58,15 @@ fn committee_card(c: &Catalogue, k: &Committee, today: minutebook_data::Date) ->
     let meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
     // The latest meeting a record shows was held; past meetings only ever "scheduled" in the
     // papers are not presented as having happened.
-    let latest = meetings.iter().rev().find(|m| m.date <= today && m.status == MeetingStatus::Held).copied();
-    let next = meetings.iter().find(|m| m.date > today && m.status != MeetingStatus::Cancelled).copied();
+    let latest = meetings
+        .iter()
+        .rev()
+        .find(|m| m.date <= today && m.status == MeetingStatus::Held)
+        .copied();
+    let next = meetings
+        .iter()
+        .find(|m| m.date > today && m.status != MeetingStatus::Cancelled)
+        .copied();
     let count = meetings.len();
     view! {
         <li class="card">

@@ -2,12 +2,14 @@
 //! counts), the plan's key, and every action in a table a reader filters by priority,
 //! status, lead and milestone month. Status words are always shown with the colour.
 
-use crate::routes;
 use crate::components::charts::{BarChart, StackedShareChart};
 use crate::components::csv_download::CsvDownload;
 use crate::components::status::NotPublished;
 use crate::components::text::Blocks;
-use crate::pages::dashboard::{AboutDocument, Considerations, DataTableView, DocumentPage, RecordNotes};
+use crate::pages::dashboard::{
+    AboutDocument, Considerations, DataTableView, DocumentPage, RecordNotes,
+};
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
 use leptos_router::NavigateOptions;
@@ -15,8 +17,8 @@ use minutebook_data::{Catalogue, Dashboard, RagStatus, Unit};
 use minutebook_domain::charts::{ChartPoint, SeriesData};
 use minutebook_domain::csv_export::{actions_csv, file_name, rag_counts_csv};
 use minutebook_domain::rag::{
-    action_rows, counts_by_priority, leads, milestones, rag_stacked, status_label, ActionFilter, ActionRow, RagCounts,
-    NO_LEAD, NO_STATUS, UNRATED,
+    action_rows, counts_by_priority, leads, milestones, rag_stacked, status_label, ActionFilter,
+    ActionRow, RagCounts, NO_LEAD, NO_STATUS, UNRATED,
 };
 use std::sync::Arc;
 
@@ -101,11 +103,17 @@ fn Glance(id: String, rows: Arc<Vec<ActionRow>>) -> impl IntoView {
         value_heading: "Actions".into(),
         points: cats
             .iter()
-            .map(|s| ChartPoint { label: status_label(*s).into(), value: stacked.bars[0].values[cats.iter().position(|c| c == s).unwrap_or(0)] })
+            .map(|s| ChartPoint {
+                label: status_label(*s).into(),
+                value: stacked.bars[0].values[cats.iter().position(|c| c == s).unwrap_or(0)],
+            })
             .collect(),
     };
     let csv = rag_counts_csv(&per, &overall);
-    let head = cats.iter().map(|s| view! { <th scope="col" class="num"><RagBadge status=*s /></th> }).collect_view();
+    let head = cats
+        .iter()
+        .map(|s| view! { <th scope="col" class="num"><RagBadge status=*s /></th> })
+        .collect_view();
     let count_row = move |label: String, c: RagCounts, total_row: bool| {
         let cells = cats
             .iter()
@@ -116,7 +124,11 @@ fn Glance(id: String, rows: Arc<Vec<ActionRow>>) -> impl IntoView {
     let body = per
         .iter()
         .map(|(_, title, c)| count_row.clone()(title.clone(), *c, false))
-        .chain(std::iter::once(count_row.clone()("All priorities".into(), overall, true)))
+        .chain(std::iter::once(count_row.clone()(
+            "All priorities".into(),
+            overall,
+            true,
+        )))
         .collect_view();
     view! {
         <section aria-labelledby="glance">
@@ -140,11 +152,16 @@ fn Glance(id: String, rows: Arc<Vec<ActionRow>>) -> impl IntoView {
 /// Every action, filterable; the filters live in the address (so a filtered view can be
 /// shared) and the CSV download follows them.
 #[component]
-fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, String)>) -> impl IntoView {
+fn ActionsTable(
+    id: String,
+    rows: Arc<Vec<ActionRow>>,
+    priorities: Vec<(String, String)>,
+) -> impl IntoView {
     let lead_options = leads(&rows);
     let milestone_options = milestones(&rows);
     let query = use_query_map();
-    let initial = query.with_untracked(|q| ActionFilter::from_query(|k| q.get(k), &milestone_options));
+    let initial =
+        query.with_untracked(|q| ActionFilter::from_query(|k| q.get(k), &milestone_options));
     let filter = RwSignal::new(initial.clone());
     let navigate = use_navigate();
     let page = routes::improvement_plan(&id);
@@ -152,25 +169,51 @@ fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, 
         let wanted = filter.with(ActionFilter::to_query);
         let now = window().location().search().unwrap_or_default();
         if wanted != now {
-            let options = NavigateOptions { resolve: false, replace: true, scroll: false, ..Default::default() };
+            let options = NavigateOptions {
+                resolve: false,
+                replace: true,
+                scroll: false,
+                ..Default::default()
+            };
             navigate(&format!("{page}{wanted}"), options);
         }
     });
-    let status_key = initial.status.map(|s| s.map_or(NO_STATUS, RagStatus::key).to_string()).unwrap_or_default();
-    let lead_key = initial.lead.clone().map(|l| l.unwrap_or_else(|| NO_LEAD.to_string())).unwrap_or_default();
-    let milestone_key = initial.milestone.as_ref().map(|m| m.key()).unwrap_or_default();
+    let status_key = initial
+        .status
+        .map(|s| s.map_or(NO_STATUS, RagStatus::key).to_string())
+        .unwrap_or_default();
+    let lead_key = initial
+        .lead
+        .clone()
+        .map(|l| l.unwrap_or_else(|| NO_LEAD.to_string()))
+        .unwrap_or_default();
+    let milestone_key = initial
+        .milestone
+        .as_ref()
+        .map(|m| m.key())
+        .unwrap_or_default();
     let priority_key = initial.priority.clone().unwrap_or_default();
     let any_blank_lead = rows.iter().any(|r| r.lead.is_none());
     let total = rows.len();
     let shown = Memo::new({
         let rows = rows.clone();
-        move |_| filter.with(|f| rows.iter().filter(|r| f.matches(r)).map(|r| r.number).collect::<Vec<_>>())
+        move |_| {
+            filter.with(|f| {
+                rows.iter()
+                    .filter(|r| f.matches(r))
+                    .map(|r| r.number)
+                    .collect::<Vec<_>>()
+            })
+        }
     });
     let csv = Signal::derive({
         let rows = rows.clone();
         move || {
             let numbers = shown.get();
-            let picked: Vec<&ActionRow> = rows.iter().filter(|r| numbers.contains(&r.number)).collect();
+            let picked: Vec<&ActionRow> = rows
+                .iter()
+                .filter(|r| numbers.contains(&r.number))
+                .collect();
             actions_csv(&picked)
         }
     });
@@ -183,7 +226,10 @@ fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, 
         let rows = rows.clone();
         move || {
             let numbers = shown.get();
-            rows.iter().filter(|r| numbers.contains(&r.number)).map(action_row).collect_view()
+            rows.iter()
+                .filter(|r| numbers.contains(&r.number))
+                .map(action_row)
+                .collect_view()
         }
     };
     view! {
@@ -250,7 +296,10 @@ fn ActionsTable(id: String, rows: Arc<Vec<ActionRow>>, priorities: Vec<(String, 
 }
 
 fn action_row(r: &ActionRow) -> impl IntoView {
-    let reference = r.reference.clone().unwrap_or_else(|| format!("Priority {}", r.priority));
+    let reference = r
+        .reference
+        .clone()
+        .unwrap_or_else(|| format!("Priority {}", r.priority));
     view! {
         <tr class="plan-action" id=format!("action-{}", r.number) data-status=r.status.map_or("unrated", RagStatus::key)>
             <th scope="row">{reference}</th>

@@ -2,10 +2,10 @@
 //! expected date as a timeline, and where scrutiny considered the matter.
 
 use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::NotPublished;
 use crate::components::text::{data_link, Blocks};
+use crate::routes;
 
 use crate::pages::forward_plan::{council_name, WithPlan};
 use crate::pages::not_found::NotFound;
@@ -21,13 +21,18 @@ pub fn KeyDecisionPage() -> impl IntoView {
     let params = use_params_map();
     let ids = Memo::new(move |_| {
         let p = params.read();
-        (p.get("id").unwrap_or_default(), p.get("decision").unwrap_or_default())
+        (
+            p.get("id").unwrap_or_default(),
+            p.get("decision").unwrap_or_default(),
+        )
     });
     move || {
         let (plan, decision) = ids.get();
-        let render = move |c: Arc<Catalogue>, p: Arc<ForwardPlan>| match p.decision(&decision) {
+        let render = move |c: Arc<Catalogue>, p: Arc<ForwardPlan>| {
+            match p.decision(&decision) {
             Some(d) => decision_view(&c, &p, d),
             None => view! { <NotFound detail="This Forward Plan has no key decision with this address." /> }.into_any(),
+        }
         };
         view! { <WithPlan id=plan render=render /> }
     }
@@ -124,7 +129,11 @@ fn decision_view(c: &Catalogue, p: &ForwardPlan, d: &KeyDecision) -> AnyView {
             }
         })
         .collect_view();
-    let scrutiny_committee = d.scrutiny_committee.as_ref().and_then(|id| c.committee(id)).cloned();
+    let scrutiny_committee = d
+        .scrutiny_committee
+        .as_ref()
+        .and_then(|id| c.committee(id))
+        .cloned();
     view! {
         <PageHead title=d.title.clone() description=format!("Key decision in the Forward Plan: {}.", d.title) />
         <Breadcrumbs

@@ -1,15 +1,15 @@
 //! A meeting: header facts, attendance, then each agenda item with its report and minute.
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::agenda_item::{contact, item_heading, item_id, AgendaItemView};
 use crate::components::attendance::AttendanceView;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::{data_link, RefScope};
-use crate::data::{Load, fetch_meeting, use_catalogue};
+use crate::data::{fetch_meeting, use_catalogue, Load};
 use crate::pages::not_found::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use minutebook_data::{Catalogue, Meeting, MinutesStatus};
@@ -99,15 +99,30 @@ fn scroll_to_hash_when_loaded(meeting: Load<crate::data::Loaded<Meeting>>) {
 }
 
 fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
-    let committee = c.committee(&m.committee).map(|k| k.title.clone()).unwrap_or_else(|| m.committee.clone());
+    let committee = c
+        .committee(&m.committee)
+        .map(|k| k.title.clone())
+        .unwrap_or_else(|| m.committee.clone());
     let date = long_date(m.date, m.date_precision);
-    provide_context(RefScope { catalogue: c.clone(), meeting: m.id.clone(), committee: m.committee.clone() });
-    let confirmed_at = m.minutes_confirmed_at.as_ref().and_then(|id| c.meeting(id)).map(|s| (s.id.clone(), short_date(s.date)));
+    provide_context(RefScope {
+        catalogue: c.clone(),
+        meeting: m.id.clone(),
+        committee: m.committee.clone(),
+    });
+    let confirmed_at = m
+        .minutes_confirmed_at
+        .as_ref()
+        .and_then(|id| c.meeting(id))
+        .map(|s| (s.id.clone(), short_date(s.date)));
     let minutes_text = m.minutes.label();
     let items = m.items.clone();
-    let contents = items.iter().enumerate().map(|(i, item)| {
-        view! { <li><a href=format!("#{}", item_id(i))>{item_heading(item)}</a></li> }
-    }).collect_view();
+    let contents = items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            view! { <li><a href=format!("#{}", item_id(i))>{item_heading(item)}</a></li> }
+        })
+        .collect_view();
     view! {
         <PageHead title=format!("{committee}, {date}") description=format!("{committee}, {date}: attendance, {} agenda items and the minutes, as published.", m.items.len()) />
         {(!embedded).then(|| view! {

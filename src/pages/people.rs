@@ -1,13 +1,13 @@
 //! People: every member and co-optee each council's papers name, grouped by committee and
 //! role, with their attendance as worked out from the minutes (`attendance/<council>.json`).
 
-use crate::components::head::PageHead;
-use crate::data::Load;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::people::{fetch_attendance, rate_text, ROLE_ORDER};
 use crate::components::status::{error_fallback, Loading};
+use crate::data::Load;
+use crate::routes;
 
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, CommitteeRecord, CouncilAttendance, Person};
@@ -39,7 +39,10 @@ fn people_list(c: Arc<Catalogue>) -> AnyView {
     c.people
         .iter()
         .map(|l| {
-            let name = c.council(&l.council).map(|k| k.name.clone()).unwrap_or_else(|| l.council.clone());
+            let name = c
+                .council(&l.council)
+                .map(|k| k.name.clone())
+                .unwrap_or_else(|| l.council.clone());
             view! { <CouncilPeople council=l.council.clone() name=name catalogue=c.clone() /> }
         })
         .collect_view()
@@ -73,7 +76,11 @@ fn CouncilPeople(council: String, name: String, catalogue: Arc<Catalogue>) -> im
 }
 
 fn council_view(c: &Catalogue, a: &CouncilAttendance) -> AnyView {
-    let committees: Vec<_> = c.committees.iter().filter(|k| k.council == a.council).collect();
+    let committees: Vec<_> = c
+        .committees
+        .iter()
+        .filter(|k| k.council == a.council)
+        .collect();
     view! {
         {committees
             .into_iter()
@@ -128,21 +135,35 @@ pub fn role_text(p: &Person, r: &CommitteeRecord) -> String {
     let mut role = if r.roles.is_empty() {
         "Not on the membership list in the data".to_string()
     } else {
-        r.roles.iter().map(|x| x.label()).collect::<Vec<_>>().join(", ")
+        r.roles
+            .iter()
+            .map(|x| x.label())
+            .collect::<Vec<_>>()
+            .join(", ")
     };
     if let Some(rep) = &p.represents {
         role.push_str(&format!(" — {rep}"));
     }
     if r.roles.is_empty() && !r.capacities.is_empty() {
-        role.push_str(&format!("; named in the minutes as {}", r.capacities.join("; ")));
+        role.push_str(&format!(
+            "; named in the minutes as {}",
+            r.capacities.join("; ")
+        ));
     }
     role
 }
 
 fn person_row(p: &Person, r: &CommitteeRecord) -> impl IntoView {
-    let meetings = |n: u32| if n == 1 { "1 meeting".to_string() } else { format!("{n} meetings") };
+    let meetings = |n: u32| {
+        if n == 1 {
+            "1 meeting".to_string()
+        } else {
+            format!("{n} meetings")
+        }
+    };
     let short: Vec<String> = [
-        (r.counts.not_recorded > 0).then(|| format!("not recorded at {}", meetings(r.counts.not_recorded))),
+        (r.counts.not_recorded > 0)
+            .then(|| format!("not recorded at {}", meetings(r.counts.not_recorded))),
         (r.counts.not_named > 0).then(|| format!("not named at {}", meetings(r.counts.not_named))),
     ]
     .into_iter()

@@ -1,13 +1,15 @@
 //! One person: their roles on each committee, every meeting's record of them (present,
 //! apologies with substitutes, not recorded…), declarations of interest and attendance rate.
 
+use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
+use crate::components::layout::Breadcrumbs;
+use crate::components::people::{
+    counts_explained, fetch_attendance, listing_for_person, rate_text, record_view,
+};
+use crate::components::status::{error_fallback, Loading};
 use crate::data::Load;
 use crate::routes;
-use crate::components::catalogue_view::WithCatalogue;
-use crate::components::layout::Breadcrumbs;
-use crate::components::people::{counts_explained, fetch_attendance, listing_for_person, rate_text, record_view};
-use crate::components::status::{error_fallback, Loading};
 
 use crate::pages::not_found::NotFound;
 use crate::pages::people::role_text;
@@ -57,7 +59,10 @@ fn person_view(c: &Catalogue, a: &CouncilAttendance, id: &str) -> AnyView {
         return view! { <NotFound detail="There is no person with this address in the published data." /> }.into_any();
     };
     let person = &p.person;
-    let council = c.council(&a.council).map(|k| k.name.clone()).unwrap_or_else(|| a.council.clone());
+    let council = c
+        .council(&a.council)
+        .map(|k| k.name.clone())
+        .unwrap_or_else(|| a.council.clone());
     view! {
         <PageHead title=person.name.clone() description=format!("{} ({council}): committee roles and attendance as recorded in the minutes.", person.name) />
         <Breadcrumbs trail=vec![("Home".into(), routes::home()), ("People".into(), routes::href("/people"))] current=person.name.clone() />
@@ -84,8 +89,13 @@ fn person_view(c: &Catalogue, a: &CouncilAttendance, id: &str) -> AnyView {
 }
 
 fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl IntoView {
-    let title = c.committee(&r.committee).map(|k| k.title.clone()).unwrap_or_else(|| r.committee.clone());
-    let source = c.committee(&r.committee).and_then(|k| k.membership_source.clone());
+    let title = c
+        .committee(&r.committee)
+        .map(|k| k.title.clone())
+        .unwrap_or_else(|| r.committee.clone());
+    let source = c
+        .committee(&r.committee)
+        .and_then(|k| k.membership_source.clone());
     let heading = format!("committee-{}", r.committee);
     let heading_id = heading.clone();
     view! {
@@ -164,5 +174,7 @@ fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl I
 
 /// A meeting's date as the committee page shows it (a month alone when only the month is known).
 fn meeting_date(c: &Catalogue, id: &str, date: minutebook_data::Date) -> String {
-    c.meeting(id).map(|m| long_date(m.date, m.date_precision)).unwrap_or_else(|| short_date(date))
+    c.meeting(id)
+        .map(|m| long_date(m.date, m.date_precision))
+        .unwrap_or_else(|| short_date(date))
 }

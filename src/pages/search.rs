@@ -6,11 +6,11 @@
 //! same results. The index is fetched piece by piece (components/search_data.rs).
 
 use crate::components::head::PageHead;
-use crate::data::Load;
-use crate::routes;
-use crate::data::search::{self as search_data, measure, now};
 use crate::components::search_results::SearchResult;
 use crate::components::status::{error_fallback, Loading};
+use crate::data::search::{self as search_data, measure, now};
+use crate::data::Load;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
@@ -39,8 +39,17 @@ pub struct SearchState {
 
 impl SearchState {
     fn from_params(p: &ParamsMap) -> SearchState {
-        let all = |k: &str| p.get_all(k).unwrap_or_default().into_iter().filter(|v| !v.is_empty()).collect();
-        SearchState { q: p.get("q").unwrap_or_default(), filters: DIMS.map(all) }
+        let all = |k: &str| {
+            p.get_all(k)
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|v| !v.is_empty())
+                .collect()
+        };
+        SearchState {
+            q: p.get("q").unwrap_or_default(),
+            filters: DIMS.map(all),
+        }
     }
 
     fn url(&self) -> String {
@@ -52,7 +61,11 @@ impl SearchState {
         for (dim, values) in DIMS.iter().zip(&self.filters) {
             parts.extend(values.iter().map(|v| format!("{dim}={}", enc(v))));
         }
-        let query = if parts.is_empty() { String::new() } else { format!("?{}", parts.join("&")) };
+        let query = if parts.is_empty() {
+            String::new()
+        } else {
+            format!("?{}", parts.join("&"))
+        };
         routes::with_query("/search", &query)
     }
 
@@ -71,13 +84,24 @@ impl SearchState {
     /// URL values to manifest indexes (unknown values match nothing rather than everything).
     fn filters(&self, m: &Manifest) -> Filters {
         let pick = |values: &[String], find: &dyn Fn(&str) -> Option<usize>| -> Vec<u32> {
-            values.iter().map(|v| find(v).map_or(u32::MAX, |i| i as u32)).collect()
+            values
+                .iter()
+                .map(|v| find(v).map_or(u32::MAX, |i| i as u32))
+                .collect()
         };
         Filters {
-            councils: pick(&self.filters[0], &|v| m.councils.iter().position(|c| c.id == v)),
-            committees: pick(&self.filters[1], &|v| m.committees.iter().position(|c| c.id == v)),
-            years: pick(&self.filters[2], &|v| m.years.iter().position(|y| y.to_string() == v)),
-            kinds: pick(&self.filters[3], &|v| m.kinds.iter().position(|k| k.id == v)),
+            councils: pick(&self.filters[0], &|v| {
+                m.councils.iter().position(|c| c.id == v)
+            }),
+            committees: pick(&self.filters[1], &|v| {
+                m.committees.iter().position(|c| c.id == v)
+            }),
+            years: pick(&self.filters[2], &|v| {
+                m.years.iter().position(|y| y.to_string() == v)
+            }),
+            kinds: pick(&self.filters[3], &|v| {
+                m.kinds.iter().position(|k| k.id == v)
+            }),
         }
     }
 }
@@ -98,7 +122,14 @@ async fn run(state: SearchState, shown: usize) -> Result<Arc<Found>, LoadError> 
     let query = parse(&state.q);
     // Nothing is downloaded until there is something to look for.
     if query.words.is_empty() {
-        return Ok(Arc::new(Found { state, manifest: Arc::default(), query, outcome: Outcome::default(), docs: vec![], started }));
+        return Ok(Arc::new(Found {
+            state,
+            manifest: Arc::default(),
+            query,
+            outcome: Outcome::default(),
+            docs: vec![],
+            started,
+        }));
     }
     let manifest = search_data::manifest().await?;
     let filters = state.filters(&manifest);
@@ -107,7 +138,14 @@ async fn run(state: SearchState, shown: usize) -> Result<Arc<Found>, LoadError> 
     let ids: Vec<u32> = outcome.hits.iter().take(shown).map(|h| h.id).collect();
     let docs = search_data::docs(&manifest, &ids).await?;
     measure("minutebook-search-fetch", started);
-    Ok(Arc::new(Found { state, manifest, query, outcome, docs, started }))
+    Ok(Arc::new(Found {
+        state,
+        manifest,
+        query,
+        outcome,
+        docs,
+        started,
+    }))
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -121,16 +159,30 @@ fn status(f: &Found) -> String {
         return "Type a word or two to search.".into();
     }
     if f.query.words.is_empty() {
-        return format!("“{q}” has only very common words, which are not searched. Try a more specific word.");
+        return format!(
+            "“{q}” has only very common words, which are not searched. Try a more specific word."
+        );
     }
     let filtered = f.state.filters.iter().map(Vec::len).sum::<usize>();
-    let within = if filtered > 0 { format!(", with {}", plural(filtered, "filter", "filters")) } else { String::new() };
-    let mut s = format!("{} for “{q}”{within}.", plural(f.outcome.total, "result", "results"));
+    let within = if filtered > 0 {
+        format!(", with {}", plural(filtered, "filter", "filters"))
+    } else {
+        String::new()
+    };
+    let mut s = format!(
+        "{} for “{q}”{within}.",
+        plural(f.outcome.total, "result", "results")
+    );
     if f.outcome.total > f.outcome.hits.len() {
         s.push_str(&format!(" The best {} can be shown.", f.outcome.hits.len()));
     }
     if !f.outcome.unmatched.is_empty() {
-        let words: Vec<String> = f.outcome.unmatched.iter().map(|w| format!("“{w}”")).collect();
+        let words: Vec<String> = f
+            .outcome
+            .unmatched
+            .iter()
+            .map(|w| format!("“{w}”"))
+            .collect();
         s.push_str(&format!(" Nothing contains {}.", words.join(" or ")));
     }
     s
@@ -157,7 +209,15 @@ pub fn SearchPage() -> impl IntoView {
         let navigate = navigate.clone();
         move |next: SearchState, replace: bool| {
             sent.set_value(next.q.clone());
-            navigate(&next.url(), NavigateOptions { resolve: false, replace, scroll: false, ..Default::default() });
+            navigate(
+                &next.url(),
+                NavigateOptions {
+                    resolve: false,
+                    replace,
+                    scroll: false,
+                    ..Default::default()
+                },
+            );
         }
     };
     let on_input = {
@@ -170,7 +230,10 @@ pub fn SearchPage() -> impl IntoView {
             set_timeout(
                 move || {
                     if typing.get_value() == n {
-                        let next = SearchState { q: text.get_untracked(), ..state.get_untracked() };
+                        let next = SearchState {
+                            q: text.get_untracked(),
+                            ..state.get_untracked()
+                        };
                         if next != state.get_untracked() {
                             go(next, true);
                         }
@@ -185,7 +248,10 @@ pub fn SearchPage() -> impl IntoView {
         move |ev: leptos::ev::SubmitEvent| {
             ev.prevent_default();
             typing.update_value(|n| *n += 1);
-            let next = SearchState { q: text.get_untracked(), ..state.get_untracked() };
+            let next = SearchState {
+                q: text.get_untracked(),
+                ..state.get_untracked()
+            };
             if next != state.get_untracked() {
                 go(next, false);
             }
@@ -206,7 +272,11 @@ pub fn SearchPage() -> impl IntoView {
     };
     let title = move || {
         let q = state.get().q;
-        if q.trim().is_empty() { "Search".to_string() } else { format!("Search: {}", q.trim()) }
+        if q.trim().is_empty() {
+            "Search".to_string()
+        } else {
+            format!("Search: {}", q.trim())
+        }
     };
     let render = move |f: Arc<Found>| -> AnyView {
         #[cfg(not(feature = "ssr"))]
@@ -217,7 +287,11 @@ pub fn SearchPage() -> impl IntoView {
             measure("minutebook-search", elapsed);
             if let Some(i) = focus_from.get_value().take() {
                 focus_from.set_value(None);
-                if let Some(el) = document().query_selector(&format!("#search-result-{i} a")).ok().flatten() {
+                if let Some(el) = document()
+                    .query_selector(&format!("#search-result-{i} a"))
+                    .ok()
+                    .flatten()
+                {
                     use wasm_bindgen::JsCast;
                     let _ = el.unchecked_into::<web_sys::HtmlElement>().focus();
                 }
@@ -285,7 +359,13 @@ fn results_view(
         return ().into_any();
     }
     let runs = f.manifest.runs();
-    let kinds: Vec<String> = f.outcome.hits.iter().take(f.docs.len()).map(|h| kind_of(&f.manifest, &runs, h.id)).collect();
+    let kinds: Vec<String> = f
+        .outcome
+        .hits
+        .iter()
+        .take(f.docs.len())
+        .map(|h| kind_of(&f.manifest, &runs, h.id))
+        .collect();
     let items = f
         .docs
         .iter()

@@ -1,16 +1,16 @@
 //! A committee's work programme: choose a version, see it as a schedule, see whether each
 //! meeting took what was planned, and what changed between versions.
 
-use crate::components::head::PageHead;
-use crate::routes;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::schedule_compare::{PlannedVsHeld, ProgrammeDiffView};
 use crate::components::schedule_grid::ScheduleView;
 use crate::components::status::{error_fallback, Loading, NotPublished};
 use crate::components::text::Blocks;
-use crate::data::{Load, fetch_file, fetch_meeting, today};
+use crate::data::{fetch_file, fetch_meeting, today, Load};
 use crate::pages::not_found::NotFound;
+use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
 use minutebook_data::{Catalogue, Date, LoadError, Meeting, MeetingStatus, WorkProgramme};
@@ -36,20 +36,30 @@ struct Programmes {
 
 /// When a version was current: its own date, else the meeting it was printed for.
 fn version_key(p: &WorkProgramme, c: &Catalogue) -> (Option<Date>, String) {
-    let printed_for = p.published_in.as_ref().and_then(|id| c.meeting(id)).map(|m| m.date);
+    let printed_for = p
+        .published_in
+        .as_ref()
+        .and_then(|id| c.meeting(id))
+        .map(|m| m.date);
     (p.date.or(printed_for), p.id.clone())
 }
 
 async fn load(c: Arc<Catalogue>, committee: String) -> Result<Arc<Programmes>, LoadError> {
     let mut versions = Vec::new();
-    for l in c.work_programmes.iter().filter(|l| l.committee.as_deref() == Some(committee.as_str())) {
+    for l in c
+        .work_programmes
+        .iter()
+        .filter(|l| l.committee.as_deref() == Some(committee.as_str()))
+    {
         versions.push(Arc::new(fetch_file::<WorkProgramme>(&l.file).await?));
     }
     versions.sort_by_key(|p| version_key(p, &c));
     let mut meetings = BTreeMap::new();
     for p in &versions {
         for id in p.meetings.iter().filter_map(|m| m.meeting.as_ref()) {
-            let known = c.meeting(id).is_some_and(|s| s.status == MeetingStatus::Held && s.item_count > 0);
+            let known = c
+                .meeting(id)
+                .is_some_and(|s| s.status == MeetingStatus::Held && s.item_count > 0);
             if known && !meetings.contains_key(id) {
                 meetings.insert(id.clone(), fetch_meeting(id.clone()).await?);
             }
@@ -60,9 +70,17 @@ async fn load(c: Arc<Catalogue>, committee: String) -> Result<Arc<Programmes>, L
 
 /// "Draft dated 15 September 2022 (agenda pack for 27 September 2022)".
 pub fn version_label(p: &WorkProgramme, c: &Catalogue) -> String {
-    let pack = p.published_in.as_ref().and_then(|id| c.meeting(id)).map(|m| short_date(m.date));
+    let pack = p
+        .published_in
+        .as_ref()
+        .and_then(|id| c.meeting(id))
+        .map(|m| short_date(m.date));
     match (p.date, pack) {
-        (Some(d), Some(m)) => format!("{} dated {} (agenda pack for {m})", p.status.label(), short_date(d)),
+        (Some(d), Some(m)) => format!(
+            "{} dated {} (agenda pack for {m})",
+            p.status.label(),
+            short_date(d)
+        ),
         (Some(d), None) => format!("{} dated {}", p.status.label(), short_date(d)),
         (None, Some(m)) => format!("{}, undated, in the agenda pack for {m}", p.status.label()),
         (None, None) => format!("{}, undated", p.status.label()),
@@ -117,7 +135,10 @@ fn ProgrammeView(c: Arc<Catalogue>, d: Arc<Programmes>) -> impl IntoView {
             }
             .into_any();
         }
-        let chosen = q.get("version").and_then(|v| d.versions.iter().position(|p| p.id == v)).unwrap_or(d.versions.len() - 1);
+        let chosen = q
+            .get("version")
+            .and_then(|v| d.versions.iter().position(|p| p.id == v))
+            .unwrap_or(d.versions.len() - 1);
         let compare = q
             .get("compare")
             .and_then(|v| d.versions.iter().position(|p| p.id == v))
@@ -127,7 +148,12 @@ fn ProgrammeView(c: Arc<Catalogue>, d: Arc<Programmes>) -> impl IntoView {
     }
 }
 
-fn version_page(c: &Arc<Catalogue>, d: &Programmes, chosen: usize, compare: Option<usize>) -> AnyView {
+fn version_page(
+    c: &Arc<Catalogue>,
+    d: &Programmes,
+    chosen: usize,
+    compare: Option<usize>,
+) -> AnyView {
     let p = d.versions[chosen].clone();
     let committee = p.committee.clone().unwrap_or_default();
     let label = version_label(&p, c);
@@ -156,7 +182,12 @@ fn version_page(c: &Arc<Catalogue>, d: &Programmes, chosen: usize, compare: Opti
     let unknown: Vec<String> = p
         .meetings
         .iter()
-        .filter(|m| m.meeting.as_ref().and_then(|id| d.meetings.get(id)).is_none())
+        .filter(|m| {
+            m.meeting
+                .as_ref()
+                .and_then(|id| d.meetings.get(id))
+                .is_none()
+        })
         .map(|m| short_date(m.date))
         .collect();
     let diff_view = match compare {

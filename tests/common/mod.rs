@@ -53,7 +53,9 @@ pub fn repo_root() -> PathBuf {
 
 /// The folder the browser tests serve: `$MINUTEBOOK_DIST` or `<repo>/dist`.
 pub fn dist_dir() -> PathBuf {
-    std::env::var_os("MINUTEBOOK_DIST").map(PathBuf::from).unwrap_or_else(|| repo_root().join("dist"))
+    std::env::var_os("MINUTEBOOK_DIST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("dist"))
 }
 
 /// Pre-render a built folder again after a test changed its data, as `trunk build` does
@@ -66,12 +68,20 @@ pub fn prerender(dist: &Path, base: &str) {
         .arg(dist)
         .args(["--base", base])
         .status()
-        .unwrap_or_else(|e| panic!("cannot run {}: {e} (`trunk build` builds it)", bin.display()));
+        .unwrap_or_else(|e| {
+            panic!(
+                "cannot run {}: {e} (`trunk build` builds it)",
+                bin.display()
+            )
+        });
     assert!(status.success(), "prerender failed on {}", dist.display());
 }
 
 fn wait_timeout() -> Duration {
-    let secs = std::env::var("MINUTEBOOK_WAIT_SECS").ok().and_then(|s| s.parse().ok()).unwrap_or(15.0);
+    let secs = std::env::var("MINUTEBOOK_WAIT_SECS")
+        .ok()
+        .and_then(|s| s.parse().ok())
+        .unwrap_or(15.0);
     Duration::from_secs_f64(secs)
 }
 
@@ -87,7 +97,11 @@ struct BrowserSlot;
 
 impl BrowserSlot {
     fn acquire() -> BrowserSlot {
-        let max = std::env::var("MINUTEBOOK_BROWSERS").ok().and_then(|s| s.parse().ok()).unwrap_or(2usize).max(1);
+        let max = std::env::var("MINUTEBOOK_BROWSERS")
+            .ok()
+            .and_then(|s| s.parse().ok())
+            .unwrap_or(2usize)
+            .max(1);
         let mut busy = BUSY.lock().unwrap_or_else(|e| e.into_inner());
         while *busy >= max {
             busy = FREED.wait(busy).unwrap_or_else(|e| e.into_inner());
@@ -116,7 +130,8 @@ struct ChromeDriver {
 impl ChromeDriver {
     fn start() -> ChromeDriver {
         static N: AtomicUsize = AtomicUsize::new(0);
-        let bin = std::env::var("MINUTEBOOK_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
+        let bin =
+            std::env::var("MINUTEBOOK_CHROMEDRIVER").unwrap_or_else(|_| "chromedriver".into());
         let profile = std::env::temp_dir().join(format!(
             "minutebook-chrome-{}-{}",
             std::process::id(),
@@ -128,7 +143,10 @@ impl ChromeDriver {
         for _attempt in 0..3 {
             let port = free_port();
             let mut cmd = Command::new(&bin);
-            cmd.arg(format!("--port={port}")).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+            cmd.arg(format!("--port={port}"))
+                .stdin(Stdio::null())
+                .stdout(Stdio::null())
+                .stderr(Stdio::null());
             #[cfg(unix)]
             {
                 use std::os::unix::process::CommandExt;
@@ -148,7 +166,11 @@ impl ChromeDriver {
                     break;
                 }
                 if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-                    return ChromeDriver { child, port, profile };
+                    return ChromeDriver {
+                        child,
+                        port,
+                        profile,
+                    };
                 }
                 std::thread::sleep(Duration::from_millis(50));
             }
@@ -183,14 +205,21 @@ impl Drop for ChromeDriver {
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind(("127.0.0.1", 0)).and_then(|l| l.local_addr()).map(|a| a.port()).expect("free port")
+    std::net::TcpListener::bind(("127.0.0.1", 0))
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("free port")
 }
 
 fn chrome_binary() -> String {
     if let Ok(bin) = std::env::var("MINUTEBOOK_CHROME") {
         return bin;
     }
-    for bin in ["/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome"] {
+    for bin in [
+        "/usr/bin/chromium",
+        "/usr/bin/chromium-browser",
+        "/usr/bin/google-chrome",
+    ] {
         if Path::new(bin).exists() {
             return bin.into();
         }
@@ -202,7 +231,10 @@ async fn new_driver(chromedriver: &ChromeDriver, javascript: bool) -> WebDriverR
     let mut caps = DesiredCapabilities::chrome();
     if !javascript {
         // Pages' own scripts off, as for a reader with JavaScript disabled (WebDriver's still run).
-        caps.add_experimental_option("prefs", serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 }))?;
+        caps.add_experimental_option(
+            "prefs",
+            serde_json::json!({ "profile.managed_default_content_settings.javascript": 2 }),
+        )?;
     }
     caps.set_binary(&chrome_binary())?;
     let headful = std::env::var("MINUTEBOOK_HEADFUL").is_ok_and(|v| v == "1");
@@ -303,7 +335,12 @@ where
             Err(e) => panic!("{name}: cannot start Chromium through chromedriver: {e}"),
         }
     };
-    let app = App { driver, server, name: name.to_string(), javascript };
+    let app = App {
+        driver,
+        server,
+        name: name.to_string(),
+        javascript,
+    };
 
     let outcome = CatchUnwind(Box::pin(test(&app))).await;
     let failed = !matches!(outcome, Ok(Ok(())));
@@ -385,7 +422,11 @@ impl App {
     }
 
     /// Run JavaScript (a function body: use `return`), deserialising the result.
-    pub async fn js<T: serde::de::DeserializeOwned>(&self, script: &str, args: Vec<Value>) -> TestResult<T> {
+    pub async fn js<T: serde::de::DeserializeOwned>(
+        &self,
+        script: &str,
+        args: Vec<Value>,
+    ) -> TestResult<T> {
         let ret = self.driver.execute(script, args).await?;
         Ok(serde_json::from_value(ret.json().clone())?)
     }
@@ -400,7 +441,9 @@ impl App {
                 }
             }
             if Instant::now() > deadline {
-                return self.timed_out(&format!("an element matching `{css}`")).await;
+                return self
+                    .timed_out(&format!("an element matching `{css}`"))
+                    .await;
             }
             tokio::time::sleep(POLL).await;
         }
@@ -419,7 +462,9 @@ impl App {
             }
             if Instant::now() > deadline {
                 let seen = self.texts(css).await.unwrap_or_default();
-                return self.timed_out(&format!("`{css}` containing {needle:?} (found: {seen:?})")).await;
+                return self
+                    .timed_out(&format!("`{css}` containing {needle:?} (found: {seen:?})"))
+                    .await;
             }
             tokio::time::sleep(POLL).await;
         }
@@ -429,7 +474,12 @@ impl App {
     pub async fn wait_gone(&self, css: &str) -> TestResult {
         let deadline = Instant::now() + wait_timeout();
         loop {
-            if self.driver.find_all(By::Css(css)).await.is_ok_and(|v| v.is_empty()) {
+            if self
+                .driver
+                .find_all(By::Css(css))
+                .await
+                .is_ok_and(|v| v.is_empty())
+            {
                 return Ok(());
             }
             if Instant::now() > deadline {
@@ -463,7 +513,9 @@ impl App {
                 return Ok(());
             }
             if Instant::now() > deadline {
-                return self.timed_out(&format!("the URL to become {path} (it is {now})")).await;
+                return self
+                    .timed_out(&format!("the URL to become {path} (it is {now})"))
+                    .await;
             }
             tokio::time::sleep(POLL).await;
         }
@@ -471,7 +523,10 @@ impl App {
 
     async fn timed_out<T>(&self, what: &str) -> TestResult<T> {
         let url = self.current_path().await.unwrap_or_else(|_| "?".into());
-        fail(format!("timed out after {:?} waiting for {what} on {url}", wait_timeout()))
+        fail(format!(
+            "timed out after {:?} waiting for {what} on {url}",
+            wait_timeout()
+        ))
     }
 
     /// Texts of every element matching `css`.
@@ -510,7 +565,9 @@ impl App {
             .await?;
             let inner: u32 = self.js("return window.innerWidth;", vec![]).await?;
             if inner != width {
-                return fail(format!("cannot make the viewport {width} px wide (it is {inner} px)"));
+                return fail(format!(
+                    "cannot make the viewport {width} px wide (it is {inner} px)"
+                ));
             }
         }
         Ok(())
@@ -550,7 +607,11 @@ impl App {
                 report["first"]
             ));
         }
-        for (key, what) in [("header", "<header>"), ("main", "<main id=\"main\">"), ("footer", "<footer>")] {
+        for (key, what) in [
+            ("header", "<header>"),
+            ("main", "<main id=\"main\">"),
+            ("footer", "<footer>"),
+        ] {
             if report[key].as_u64().unwrap_or(0) < 1 {
                 problems.push(format!("no {what}"));
             }
@@ -560,12 +621,19 @@ impl App {
         }
         let h1 = report["h1"].as_array().map(Vec::len).unwrap_or(0);
         if h1 != 1 {
-            problems.push(format!("expected exactly one h1, found {h1}: {}", report["h1"]));
+            problems.push(format!(
+                "expected exactly one h1, found {h1}: {}",
+                report["h1"]
+            ));
         }
         if problems.is_empty() {
             Ok(())
         } else {
-            fail(format!("{page} (title {}): {}", report["title"], problems.join("; ")))
+            fail(format!(
+                "{page} (title {}): {}",
+                report["title"],
+                problems.join("; ")
+            ))
         }
     }
 
@@ -592,7 +660,10 @@ impl App {
                 vec![],
             )
             .await?;
-        let (vw, sw) = (report["vw"].as_f64().unwrap_or(0.0), report["sw"].as_f64().unwrap_or(0.0));
+        let (vw, sw) = (
+            report["vw"].as_f64().unwrap_or(0.0),
+            report["sw"].as_f64().unwrap_or(0.0),
+        );
         if sw <= vw {
             Ok(())
         } else {
@@ -613,17 +684,25 @@ impl App {
         let url = self.current_path().await.unwrap_or_else(|_| "?".into());
         let title = self.driver.title().await.unwrap_or_default();
         let text: String = self
-            .js("return document.body ? document.body.innerText : '';", vec![])
+            .js(
+                "return document.body ? document.body.innerText : '';",
+                vec![],
+            )
             .await
             .unwrap_or_default();
         let text: String = text.chars().take(1500).collect();
         let dir = repo_root().join("target/browser-failures");
         let shot = dir.join(format!("{}.png", self.name));
-        let saved = std::fs::create_dir_all(&dir).is_ok() && self.driver.screenshot(&shot).await.is_ok();
+        let saved =
+            std::fs::create_dir_all(&dir).is_ok() && self.driver.screenshot(&shot).await.is_ok();
         eprintln!(
             "---- {} failed on {url} (title {title:?}){}\n---- page text:\n{text}\n----",
             self.name,
-            if saved { format!("; screenshot {}", shot.display()) } else { String::new() }
+            if saved {
+                format!("; screenshot {}", shot.display())
+            } else {
+                String::new()
+            }
         );
     }
 }
@@ -636,7 +715,10 @@ fn axe_source() -> &'static str {
     SOURCE.get_or_init(|| {
         let path = repo_root().join("node_modules/axe-core/axe.min.js");
         std::fs::read_to_string(&path).unwrap_or_else(|e| {
-            panic!("{}: {e}\nInstall the npm devDependencies first (npm ci, or bash scripts/setup.sh)", path.display())
+            panic!(
+                "{}: {e}\nInstall the npm devDependencies first (npm ci, or bash scripts/setup.sh)",
+                path.display()
+            )
         })
     })
 }
@@ -644,9 +726,13 @@ fn axe_source() -> &'static str {
 /// Run axe-core in the page and fail on any violation of impact "serious" or "critical",
 /// listing each with the offending elements. Minor/moderate ones are printed, not failed.
 pub async fn axe_check(driver: &WebDriver, page: &str) -> TestResult {
-    let loaded = driver.execute("return typeof window.axe === 'object';", vec![]).await?;
+    let loaded = driver
+        .execute("return typeof window.axe === 'object';", vec![])
+        .await?;
     if loaded.json() != &Value::Bool(true) {
-        driver.execute(format!("{}\n;return true;", axe_source()), vec![]).await?;
+        driver
+            .execute(format!("{}\n;return true;", axe_source()), vec![])
+            .await?;
     }
     let ret = driver
         .execute_async(
@@ -667,11 +753,27 @@ pub async fn axe_check(driver: &WebDriver, page: &str) -> TestResult {
     let mut serious = Vec::new();
     for v in &violations {
         let impact = v["impact"].as_str().unwrap_or("?");
-        let mut line = format!("[{impact}] {}: {} ({})", v["id"].as_str().unwrap_or("?"), v["help"].as_str().unwrap_or(""), v["helpUrl"].as_str().unwrap_or(""));
+        let mut line = format!(
+            "[{impact}] {}: {} ({})",
+            v["id"].as_str().unwrap_or("?"),
+            v["help"].as_str().unwrap_or(""),
+            v["helpUrl"].as_str().unwrap_or("")
+        );
         for node in v["nodes"].as_array().into_iter().flatten().take(5) {
-            let html: String = node["html"].as_str().unwrap_or("").chars().take(160).collect();
-            let summary = node["failureSummary"].as_str().unwrap_or("").replace('\n', " ");
-            line.push_str(&format!("\n      at {} {html}\n         {summary}", node["target"]));
+            let html: String = node["html"]
+                .as_str()
+                .unwrap_or("")
+                .chars()
+                .take(160)
+                .collect();
+            let summary = node["failureSummary"]
+                .as_str()
+                .unwrap_or("")
+                .replace('\n', " ");
+            line.push_str(&format!(
+                "\n      at {} {html}\n         {summary}",
+                node["target"]
+            ));
         }
         if matches!(impact, "serious" | "critical") {
             serious.push(line);
@@ -682,6 +784,10 @@ pub async fn axe_check(driver: &WebDriver, page: &str) -> TestResult {
     if serious.is_empty() {
         Ok(())
     } else {
-        fail(format!("{page}: {} serious/critical accessibility violation(s):\n  {}", serious.len(), serious.join("\n  ")))
+        fail(format!(
+            "{page}: {} serious/critical accessibility violation(s):\n  {}",
+            serious.len(),
+            serious.join("\n  ")
+        ))
     }
 }

@@ -30,42 +30,142 @@ impl Rng {
 }
 
 const COMMITTEE_AREAS: &[&str] = &[
-    "Adult Social Care", "Children's Services", "Health and Wellbeing", "Housing", "Planning", "Licensing",
-    "Highways and Transport", "Environment", "Climate Emergency", "Finance and Resources", "Audit and Governance",
-    "Regeneration", "Economic Development", "Culture and Leisure", "Education", "Skills and Employment",
-    "Community Safety", "Public Health", "Waste and Recycling", "Parks and Green Spaces", "Corporate Parenting",
-    "Pensions", "Standards", "Appointments", "Equalities", "Digital and Customer Services", "Libraries",
-    "Neighbourhoods", "Tourism", "Coastal Management", "Flood Risk", "Procurement", "Asset Management",
-    "Youth Services", "Older People", "Safeguarding", "Markets", "Port and Maritime", "Rural Affairs", "Heritage",
+    "Adult Social Care",
+    "Children's Services",
+    "Health and Wellbeing",
+    "Housing",
+    "Planning",
+    "Licensing",
+    "Highways and Transport",
+    "Environment",
+    "Climate Emergency",
+    "Finance and Resources",
+    "Audit and Governance",
+    "Regeneration",
+    "Economic Development",
+    "Culture and Leisure",
+    "Education",
+    "Skills and Employment",
+    "Community Safety",
+    "Public Health",
+    "Waste and Recycling",
+    "Parks and Green Spaces",
+    "Corporate Parenting",
+    "Pensions",
+    "Standards",
+    "Appointments",
+    "Equalities",
+    "Digital and Customer Services",
+    "Libraries",
+    "Neighbourhoods",
+    "Tourism",
+    "Coastal Management",
+    "Flood Risk",
+    "Procurement",
+    "Asset Management",
+    "Youth Services",
+    "Older People",
+    "Safeguarding",
+    "Markets",
+    "Port and Maritime",
+    "Rural Affairs",
+    "Heritage",
 ];
 
 const TOPICS: &[&str] = &[
-    "housing allocations policy", "school attendance", "adult social care charging", "highways maintenance programme",
-    "climate emergency action plan", "library service review", "council tax reduction scheme", "fostering recruitment",
-    "air quality management", "parking enforcement", "leisure centre refurbishment", "flood risk strategy",
-    "homelessness prevention", "special educational needs provision", "domestic abuse support", "youth justice plan",
-    "waste collection contract", "town centre regeneration", "local plan review", "public health grant",
-    "capital programme", "revenue budget monitoring", "treasury management", "internal audit plan",
-    "risk management framework", "workforce strategy", "digital inclusion", "community safety partnership",
-    "anti-social behaviour", "licensing policy", "taxi licensing", "market traders", "museum collections",
-    "green spaces strategy", "tree planting", "cycling and walking infrastructure", "bus service improvement",
-    "road safety", "street lighting", "coastal erosion", "carers strategy", "dementia support",
-    "mental health services", "child poverty", "holiday activities and food", "apprenticeships",
-    "business rates relief", "procurement pipeline", "asset disposals", "care home fees", "home care market",
-    "safeguarding adults board annual report", "corporate parenting board", "cared for children placements",
-    "early help services", "school admissions", "pupil place planning", "ofsted inspection outcomes",
+    "housing allocations policy",
+    "school attendance",
+    "adult social care charging",
+    "highways maintenance programme",
+    "climate emergency action plan",
+    "library service review",
+    "council tax reduction scheme",
+    "fostering recruitment",
+    "air quality management",
+    "parking enforcement",
+    "leisure centre refurbishment",
+    "flood risk strategy",
+    "homelessness prevention",
+    "special educational needs provision",
+    "domestic abuse support",
+    "youth justice plan",
+    "waste collection contract",
+    "town centre regeneration",
+    "local plan review",
+    "public health grant",
+    "capital programme",
+    "revenue budget monitoring",
+    "treasury management",
+    "internal audit plan",
+    "risk management framework",
+    "workforce strategy",
+    "digital inclusion",
+    "community safety partnership",
+    "anti-social behaviour",
+    "licensing policy",
+    "taxi licensing",
+    "market traders",
+    "museum collections",
+    "green spaces strategy",
+    "tree planting",
+    "cycling and walking infrastructure",
+    "bus service improvement",
+    "road safety",
+    "street lighting",
+    "coastal erosion",
+    "carers strategy",
+    "dementia support",
+    "mental health services",
+    "child poverty",
+    "holiday activities and food",
+    "apprenticeships",
+    "business rates relief",
+    "procurement pipeline",
+    "asset disposals",
+    "care home fees",
+    "home care market",
+    "safeguarding adults board annual report",
+    "corporate parenting board",
+    "cared for children placements",
+    "early help services",
+    "school admissions",
+    "pupil place planning",
+    "ofsted inspection outcomes",
 ];
 
 const OFFICERS: &[&str] = &[
-    "the Executive Director of Adult Social Care and Health", "the Executive Director of Children's Services",
-    "the Executive Director of Corporate Resources", "the Chief Legal and Democratic Officer",
-    "the Assistant Director of Highways and Public Protection", "the Director of Public Health",
-    "the Head of Regeneration and Housing", "the Chief Finance Officer", "the Head of Strategic Support",
+    "the Executive Director of Adult Social Care and Health",
+    "the Executive Director of Children's Services",
+    "the Executive Director of Corporate Resources",
+    "the Chief Legal and Democratic Officer",
+    "the Assistant Director of Highways and Public Protection",
+    "the Director of Public Health",
+    "the Head of Regeneration and Housing",
+    "the Chief Finance Officer",
+    "the Head of Strategic Support",
 ];
 
 const NAMES: &[&str] = &[
-    "Atkinson", "Bennett", "Brennan", "Carragher", "Dowd", "Fairclough", "Grace", "Hardy", "Howard", "Keith",
-    "Lappin", "McKinley", "Moncur", "Murphy", "O'Hare", "Pugh", "Roscoe", "Shaw", "Thompson", "Waterfield",
+    "Atkinson",
+    "Bennett",
+    "Brennan",
+    "Carragher",
+    "Dowd",
+    "Fairclough",
+    "Grace",
+    "Hardy",
+    "Howard",
+    "Keith",
+    "Lappin",
+    "McKinley",
+    "Moncur",
+    "Murphy",
+    "O'Hare",
+    "Pugh",
+    "Roscoe",
+    "Shaw",
+    "Thompson",
+    "Waterfield",
 ];
 
 const OPENINGS: &[&str] = &[
@@ -128,7 +228,9 @@ fn title_case(s: &str) -> String {
         .map(|w| {
             let mut c = w.chars();
             match c.next() {
-                Some(f) if w != "and" && w != "of" && w != "for" => f.to_uppercase().collect::<String>() + c.as_str(),
+                Some(f) if w != "and" && w != "of" && w != "for" => {
+                    f.to_uppercase().collect::<String>() + c.as_str()
+                }
                 Some(_) => w.to_string(),
                 None => String::new(),
             }
@@ -145,7 +247,12 @@ pub struct Size {
 
 /// One meeting as published JSON (built as JSON, then checked against the contract, so
 /// new optional fields in the contract never break the generator).
-fn meeting(rng: &mut Rng, committee: &str, date: Date, minute_base: usize) -> (String, serde_json::Value, usize, usize) {
+fn meeting(
+    rng: &mut Rng,
+    committee: &str,
+    date: Date,
+    minute_base: usize,
+) -> (String, serde_json::Value, usize, usize) {
     let mut items = Vec::new();
     let mut parts_total = 0;
     let n_items = 5 + rng.below(6);
@@ -162,14 +269,22 @@ fn meeting(rng: &mut Rng, committee: &str, date: Date, minute_base: usize) -> (S
             })
         });
         let opening = say(rng, OPENINGS, topic);
-        let details: Vec<String> = (0..2 + rng.below(3)).map(|_| say(rng, DETAILS, topic)).collect();
-        let points: Vec<String> = (0..2 + rng.below(4)).map(|_| say(rng, MATTERS, topic)).collect();
+        let details: Vec<String> = (0..2 + rng.below(3))
+            .map(|_| say(rng, DETAILS, topic))
+            .collect();
+        let points: Vec<String> = (0..2 + rng.below(4))
+            .map(|_| say(rng, MATTERS, topic))
+            .collect();
         let parts_n = 1 + rng.below(2);
         parts_total += parts_n;
         let parts: Vec<serde_json::Value> = (0..parts_n)
             .map(|p| {
                 let text = say(rng, RESOLUTIONS, topic);
-                if parts_n > 1 { json!({ "number": (p + 1).to_string(), "text": text }) } else { json!({ "text": text }) }
+                if parts_n > 1 {
+                    json!({ "number": (p + 1).to_string(), "text": text })
+                } else {
+                    json!({ "text": text })
+                }
             })
             .collect();
         let mut item = json!({
@@ -219,7 +334,11 @@ pub fn generate(out: &Path, size: &Size) -> Result<(usize, usize, usize), String
         .take(size.committees)
         .enumerate()
         .map(|(i, area)| {
-            let title = if i < COMMITTEE_AREAS.len() { format!("{area} Committee") } else { format!("{area} Committee {}", i + 1) };
+            let title = if i < COMMITTEE_AREAS.len() {
+                format!("{area} Committee")
+            } else {
+                format!("{area} Committee {}", i + 1)
+            };
             (format!("bigtown-c{:02}", i + 1), title)
         })
         .collect();
@@ -258,6 +377,10 @@ pub fn generate(out: &Path, size: &Size) -> Result<(usize, usize, usize), String
     }
     let data = minutebook_tools::catalogue::read_dataset(out).map_err(|e| e.join("; "))?;
     let cat = minutebook_tools::catalogue::build(&data).map_err(|e| e.join("; "))?;
-    fs::write(out.join(paths::CATALOGUE), minutebook_tools::catalogue::to_json(&cat)).map_err(io)?;
+    fs::write(
+        out.join(paths::CATALOGUE),
+        minutebook_tools::catalogue::to_json(&cat),
+    )
+    .map_err(io)?;
     Ok((meetings, items, parts))
 }

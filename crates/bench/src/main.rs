@@ -16,11 +16,16 @@ use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 fn arg<'a>(args: &'a [String], name: &str) -> Option<&'a str> {
-    args.iter().position(|a| a == name).and_then(|i| args.get(i + 1)).map(String::as_str)
+    args.iter()
+        .position(|a| a == name)
+        .and_then(|i| args.get(i + 1))
+        .map(String::as_str)
 }
 
 fn num(args: &[String], name: &str, default: usize) -> usize {
-    arg(args, name).and_then(|v| v.parse().ok()).unwrap_or(default)
+    arg(args, name)
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(default)
 }
 
 /// Total bytes, file count and largest file under `dir`.
@@ -86,18 +91,26 @@ fn main() {
 fn all(args: &[String]) -> Result<(), String> {
     let work = PathBuf::from(arg(args, "--work").ok_or("--work <dir> is required")?);
     let app = PathBuf::from(arg(args, "--app").ok_or("--app <trunk dist> is required")?);
-    let pagefind = arg(args, "--pagefind").ok_or("--pagefind <binary> is required")?.to_string();
+    let pagefind = arg(args, "--pagefind")
+        .ok_or("--pagefind <binary> is required")?
+        .to_string();
     let runs = num(args, "--runs", 3);
     let dist = work.join("dist");
     let data = dist.join("data");
     let facts_file = work.join("facts.json");
     // --measure-only: measure a work folder an earlier run built (e.g. after changing the app).
     let facts = if args.iter().any(|a| a == "--measure-only") {
-        let v: serde_json::Value = serde_json::from_slice(&std::fs::read(&facts_file).map_err(|e| format!("{}: {e}", facts_file.display()))?)
-            .map_err(|e| e.to_string())?;
-            for entry in std::fs::read_dir(&app).map_err(|e| e.to_string())?.flatten() {
+        let v: serde_json::Value = serde_json::from_slice(
+            &std::fs::read(&facts_file).map_err(|e| format!("{}: {e}", facts_file.display()))?,
+        )
+        .map_err(|e| e.to_string())?;
+        for entry in std::fs::read_dir(&app)
+            .map_err(|e| e.to_string())?
+            .flatten()
+        {
             if entry.path().is_file() {
-                std::fs::copy(entry.path(), dist.join(entry.file_name())).map_err(|e| e.to_string())?;
+                std::fs::copy(entry.path(), dist.join(entry.file_name()))
+                    .map_err(|e| e.to_string())?;
             }
         }
         let n = |k: &str| v[k].as_f64().unwrap_or(0.0);
@@ -131,7 +144,12 @@ fn all(args: &[String]) -> Result<(), String> {
 }
 
 /// Generate the council, build both indexes; the facts the report needs.
-fn build(work: &Path, app: &Path, pagefind: &str, args: &[String]) -> Result<measure::Facts, String> {
+fn build(
+    work: &Path,
+    app: &Path,
+    pagefind: &str,
+    args: &[String],
+) -> Result<measure::Facts, String> {
     let pagefind = pagefind.to_string();
     let _ = std::fs::remove_dir_all(&work);
     let dist = work.join("dist");
@@ -141,23 +159,37 @@ fn build(work: &Path, app: &Path, pagefind: &str, args: &[String]) -> Result<mea
 
     let t = Instant::now();
     let (meetings, items, parts) = generate::generate(&data, &size_of(args))?;
-    eprintln!("bench: generated {meetings} meetings in {:.1} s", t.elapsed().as_secs_f64());
+    eprintln!(
+        "bench: generated {meetings} meetings in {:.1} s",
+        t.elapsed().as_secs_f64()
+    );
     // The Decisions page reads generated decision files, as a council's build would write them.
-    minutebook_tools::decisions::write(&data).map_err(|e| format!("minutebook decisions: {e:?}"))?;
+    minutebook_tools::decisions::write(&data)
+        .map_err(|e| format!("minutebook decisions: {e:?}"))?;
 
     let t = Instant::now();
     let set = minutebook_tools::catalogue::read_dataset(&data).map_err(|e| e.join("; "))?;
     let records = minutebook_tools::index::records(&set);
-    let output = minutebook_tools::index::build_index(&set, &Default::default()).map_err(|e| e.join("; "))?;
+    let output = minutebook_tools::index::build_index(&set, &Default::default())
+        .map_err(|e| e.join("; "))?;
     minutebook_tools::index::write(&data.join("search"), &output)?;
     let ours_build = t.elapsed().as_secs_f64();
-    eprintln!("bench: Minutebook index of {} records in {ours_build:.1} s", records.len());
+    eprintln!(
+        "bench: Minutebook index of {} records in {ours_build:.1} s",
+        records.len()
+    );
 
     let site = work.join("pagefind-site");
     pagefind::write_site(&records, &minutebook_tools::index::kinds(), &site)?;
     let t = Instant::now();
     let status = std::process::Command::new(&pagefind)
-        .args(["--site", site.to_str().unwrap(), "--output-path", dist.join("pagefind").to_str().unwrap(), "--silent"])
+        .args([
+            "--site",
+            site.to_str().unwrap(),
+            "--output-path",
+            dist.join("pagefind").to_str().unwrap(),
+            "--silent",
+        ])
         .status()
         .map_err(|e| format!("cannot run {pagefind}: {e}"))?;
     if !status.success() {
@@ -165,8 +197,12 @@ fn build(work: &Path, app: &Path, pagefind: &str, args: &[String]) -> Result<mea
     }
     let pf_build = t.elapsed().as_secs_f64();
     eprintln!("bench: Pagefind index in {pf_build:.1} s");
-    let version = std::process::Command::new(&pagefind).arg("--version").output().ok()
-        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string()).unwrap_or_default();
+    let version = std::process::Command::new(&pagefind)
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default();
 
     let facts = measure::Facts {
         meetings,

@@ -7,15 +7,25 @@ use std::fs;
 use std::path::Path;
 
 fn esc(s: &str) -> String {
-    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+    s.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
 }
 
 /// Write `site/r/<n>.html` for every record; returns the number of pages.
-pub fn write_site(records: &[Record], kinds: &[(String, String)], site: &Path) -> Result<usize, String> {
+pub fn write_site(
+    records: &[Record],
+    kinds: &[(String, String)],
+    site: &Path,
+) -> Result<usize, String> {
     let dir = site.join("r");
     fs::create_dir_all(&dir).map_err(|e| format!("{}: {e}", dir.display()))?;
     for (i, r) in records.iter().enumerate() {
-        let kind = kinds.iter().find(|k| k.0 == r.kind).map_or(r.kind.as_str(), |k| k.1.as_str());
+        let kind = kinds
+            .iter()
+            .find(|k| k.0 == r.kind)
+            .map_or(r.kind.as_str(), |k| k.1.as_str());
         let year = r.year.map(|y| y.to_string()).unwrap_or_default();
         let html = format!(
             "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>{t}</title></head><body>\

@@ -62,7 +62,14 @@ fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<(String, u64)>>) -> std
                 break;
             }
         }
-        let path = line.split_whitespace().nth(1).unwrap_or("/").split(['?', '#']).next().unwrap_or("/").to_string();
+        let path = line
+            .split_whitespace()
+            .nth(1)
+            .unwrap_or("/")
+            .split(['?', '#'])
+            .next()
+            .unwrap_or("/")
+            .to_string();
         let mut file: PathBuf = root.join(path.trim_start_matches('/'));
         if path.contains("..") {
             file = root.join("missing");
@@ -73,7 +80,11 @@ fn serve(stream: TcpStream, root: &Path, log: &Mutex<Vec<(String, u64)>>) -> std
         let has_ext = Path::new(&path).extension().is_some();
         let (status, body, file) = match std::fs::read(&file) {
             Ok(b) => ("200 OK", b, file),
-            Err(_) if !has_ext => ("200 OK", std::fs::read(root.join("index.html")).unwrap_or_default(), root.join("index.html")),
+            Err(_) if !has_ext => (
+                "200 OK",
+                std::fs::read(root.join("index.html")).unwrap_or_default(),
+                root.join("index.html"),
+            ),
             Err(_) => ("404 Not Found", Vec::new(), file),
         };
         // One write per response (header and body together): no Nagle stalls.

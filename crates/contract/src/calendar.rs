@@ -109,7 +109,11 @@ macro_rules! string_serde {
 }
 
 string_serde!(Date, "date", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$");
-string_serde!(Time, "time-of-day (HH:MM, Europe/London)", "^[0-2][0-9]:[0-5][0-9]$");
+string_serde!(
+    Time,
+    "time-of-day (HH:MM, Europe/London)",
+    "^[0-2][0-9]:[0-5][0-9]$"
+);
 
 #[cfg(test)]
 mod tests {
@@ -117,8 +121,17 @@ mod tests {
 
     #[test]
     fn parses_and_rejects_dates() {
-        assert_eq!(Date::parse("2022-11-07"), Ok(Date { year: 2022, month: 11, day: 7 }));
-        assert!(Date::parse("2022-02-29").unwrap_err().contains("not a real calendar date"));
+        assert_eq!(
+            Date::parse("2022-11-07"),
+            Ok(Date {
+                year: 2022,
+                month: 11,
+                day: 7
+            })
+        );
+        assert!(Date::parse("2022-02-29")
+            .unwrap_err()
+            .contains("not a real calendar date"));
         assert!(Date::parse("7 Nov 2022").is_err());
         assert!(Date::parse("2022-1-07").is_err());
         assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
@@ -126,7 +139,13 @@ mod tests {
 
     #[test]
     fn parses_and_rejects_times() {
-        assert_eq!(Time::parse("18:30"), Ok(Time { hour: 18, minute: 30 }));
+        assert_eq!(
+            Time::parse("18:30"),
+            Ok(Time {
+                hour: 18,
+                minute: 30
+            })
+        );
         assert!(Time::parse("6.30pm").is_err());
         assert!(Time::parse("24:00").is_err());
     }

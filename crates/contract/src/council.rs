@@ -183,7 +183,12 @@ impl Catalogue {
     pub fn meeting(&self, id: &str) -> Option<&MeetingSummary> {
         self.meetings.iter().find(|m| m.id == id)
     }
-    pub fn meetings_of<'a>(&'a self, committee: &'a str) -> impl Iterator<Item = &'a MeetingSummary> + 'a {
-        self.meetings.iter().filter(move |m| m.committee == committee)
+    pub fn meetings_of<'a>(
+        &'a self,
+        committee: &'a str,
+    ) -> impl Iterator<Item = &'a MeetingSummary> + 'a {
+        self.meetings
+            .iter()
+            .filter(move |m| m.committee == committee)
     }
 }

@@ -341,8 +341,12 @@ impl KindCounts {
 }
 
 impl FollowUpStatus {
-    pub const ALL: [FollowUpStatus; 4] =
-        [FollowUpStatus::Delivered, FollowUpStatus::Arranged, FollowUpStatus::Planned, FollowUpStatus::Outstanding];
+    pub const ALL: [FollowUpStatus; 4] = [
+        FollowUpStatus::Delivered,
+        FollowUpStatus::Arranged,
+        FollowUpStatus::Planned,
+        FollowUpStatus::Outstanding,
+    ];
     pub fn label(self) -> &'static str {
         match self {
             FollowUpStatus::Delivered => "Delivered",
@@ -367,7 +371,9 @@ impl FollowUpStatus {
         match self {
             FollowUpStatus::Delivered => "a later meeting received what was asked for",
             FollowUpStatus::Arranged => "a later paper records the arrangements",
-            FollowUpStatus::Planned => "a work programme or report plans it for a meeting not yet held",
+            FollowUpStatus::Planned => {
+                "a work programme or report plans it for a meeting not yet held"
+            }
             FollowUpStatus::Outstanding => "nothing in the data answers it yet",
         }
     }

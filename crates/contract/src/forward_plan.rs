@@ -195,7 +195,11 @@ impl Listed for ForwardPlan {
             committee: self.committee.clone(),
             file: format!("{}/{}.json", Self::DIR, self.id),
             date: self.date,
-            note: Some(format!("{} key decision{}", self.decisions.len(), if self.decisions.len() == 1 { "" } else { "s" })),
+            note: Some(format!(
+                "{} key decision{}",
+                self.decisions.len(),
+                if self.decisions.len() == 1 { "" } else { "s" }
+            )),
         }
     }
 }

@@ -29,11 +29,11 @@ pub use dashboard::*;
 pub use decisions::*;
 pub use forward_plan::*;
 pub use glossary::*;
-pub use people::*;
-pub use work_programme::*;
 pub use load::{parse, parse_bytes, FormatError, LoadError, LoadErrorKind, Versioned};
 pub use meeting::*;
+pub use people::*;
 pub use theme::{Logo, Theme};
+pub use work_programme::*;
 
 /// The format identifier every published file carries in its `format` field.
 pub const FORMAT: &str = "minutebook/1";

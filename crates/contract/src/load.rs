@@ -33,16 +33,30 @@ pub struct LoadError {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum LoadErrorKind {
     /// The server answered with a non-success status (404 and so on).
-    Http { status: u16 },
+    Http {
+        status: u16,
+    },
     /// The request never got an answer (offline, blocked, DNS...).
-    Network { message: String },
+    Network {
+        message: String,
+    },
     /// Not valid JSON.
-    Malformed { line: usize, column: usize, message: String },
+    Malformed {
+        line: usize,
+        column: usize,
+        message: String,
+    },
     /// Valid JSON up to the point where the file stops: usually a partial upload.
-    Truncated { line: usize, column: usize },
+    Truncated {
+        line: usize,
+        column: usize,
+    },
     Format(FormatError),
     /// JSON with the wrong shape: `path` is where, e.g. `items[2].minute.number`.
-    WrongShape { path: String, message: String },
+    WrongShape {
+        path: String,
+        message: String,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -51,20 +65,29 @@ pub enum FormatError {
     Missing,
     NotAString,
     /// A `format` this viewer does not read, e.g. `minutebook/2`.
-    Unknown { found: String },
+    Unknown {
+        found: String,
+    },
 }
 
 impl LoadError {
     pub fn new(file: impl Into<String>, kind: LoadErrorKind) -> LoadError {
-        LoadError { file: file.into(), kind }
+        LoadError {
+            file: file.into(),
+            kind,
+        }
     }
 
     /// A short heading for the error message box.
     pub fn headline(&self) -> &'static str {
         match &self.kind {
             LoadErrorKind::Http { status: 404 } => "A data file is missing",
-            LoadErrorKind::Http { .. } | LoadErrorKind::Network { .. } => "The data could not be loaded",
-            LoadErrorKind::Format(FormatError::Unknown { .. }) => "This data is in a format this viewer does not read",
+            LoadErrorKind::Http { .. } | LoadErrorKind::Network { .. } => {
+                "The data could not be loaded"
+            }
+            LoadErrorKind::Format(FormatError::Unknown { .. }) => {
+                "This data is in a format this viewer does not read"
+            }
             _ => "A data file is damaged",
         }
     }
@@ -122,7 +145,11 @@ pub fn parse<T: Versioned>(file: &str, text: &str) -> Result<T, LoadError> {
         err(if e.is_eof() {
             LoadErrorKind::Truncated { line, column }
         } else {
-            LoadErrorKind::Malformed { line, column, message: strip_position(&e.to_string()) }
+            LoadErrorKind::Malformed {
+                line,
+                column,
+                message: strip_position(&e.to_string()),
+            }
         })
     })?;
     let format = match &value {
@@ -138,7 +165,14 @@ pub fn parse<T: Versioned>(file: &str, text: &str) -> Result<T, LoadError> {
     serde_path_to_error::deserialize(value).map_err(|e| {
         let path = e.path().to_string();
         let message = strip_position(&e.into_inner().to_string());
-        err(LoadErrorKind::WrongShape { path: if path == "." { "the top level".into() } else { path }, message })
+        err(LoadErrorKind::WrongShape {
+            path: if path == "." {
+                "the top level".into()
+            } else {
+                path
+            },
+            message,
+        })
     })
 }
 
@@ -148,7 +182,11 @@ pub fn parse_bytes<T: Versioned>(file: &str, bytes: &[u8]) -> Result<T, LoadErro
         Ok(text) => parse(file, text),
         Err(e) => Err(LoadError::new(
             file,
-            LoadErrorKind::Malformed { line: 0, column: 0, message: format!("not UTF-8 text ({e})") },
+            LoadErrorKind::Malformed {
+                line: 0,
+                column: 0,
+                message: format!("not UTF-8 text ({e})"),
+            },
         )),
     }
 }

@@ -152,12 +152,16 @@ impl ProgrammeStatus {
 impl WorkProgramme {
     /// Every row, in programme order, with its section heading.
     pub fn rows(&self) -> impl Iterator<Item = (Option<&str>, &ProgrammeRow)> {
-        self.sections.iter().flat_map(|s| s.rows.iter().map(move |r| (s.heading.as_deref(), r)))
+        self.sections
+            .iter()
+            .flat_map(|s| s.rows.iter().map(move |r| (s.heading.as_deref(), r)))
     }
 
     /// The rows planned for the meeting on `date`.
     pub fn planned_for(&self, date: Date) -> impl Iterator<Item = &ProgrammeRow> {
-        self.rows().map(|(_, r)| r).filter(move |r| r.planned.contains(&date))
+        self.rows()
+            .map(|(_, r)| r)
+            .filter(move |r| r.planned.contains(&date))
     }
 }
 

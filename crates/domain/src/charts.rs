@@ -50,16 +50,20 @@ impl SeriesData {
         format_figure(value, self.decimals, self.unit)
     }
     pub fn max(&self) -> Option<&ChartPoint> {
-        self.points.iter().fold(None, |best: Option<&ChartPoint>, p| match best {
-            Some(b) if b.value >= p.value => Some(b),
-            _ => Some(p),
-        })
+        self.points
+            .iter()
+            .fold(None, |best: Option<&ChartPoint>, p| match best {
+                Some(b) if b.value >= p.value => Some(b),
+                _ => Some(p),
+            })
     }
     pub fn min(&self) -> Option<&ChartPoint> {
-        self.points.iter().fold(None, |best: Option<&ChartPoint>, p| match best {
-            Some(b) if b.value <= p.value => Some(b),
-            _ => Some(p),
-        })
+        self.points
+            .iter()
+            .fold(None, |best: Option<&ChartPoint>, p| match best {
+                Some(b) if b.value <= p.value => Some(b),
+                _ => Some(p),
+            })
     }
 }
 
@@ -70,7 +74,10 @@ impl StackedBar {
     /// Each part as a percentage of the bar (all 0 when the bar is empty).
     pub fn shares(&self) -> Vec<f64> {
         let total = self.total();
-        self.values.iter().map(|v| if total > 0.0 { v / total * 100.0 } else { 0.0 }).collect()
+        self.values
+            .iter()
+            .map(|v| if total > 0.0 { v / total * 100.0 } else { 0.0 })
+            .collect()
     }
 }
 
@@ -88,10 +95,21 @@ pub fn share_text(share: f64) -> String {
 /// "Bar chart of Count by Category, 5 bars. Highest: NEET - Other, 60. Lowest: Not Recorded, 5."
 pub fn describe_bars(d: &SeriesData) -> String {
     let n = d.points.len();
-    let mut s = format!("Bar chart of “{}” by “{}”, {n} {}.", d.value_heading, d.label_heading, if n == 1 { "bar" } else { "bars" });
+    let mut s = format!(
+        "Bar chart of “{}” by “{}”, {n} {}.",
+        d.value_heading,
+        d.label_heading,
+        if n == 1 { "bar" } else { "bars" }
+    );
     if let (Some(hi), Some(lo)) = (d.max(), d.min()) {
         if n > 1 {
-            s.push_str(&format!(" Highest: {}, {}. Lowest: {}, {}.", hi.label, d.display(hi.value), lo.label, d.display(lo.value)));
+            s.push_str(&format!(
+                " Highest: {}, {}. Lowest: {}, {}.",
+                hi.label,
+                d.display(hi.value),
+                lo.label,
+                d.display(lo.value)
+            ));
         }
     }
     s
@@ -100,13 +118,29 @@ pub fn describe_bars(d: &SeriesData) -> String {
 /// "Line chart of 4 values from Sep 2021 (10) to Sep 2022 (14). Highest: ... Lowest: ..."
 pub fn describe_line(d: &SeriesData) -> String {
     let n = d.points.len();
-    let mut s = format!("Line chart of “{}” over time, {n} {}.", d.value_heading, if n == 1 { "value" } else { "values" });
+    let mut s = format!(
+        "Line chart of “{}” over time, {n} {}.",
+        d.value_heading,
+        if n == 1 { "value" } else { "values" }
+    );
     if let (Some(first), Some(last)) = (d.points.first(), d.points.last()) {
-        s.push_str(&format!(" From {} ({}) to {} ({}).", first.label, d.display(first.value), last.label, d.display(last.value)));
+        s.push_str(&format!(
+            " From {} ({}) to {} ({}).",
+            first.label,
+            d.display(first.value),
+            last.label,
+            d.display(last.value)
+        ));
     }
     if let (Some(hi), Some(lo)) = (d.max(), d.min()) {
         if n > 2 {
-            s.push_str(&format!(" Highest: {}, {}. Lowest: {}, {}.", hi.label, d.display(hi.value), lo.label, d.display(lo.value)));
+            s.push_str(&format!(
+                " Highest: {}, {}. Lowest: {}, {}.",
+                hi.label,
+                d.display(hi.value),
+                lo.label,
+                d.display(lo.value)
+            ));
         }
     }
     s
@@ -132,7 +166,11 @@ pub fn describe_stacked(d: &StackedData) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ");
-    let what = if d.bars.len() == 1 { "One bar divided into shares of its total." } else { "Each bar is divided into shares of its total." };
+    let what = if d.bars.len() == 1 {
+        "One bar divided into shares of its total."
+    } else {
+        "Each bar is divided into shares of its total."
+    };
     format!("{what} {bars}")
 }
 
@@ -200,7 +238,10 @@ mod tests {
             value_heading: "Count".into(),
             points: [("EET", 87.0), ("NEET - Other", 60.0), ("Not Recorded", 5.0)]
                 .into_iter()
-                .map(|(l, v)| ChartPoint { label: l.into(), value: v })
+                .map(|(l, v)| ChartPoint {
+                    label: l.into(),
+                    value: v,
+                })
                 .collect(),
         }
     }
@@ -235,9 +276,15 @@ mod tests {
             decimals: None,
             bar_heading: "Table".into(),
             categories: vec!["A".into(), "B".into(), "C".into()],
-            bars: vec![StackedBar { label: "All".into(), values: vec![1.0, 3.0, 0.0] }],
+            bars: vec![StackedBar {
+                label: "All".into(),
+                values: vec![1.0, 3.0, 0.0],
+            }],
         };
-        assert_eq!(describe_stacked(&s), "One bar divided into shares of its total. All (total 4): A 1 (25.0%), B 3 (75.0%).");
+        assert_eq!(
+            describe_stacked(&s),
+            "One bar divided into shares of its total. All (total 4): A 1 (25.0%), B 3 (75.0%)."
+        );
     }
 
     #[test]

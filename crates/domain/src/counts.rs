@@ -20,8 +20,14 @@ pub fn meeting_counts(m: &Meeting) -> MeetingCounts {
     MeetingCounts {
         agenda_items: m.items.len(),
         minutes: m.minutes().count(),
-        resolutions: m.minutes().filter_map(|x| x.resolution.as_ref()).map(|r| r.parts.len()).sum(),
-        attendees: att.map_or(0, |a| len(a.present.as_ref()) + len(a.also_present.as_ref())),
+        resolutions: m
+            .minutes()
+            .filter_map(|x| x.resolution.as_ref())
+            .map(|r| r.parts.len())
+            .sum(),
+        attendees: att.map_or(0, |a| {
+            len(a.present.as_ref()) + len(a.also_present.as_ref())
+        }),
         apologies: att.map_or(0, |a| a.apologies.as_ref().map_or(0, Vec::len)),
         declarations: att.map_or(0, |a| match &a.declarations {
             Declarations::Declared { declarations } => declarations.len(),

@@ -11,7 +11,9 @@ use minutebook_data::{Cell, DataTable, Indicator, RagStatus};
 
 /// CSV text from a header row and data rows.
 pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> String {
-    let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(Vec::new());
+    let mut w = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::CRLF)
+        .from_writer(Vec::new());
     // Writing to a Vec cannot fail; every row has the header's length.
     let _ = w.write_record(header);
     for r in rows {
@@ -58,8 +60,19 @@ pub fn table_csv(t: &DataTable) -> String {
 
 /// A section's headline figures.
 pub fn indicators_csv(indicators: &[Indicator]) -> String {
-    let header: Vec<String> =
-        ["Indicator", "Category", "Value", "Unit", "As printed", "Period", "Target", "Comparators", "Note"].map(String::from).to_vec();
+    let header: Vec<String> = [
+        "Indicator",
+        "Category",
+        "Value",
+        "Unit",
+        "As printed",
+        "Period",
+        "Target",
+        "Comparators",
+        "Note",
+    ]
+    .map(String::from)
+    .to_vec();
     let rows = indicators
         .iter()
         .map(|i| {
@@ -70,13 +83,16 @@ pub fn indicators_csv(indicators: &[Indicator]) -> String {
                 unit_word(i.unit).into(),
                 i.value_text.clone().unwrap_or_default(),
                 i.period.clone().unwrap_or_default(),
-                i.target.as_ref().map(|t| {
-                    let v = t.value.map(|v| plain(v, t.decimals)).unwrap_or_default();
-                    match &t.by {
-                        Some(by) => format!("{v} by {by}"),
-                        None => v,
-                    }
-                }).unwrap_or_default(),
+                i.target
+                    .as_ref()
+                    .map(|t| {
+                        let v = t.value.map(|v| plain(v, t.decimals)).unwrap_or_default();
+                        match &t.by {
+                            Some(by) => format!("{v} by {by}"),
+                            None => v,
+                        }
+                    })
+                    .unwrap_or_default(),
                 i.comparators
                     .iter()
                     .map(|c| {
@@ -108,7 +124,11 @@ fn unit_word(u: minutebook_data::Unit) -> &'static str {
 /// The data table of a bar or line chart.
 pub fn series_csv(d: &SeriesData) -> String {
     let header = vec![d.label_heading.clone(), d.value_heading.clone()];
-    let rows: Vec<Vec<String>> = d.points.iter().map(|p| vec![p.label.clone(), plain(p.value, d.decimals)]).collect();
+    let rows: Vec<Vec<String>> = d
+        .points
+        .iter()
+        .map(|p| vec![p.label.clone(), plain(p.value, d.decimals)])
+        .collect();
     to_csv(&header, &rows)
 }
 
@@ -143,7 +163,10 @@ pub fn rag_counts_csv(per_priority: &[(String, String, RagCounts)], overall: &Ra
         r.push(c.total().to_string());
         r
     };
-    let mut rows: Vec<Vec<String>> = per_priority.iter().map(|(_, title, c)| row(title, c)).collect();
+    let mut rows: Vec<Vec<String>> = per_priority
+        .iter()
+        .map(|(_, title, c)| row(title, c))
+        .collect();
     rows.push(row("All priorities", overall));
     to_csv(&header, &rows)
 }
@@ -151,9 +174,19 @@ pub fn rag_counts_csv(per_priority: &[(String, String, RagCounts)], overall: &Ra
 /// The plan's actions (the rows on screen), every column of the plan.
 pub fn actions_csv(rows: &[&ActionRow]) -> String {
     let header: Vec<String> = [
-        "Row", "Priority", "The Outcomes We Are Aiming For", "Action Ref", "Objective", "The Actions We Are Taking",
-        "How we will know it has worked", "Responsible Lead Officer", "RAG status", "Rag Rating (as printed)", "Milestones",
-        "Detailed Action Plan", "Transcription note",
+        "Row",
+        "Priority",
+        "The Outcomes We Are Aiming For",
+        "Action Ref",
+        "Objective",
+        "The Actions We Are Taking",
+        "How we will know it has worked",
+        "Responsible Lead Officer",
+        "RAG status",
+        "Rag Rating (as printed)",
+        "Milestones",
+        "Detailed Action Plan",
+        "Transcription note",
     ]
     .map(String::from)
     .to_vec();
@@ -185,7 +218,13 @@ pub fn file_name(parts: &[&str]) -> String {
     let joined = parts.join("-");
     let clean: String = joined
         .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c.to_ascii_lowercase() } else { '-' })
+        .map(|c| {
+            if c.is_ascii_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                '-'
+            }
+        })
         .collect();
     let mut out = String::new();
     for c in clean.chars() {
@@ -202,12 +241,18 @@ mod tests {
 
     #[test]
     fn quoting_follows_rfc_4180() {
-        let csv = to_csv(&["a".into(), "b".into()], &[vec!["x, y".into(), "say \"hi\"\nthere".into()]]);
+        let csv = to_csv(
+            &["a".into(), "b".into()],
+            &[vec!["x, y".into(), "say \"hi\"\nthere".into()]],
+        );
         assert_eq!(csv, "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\r\n");
     }
 
     #[test]
     fn file_names_are_safe() {
-        assert_eq!(file_name(&["sefton-plan", "Actions (filtered)"]), "sefton-plan-actions-filtered.csv");
+        assert_eq!(
+            file_name(&["sefton-plan", "Actions (filtered)"]),
+            "sefton-plan-actions-filtered.csv"
+        );
     }
 }

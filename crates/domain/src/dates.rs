@@ -3,14 +3,35 @@
 use minutebook_data::{Date, DatePrecision, Time};
 
 const MONTHS: [&str; 12] = [
-    "January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-    "November", "December",
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
 ];
-const WEEKDAYS: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const WEEKDAYS: [&str; 7] = [
+    "Monday",
+    "Tuesday",
+    "Wednesday",
+    "Thursday",
+    "Friday",
+    "Saturday",
+    "Sunday",
+];
 
 /// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's `days_from_civil`.
 pub fn days_from_epoch(d: Date) -> i64 {
-    let (m, y) = (d.month as i64, d.year as i64 - if d.month <= 2 { 1 } else { 0 });
+    let (m, y) = (
+        d.month as i64,
+        d.year as i64 - if d.month <= 2 { 1 } else { 0 },
+    );
     let era = y.div_euclid(400);
     let yoe = y - era * 400;
     let doy = (153 * ((m + 9) % 12) + 2) / 5 + d.day as i64 - 1;
@@ -49,7 +70,13 @@ pub fn month_name(month: u8) -> &'static str {
 /// "Monday 7 November 2022" (or "January 2022" when only the month is known).
 pub fn long_date(d: Date, precision: DatePrecision) -> String {
     match precision {
-        DatePrecision::Day => format!("{} {} {} {}", weekday(d), d.day, month_name(d.month), d.year),
+        DatePrecision::Day => format!(
+            "{} {} {} {}",
+            weekday(d),
+            d.day,
+            month_name(d.month),
+            d.year
+        ),
         DatePrecision::Month => format!("{} {}", month_name(d.month), d.year),
     }
 }
@@ -103,10 +130,20 @@ pub fn municipal_year_label(start_year: i32) -> String {
 pub fn parse_written_date(s: &str) -> Option<Date> {
     let mut words = s.split_whitespace();
     let day_word = words.next()?;
-    let day: u8 = day_word.trim_end_matches(|c: char| c.is_ascii_alphabetic()).parse().ok()?;
+    let day: u8 = day_word
+        .trim_end_matches(|c: char| c.is_ascii_alphabetic())
+        .parse()
+        .ok()?;
     let month_word = words.next()?.trim_end_matches(',');
-    let month = MONTHS.iter().position(|m| m.eq_ignore_ascii_case(month_word))? as u8 + 1;
-    let year: i32 = words.next()?.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?;
+    let month = MONTHS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(month_word))? as u8
+        + 1;
+    let year: i32 = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()?;
     Date::new(year, month, day)
 }
 
@@ -145,21 +182,39 @@ mod tests {
         assert_eq!(council_time(Time::new(10, 0).unwrap()), "10am");
         assert_eq!(council_time(Time::new(12, 0).unwrap()), "12 noon");
         assert_eq!(council_time(Time::new(0, 15).unwrap()), "12.15am");
-        assert_eq!(long_date(d("2022-01-01"), DatePrecision::Month), "January 2022");
+        assert_eq!(
+            long_date(d("2022-01-01"), DatePrecision::Month),
+            "January 2022"
+        );
     }
 
     #[test]
     fn municipal_years() {
-        assert_eq!(municipal_year_label(municipal_year(d("2022-07-05"))), "2022/23");
-        assert_eq!(municipal_year_label(municipal_year(d("2022-03-15"))), "2021/22");
-        assert_eq!(municipal_year_label(municipal_year(d("2023-03-06"))), "2022/23");
+        assert_eq!(
+            municipal_year_label(municipal_year(d("2022-07-05"))),
+            "2022/23"
+        );
+        assert_eq!(
+            municipal_year_label(municipal_year(d("2022-03-15"))),
+            "2021/22"
+        );
+        assert_eq!(
+            municipal_year_label(municipal_year(d("2023-03-06"))),
+            "2022/23"
+        );
         assert_eq!(municipal_year_label(1999), "1999/00");
     }
 
     #[test]
     fn written_dates() {
-        assert_eq!(parse_written_date("27 September 2022"), Some(d("2022-09-27")));
-        assert_eq!(parse_written_date("7th November 2022"), Some(d("2022-11-07")));
+        assert_eq!(
+            parse_written_date("27 September 2022"),
+            Some(d("2022-09-27"))
+        );
+        assert_eq!(
+            parse_written_date("7th November 2022"),
+            Some(d("2022-11-07"))
+        );
         assert_eq!(parse_written_date("31 June 2022"), None);
         assert_eq!(parse_written_date("September 2022"), None);
     }

@@ -6,7 +6,8 @@
 //! municipal year first, and only the years that overlap the requested page.
 
 use minutebook_data::{
-    Decision, DecisionsFile, DecisionsIndex, DecisionsListing, FollowUp, FollowUpStatus, FollowUpsFile, ResolutionKind,
+    Decision, DecisionsFile, DecisionsIndex, DecisionsListing, FollowUp, FollowUpStatus,
+    FollowUpsFile, ResolutionKind,
 };
 
 /// Rows per page: well under the 500-row limit for any page's DOM.
@@ -31,12 +32,18 @@ fn non_empty(v: Option<String>) -> Option<String> {
 
 /// The page number in a query (`page=3`), 1 when absent or not a positive number.
 pub fn page_from(get: impl Fn(&str) -> Option<String>) -> usize {
-    get("page").and_then(|p| p.trim().parse::<usize>().ok()).filter(|p| *p >= 1).unwrap_or(1)
+    get("page")
+        .and_then(|p| p.trim().parse::<usize>().ok())
+        .filter(|p| *p >= 1)
+        .unwrap_or(1)
 }
 
 /// `?a=b&c=d` from pairs with values, or "" when there are none.
 fn query(pairs: Vec<(&str, String)>, page: usize) -> String {
-    let mut parts: Vec<String> = pairs.into_iter().map(|(k, v)| format!("{k}={}", encode(&v))).collect();
+    let mut parts: Vec<String> = pairs
+        .into_iter()
+        .map(|(k, v)| format!("{k}={}", encode(&v)))
+        .collect();
     if page > 1 {
         parts.push(format!("page={page}"));
     }
@@ -51,7 +58,9 @@ fn query(pairs: Vec<(&str, String)>, page: usize) -> String {
 fn encode(v: &str) -> String {
     v.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -123,18 +132,42 @@ pub struct PagePlan {
 }
 
 /// Work out which files hold page `page` of the decisions matching `filter`.
-pub fn plan(index: &DecisionsIndex, filter: &DecisionFilter, page: usize, per_page: usize) -> PagePlan {
-    let counted = index.files.iter().filter(|l| filter.wants(l)).map(|l| (l.file.clone(), l.year, filter.count(l))).collect();
+pub fn plan(
+    index: &DecisionsIndex,
+    filter: &DecisionFilter,
+    page: usize,
+    per_page: usize,
+) -> PagePlan {
+    let counted = index
+        .files
+        .iter()
+        .filter(|l| filter.wants(l))
+        .map(|l| (l.file.clone(), l.year, filter.count(l)))
+        .collect();
     plan_counted(counted, page, per_page)
 }
 
 /// Work out which files hold page `page` of the follow-ups matching `filter`.
-pub fn plan_follow_ups(index: &DecisionsIndex, filter: &FollowUpFilter, page: usize, per_page: usize) -> PagePlan {
+pub fn plan_follow_ups(
+    index: &DecisionsIndex,
+    filter: &FollowUpFilter,
+    page: usize,
+    per_page: usize,
+) -> PagePlan {
     let counted = index
         .follow_ups
         .iter()
         .filter(|l| filter.wants_committee(&l.council, &l.committee))
-        .map(|l| (l.file.clone(), l.year, filter.status.map(|s| l.counts.get(s)).unwrap_or_else(|| l.counts.total()) as usize))
+        .map(|l| {
+            (
+                l.file.clone(),
+                l.year,
+                filter
+                    .status
+                    .map(|s| l.counts.get(s))
+                    .unwrap_or_else(|| l.counts.total()) as usize,
+            )
+        })
         .collect();
     plan_counted(counted, page, per_page)
 }
@@ -165,22 +198,58 @@ fn plan_counted(mut wanted: Vec<(String, i32, usize)>, page: usize, per_page: us
         files.extend(group.iter().map(|w| w.0.clone()));
         seen += n;
     }
-    PagePlan { total, pages, page, files, skip: start - before, take: end - start }
+    PagePlan {
+        total,
+        pages,
+        page,
+        files,
+        skip: start - before,
+        take: end - start,
+    }
 }
 
 /// The rows of one page, from the files the plan named.
-pub fn page_rows(files: &[DecisionsFile], filter: &DecisionFilter, plan: &PagePlan) -> Vec<Decision> {
-    let mut rows: Vec<&Decision> = files.iter().flat_map(|f| &f.decisions).filter(|d| filter.kind.is_none_or(|k| d.kind == k)).collect();
+pub fn page_rows(
+    files: &[DecisionsFile],
+    filter: &DecisionFilter,
+    plan: &PagePlan,
+) -> Vec<Decision> {
+    let mut rows: Vec<&Decision> = files
+        .iter()
+        .flat_map(|f| &f.decisions)
+        .filter(|d| filter.kind.is_none_or(|k| d.kind == k))
+        .collect();
     // Each meeting is in one file, in agenda order; a stable sort keeps that order.
     rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.meeting.cmp(&b.meeting)));
-    rows.into_iter().skip(plan.skip).take(plan.take).cloned().collect()
+    rows.into_iter()
+        .skip(plan.skip)
+        .take(plan.take)
+        .cloned()
+        .collect()
 }
 
 /// The follow-ups of one page, from the files the plan named.
-pub fn follow_up_rows(files: &[FollowUpsFile], filter: &FollowUpFilter, plan: &PagePlan) -> Vec<FollowUp> {
-    let mut rows: Vec<&FollowUp> = files.iter().flat_map(|f| &f.follow_ups).filter(|f| filter.wants(f)).collect();
-    rows.sort_by(|a, b| b.decision.date.cmp(&a.decision.date).then_with(|| a.decision.meeting.cmp(&b.decision.meeting)));
-    rows.into_iter().skip(plan.skip).take(plan.take).cloned().collect()
+pub fn follow_up_rows(
+    files: &[FollowUpsFile],
+    filter: &FollowUpFilter,
+    plan: &PagePlan,
+) -> Vec<FollowUp> {
+    let mut rows: Vec<&FollowUp> = files
+        .iter()
+        .flat_map(|f| &f.follow_ups)
+        .filter(|f| filter.wants(f))
+        .collect();
+    rows.sort_by(|a, b| {
+        b.decision
+            .date
+            .cmp(&a.decision.date)
+            .then_with(|| a.decision.meeting.cmp(&b.decision.meeting))
+    });
+    rows.into_iter()
+        .skip(plan.skip)
+        .take(plan.take)
+        .cloned()
+        .collect()
 }
 
 /// Which follow-ups to show.
@@ -215,7 +284,8 @@ impl FollowUpFilter {
     }
 
     pub fn wants_committee(&self, council: &str, committee: &str) -> bool {
-        self.council.as_ref().is_none_or(|c| c == council) && self.committee.as_ref().is_none_or(|c| c == committee)
+        self.council.as_ref().is_none_or(|c| c == council)
+            && self.committee.as_ref().is_none_or(|c| c == committee)
     }
 
     pub fn wants(&self, f: &FollowUp) -> bool {

@@ -8,7 +8,8 @@
 use crate::followups::{norm, request};
 use crate::references::{anchor, resolve, segments, Context, Segment};
 use minutebook_data::{
-    AgendaItem, Block, Catalogue, Decision, Meeting, Minute, PaperLink, RequestKind, ResolutionKind, ResolutionPart,
+    AgendaItem, Block, Catalogue, Decision, Meeting, Minute, PaperLink, RequestKind,
+    ResolutionKind, ResolutionPart,
 };
 use std::collections::HashMap;
 
@@ -43,7 +44,12 @@ const AGREED: &[&str] = &[
     "agreed",
     "approved",
 ];
-const DEFERRED: &[&str] = &["be deferred", "deferred to", "be considered at", "be considered further"];
+const DEFERRED: &[&str] = &[
+    "be deferred",
+    "deferred to",
+    "be considered at",
+    "be considered further",
+];
 
 /// What kind of decision a resolution part records. Pass the resolution's preamble and
 /// the part's text together ("That the Cabinet and the Council be recommended to approve
@@ -62,7 +68,11 @@ pub fn resolution_kind(text: &str) -> ResolutionKind {
         return ResolutionKind::Arranged;
     }
     if let Some(r) = request(text) {
-        return if r.asks == RequestKind::Consideration { ResolutionKind::Deferred } else { ResolutionKind::Requested };
+        return if r.asks == RequestKind::Consideration {
+            ResolutionKind::Deferred
+        } else {
+            ResolutionKind::Requested
+        };
     }
     let first = |words: &[&str]| words.iter().filter_map(|w| t.find(w)).min();
     match (first(NOTED), first(AGREED)) {
@@ -137,10 +147,14 @@ pub fn meeting_link(m: &Meeting) -> PaperLink {
 pub enum Place {
     /// A paragraph of a minute's narrative (`first`: the opening paragraph, where "Further
     /// to Minute No. ..., the Committee considered the report" says what the item answers).
-    Narrative { first: bool },
+    Narrative {
+        first: bool,
+    },
     MattersRaised,
     /// A resolution part of the minute (the part's top-level number, if numbered).
-    Resolution { part: Option<String> },
+    Resolution {
+        part: Option<String>,
+    },
     /// An officer's report or the agenda's note under an item.
     Report,
     /// `Minute.references` in the data.
@@ -181,7 +195,10 @@ fn confirms_minutes(minute: &Minute) -> bool {
         r.parts.iter().any(|p| {
             let t = norm(&p.text);
             t.contains("correct record") || t.contains("approved and signed")
-        }) || r.preamble.as_deref().is_some_and(|p| norm(p).contains("correct record"))
+        }) || r
+            .preamble
+            .as_deref()
+            .is_some_and(|p| norm(p).contains("correct record"))
     })
 }
 
@@ -189,7 +206,10 @@ fn confirms_minutes(minute: &Minute) -> bool {
 pub fn occurrences(meetings: &[Meeting], catalogue: &Catalogue) -> Vec<Occurrence> {
     let mut out = Vec::new();
     for m in meetings {
-        let ctx = Context { meeting: &m.id, committee: &m.committee };
+        let ctx = Context {
+            meeting: &m.id,
+            committee: &m.committee,
+        };
         for (index, item) in m.items.iter().enumerate() {
             let mut found: Vec<(PaperLink, Place, &str, bool)> = Vec::new();
             let mut report_texts: Vec<&str> = block_texts(&item.agenda_note);
@@ -197,30 +217,65 @@ pub fn occurrences(meetings: &[Meeting], catalogue: &Catalogue) -> Vec<Occurrenc
                 for b in [&r.summary, &r.recommendations, &r.reasons, &r.alternatives] {
                     report_texts.extend(block_texts(b));
                 }
-                r.sections.iter().for_each(|s| report_texts.extend(block_texts(&s.blocks)));
+                r.sections
+                    .iter()
+                    .for_each(|s| report_texts.extend(block_texts(&s.blocks)));
             }
             let at_item = item_link(m, index, item);
-            found.extend(report_texts.into_iter().map(|t| (at_item.clone(), Place::Report, t, false)));
+            found.extend(
+                report_texts
+                    .into_iter()
+                    .map(|t| (at_item.clone(), Place::Report, t, false)),
+            );
             if let Some(minute) = &item.minute {
                 let confirms = confirms_minutes(minute);
                 let at_minute = minute_link(m, item, &minute.number, None);
                 for (i, t) in block_texts(&minute.narrative).into_iter().enumerate() {
-                    found.push((at_minute.clone(), Place::Narrative { first: i == 0 }, t, confirms));
+                    found.push((
+                        at_minute.clone(),
+                        Place::Narrative { first: i == 0 },
+                        t,
+                        confirms,
+                    ));
                 }
                 for t in block_texts(&minute.narrative_after) {
-                    found.push((at_minute.clone(), Place::Narrative { first: false }, t, confirms));
+                    found.push((
+                        at_minute.clone(),
+                        Place::Narrative { first: false },
+                        t,
+                        confirms,
+                    ));
                 }
                 if let Some(mr) = &minute.matters_raised {
-                    found.extend(mr.points.iter().map(|p| (at_minute.clone(), Place::MattersRaised, p.as_str(), confirms)));
+                    found.extend(mr.points.iter().map(|p| {
+                        (
+                            at_minute.clone(),
+                            Place::MattersRaised,
+                            p.as_str(),
+                            confirms,
+                        )
+                    }));
                 }
                 if let Some(r) = &minute.resolution {
                     if let Some(p) = &r.preamble {
-                        found.push((at_minute.clone(), Place::Resolution { part: None }, p.as_str(), confirms));
+                        found.push((
+                            at_minute.clone(),
+                            Place::Resolution { part: None },
+                            p.as_str(),
+                            confirms,
+                        ));
                     }
                     for part in &r.parts {
                         let at = minute_link(m, item, &minute.number, part.number.as_deref());
                         for t in part_texts(part) {
-                            found.push((at.clone(), Place::Resolution { part: part.number.clone() }, t, confirms));
+                            found.push((
+                                at.clone(),
+                                Place::Resolution {
+                                    part: part.number.clone(),
+                                },
+                                t,
+                                confirms,
+                            ));
                         }
                     }
                 }
@@ -240,7 +295,9 @@ pub fn occurrences(meetings: &[Meeting], catalogue: &Catalogue) -> Vec<Occurrenc
             for (from, place, text, confirms) in found {
                 for seg in segments(text) {
                     let Segment::Ref(_, r) = seg else { continue };
-                    let Some(target) = resolve(&r, ctx, catalogue) else { continue };
+                    let Some(target) = resolve(&r, ctx, catalogue) else {
+                        continue;
+                    };
                     out.push(Occurrence {
                         from: from.clone(),
                         place: place.clone(),
@@ -266,13 +323,23 @@ pub fn key(d: &Decision) -> Key {
 
 /// The rows a reference lands on: the part it names, or every part of the minute when
 /// it names only the minute (or a part that is not a top-level part).
-pub fn targets(index: &HashMap<Key, usize>, by_minute: &HashMap<(String, String), Vec<usize>>, meeting: &str, minute: &str, part: Option<&str>) -> Vec<usize> {
+pub fn targets(
+    index: &HashMap<Key, usize>,
+    by_minute: &HashMap<(String, String), Vec<usize>>,
+    meeting: &str,
+    minute: &str,
+    part: Option<&str>,
+) -> Vec<usize> {
     if let Some(p) = part {
-        if let Some(i) = index.get(&(meeting.to_string(), minute.to_string(), Some(p.to_string()))) {
+        if let Some(i) = index.get(&(meeting.to_string(), minute.to_string(), Some(p.to_string())))
+        {
             return vec![*i];
         }
     }
-    by_minute.get(&(meeting.to_string(), minute.to_string())).cloned().unwrap_or_default()
+    by_minute
+        .get(&(meeting.to_string(), minute.to_string()))
+        .cloned()
+        .unwrap_or_default()
 }
 
 /// Every resolution part of every meeting, newest meeting first and in agenda order
@@ -282,7 +349,9 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
     for m in meetings {
         for item in &m.items {
             let Some(minute) = &item.minute else { continue };
-            let Some(res) = &minute.resolution else { continue };
+            let Some(res) = &minute.resolution else {
+                continue;
+            };
             for part in &res.parts {
                 let text = classified_text(res.preamble.as_deref(), part);
                 rows.push(Decision {
@@ -322,13 +391,25 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
     let mut links: Vec<(usize, PaperLink, bool)> = Vec::new(); // (row, link, outgoing)
     for o in occurrences {
         // A minute quoting itself is not a cross-reference.
-        if o.from.meeting == o.to_meeting && o.from.minute.as_deref() == Some(o.to_minute.as_str()) {
+        if o.from.meeting == o.to_meeting && o.from.minute.as_deref() == Some(o.to_minute.as_str())
+        {
             continue;
         }
-        let to = targets(&index, &by_minute, &o.to_meeting, &o.to_minute, o.to_part.as_deref());
+        let to = targets(
+            &index,
+            &by_minute,
+            &o.to_meeting,
+            &o.to_minute,
+            o.to_part.as_deref(),
+        );
         let from_rows: Vec<usize> = match (&o.from.minute, &o.place) {
-            (Some(min), Place::Resolution { part }) => targets(&index, &by_minute, &o.from.meeting, min, part.as_deref()),
-            (Some(min), _) => by_minute.get(&(o.from.meeting.clone(), min.clone())).cloned().unwrap_or_default(),
+            (Some(min), Place::Resolution { part }) => {
+                targets(&index, &by_minute, &o.from.meeting, min, part.as_deref())
+            }
+            (Some(min), _) => by_minute
+                .get(&(o.from.meeting.clone(), min.clone()))
+                .cloned()
+                .unwrap_or_default(),
             (None, _) => Vec::new(),
         };
         for &t in &to {
@@ -341,16 +422,27 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
             // A minute with no resolution (apologies, say) is still a place to link to.
             if to.is_empty() {
                 if let Some(m) = by_id.get(o.to_meeting.as_str()) {
-                    let item = m.items.iter().find(|i| i.minute.as_ref().is_some_and(|x| x.number == o.to_minute));
+                    let item = m
+                        .items
+                        .iter()
+                        .find(|i| i.minute.as_ref().is_some_and(|x| x.number == o.to_minute));
                     if let Some(item) = item {
-                        links.push((f, minute_link(m, item, &o.to_minute, o.to_part.as_deref()), true));
+                        links.push((
+                            f,
+                            minute_link(m, item, &o.to_minute, o.to_part.as_deref()),
+                            true,
+                        ));
                     }
                 }
             }
         }
     }
     for (row, link, outgoing) in links {
-        let list = if outgoing { &mut rows[row].refers_to } else { &mut rows[row].referred_by };
+        let list = if outgoing {
+            &mut rows[row].refers_to
+        } else {
+            &mut rows[row].referred_by
+        };
         if !list.contains(&link) {
             list.push(link);
         }
@@ -364,10 +456,21 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
 pub fn tidy_links(rows: &mut [Decision]) {
     for r in rows.iter_mut() {
         for list in [&mut r.refers_to, &mut r.referred_by] {
-            let precise: Vec<(String, String)> =
-                list.iter().filter(|l| l.part.is_some()).filter_map(|l| Some((l.meeting.clone(), l.minute.clone()?))).collect();
-            list.retain(|l| l.part.is_some() || !l.minute.as_ref().is_some_and(|m| precise.contains(&(l.meeting.clone(), m.clone()))));
-            list.sort_by(|a, b| (a.date, &a.meeting, &a.anchor).cmp(&(b.date, &b.meeting, &b.anchor)));
+            let precise: Vec<(String, String)> = list
+                .iter()
+                .filter(|l| l.part.is_some())
+                .filter_map(|l| Some((l.meeting.clone(), l.minute.clone()?)))
+                .collect();
+            list.retain(|l| {
+                l.part.is_some()
+                    || !l
+                        .minute
+                        .as_ref()
+                        .is_some_and(|m| precise.contains(&(l.meeting.clone(), m.clone())))
+            });
+            list.sort_by(|a, b| {
+                (a.date, &a.meeting, &a.anchor).cmp(&(b.date, &b.meeting, &b.anchor))
+            });
         }
     }
 }
@@ -378,7 +481,10 @@ pub fn indexes(rows: &[Decision]) -> (HashMap<Key, usize>, HashMap<(String, Stri
     let mut by_minute: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {
         index.insert(key(r), i);
-        by_minute.entry((r.meeting.clone(), r.minute.clone())).or_default().push(i);
+        by_minute
+            .entry((r.meeting.clone(), r.minute.clone()))
+            .or_default()
+            .push(i);
     }
     (index, by_minute)
 }
@@ -436,6 +542,9 @@ mod tests {
         assert_eq!(meaningful_preamble(Some("That")), None);
         assert_eq!(meaningful_preamble(Some("that:")), None);
         assert_eq!(meaningful_preamble(None), None);
-        assert!(meaningful_preamble(Some("That the Cabinet and the Council be recommended to approve:")).is_some());
+        assert!(meaningful_preamble(Some(
+            "That the Cabinet and the Council be recommended to approve:"
+        ))
+        .is_some());
     }
 }

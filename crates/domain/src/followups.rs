@@ -6,8 +6,9 @@
 use crate::dates::{date_from_days, days_from_epoch, municipal_year};
 use crate::decisions::{indexes, key, meeting_link, minute_link, targets, Occurrence, Place};
 use minutebook_data::{
-    Catalogue, Date, Decision, Evidence, EvidenceKind, FollowUp, FollowUpEvidence, FollowUpStatus, FollowUpsFile,
-    Meeting, MinutesStatus, PaperLink, RequestKind, ResolutionPart, WorkProgramme, FORMAT,
+    Catalogue, Date, Decision, Evidence, EvidenceKind, FollowUp, FollowUpEvidence, FollowUpStatus,
+    FollowUpsFile, Meeting, MinutesStatus, PaperLink, RequestKind, ResolutionPart, WorkProgramme,
+    FORMAT,
 };
 use std::collections::{BTreeMap, HashMap};
 
@@ -73,20 +74,41 @@ pub fn request(text: &str) -> Option<Request> {
         RequestKind::Briefing
     } else if t.contains("visit") && t.contains("arrange") {
         RequestKind::Visit
-    } else if has(&["submit a", "a report", "further report", "monitoring report", "be submitted to"]) {
+    } else if has(&[
+        "submit a",
+        "a report",
+        "further report",
+        "monitoring report",
+        "be submitted to",
+    ]) {
         RequestKind::Report
-    } else if has(&["be considered further", "further consideration", "be discussed at"]) {
+    } else if has(&[
+        "be considered further",
+        "further consideration",
+        "be discussed at",
+    ]) {
         RequestKind::Consideration
     } else if t.contains("update") {
         RequestKind::Update
     } else if has(&["invited to attend", "attendance of"]) {
         RequestKind::Attendance
-    } else if has(&["information", "explanation", "statistic", "be provided", "minutes of", "be circulated"]) {
+    } else if has(&[
+        "information",
+        "explanation",
+        "statistic",
+        "be provided",
+        "minutes of",
+        "be circulated",
+    ]) {
         RequestKind::Information
     } else {
         RequestKind::Action
     };
-    Some(Request { asks, asked: asked(text), timing: timing(text) })
+    Some(Request {
+        asks,
+        asked: asked(text),
+        timing: timing(text),
+    })
 }
 
 /// [`request`] for a resolution part: the preamble counts when deciding whether the part
@@ -112,11 +134,18 @@ pub fn asked(text: &str) -> Option<String> {
     let lower = text.to_ascii_lowercase();
     if let Some(i) = lower.find(" be provided by ") {
         let rest = &text[i + " be provided by ".len()..];
-        let end = [" to ", ",", ";"].iter().filter_map(|w| rest.find(w)).min().unwrap_or(rest.len());
+        let end = [" to ", ",", ";"]
+            .iter()
+            .filter_map(|w| rest.find(w))
+            .min()
+            .unwrap_or(rest.len());
         return tidy(&rest[..end]);
     }
     // Someone "invited to attend" is the subject of the request, not who is asked.
-    let i = [" be requested to ", " be requested, "].iter().filter_map(|w| lower.find(w)).min()?;
+    let i = [" be requested to ", " be requested, "]
+        .iter()
+        .filter_map(|w| lower.find(w))
+        .min()?;
     let before = &text[..i];
     let clause = before.rsplit_once(", ").map(|(_, c)| c).unwrap_or(before);
     if let Some((head, last)) = clause.rsplit_once(" and ") {
@@ -144,16 +173,28 @@ pub fn timing(text: &str) -> Option<String> {
     // ASCII lower case keeps byte offsets, so spans index the original text.
     let l = text.to_ascii_lowercase();
     let mut spans: Vec<(usize, usize)> = Vec::new();
-    for w in ["months’ time", "months' time", "months time", "month’s time"] {
+    for w in [
+        "months’ time",
+        "months' time",
+        "months time",
+        "month’s time",
+    ] {
         if let Some(i) = l.find(w) {
             if let Some(s) = l[..i].rfind("in ") {
                 spans.push((s, i + w.len()));
             }
         }
     }
-    for (w, leads) in [("next meeting", ["to the ", "at the "]), ("future meeting", ["to a ", "at a "])] {
+    for (w, leads) in [
+        ("next meeting", ["to the ", "at the "]),
+        ("future meeting", ["to a ", "at a "]),
+    ] {
         if let Some(i) = l.find(w) {
-            let start = leads.iter().find(|p| l[..i].ends_with(*p)).map(|p| i - p.len()).unwrap_or(i);
+            let start = leads
+                .iter()
+                .find(|p| l[..i].ends_with(*p))
+                .map(|p| i - p.len())
+                .unwrap_or(i);
             let mut end = i + w.len();
             for tail in [" of the committee", " of this committee"] {
                 if l[end..].starts_with(tail) {
@@ -163,9 +204,17 @@ pub fn timing(text: &str) -> Option<String> {
             if l[end..].starts_with(" scheduled for ") {
                 let after = end + " scheduled for ".len();
                 let words: Vec<&str> = l[after..].split_whitespace().take(2).collect();
-                if words.len() == 2 && words[1].trim_end_matches(|c: char| !c.is_ascii_digit()).parse::<i32>().is_ok() {
+                if words.len() == 2
+                    && words[1]
+                        .trim_end_matches(|c: char| !c.is_ascii_digit())
+                        .parse::<i32>()
+                        .is_ok()
+                {
                     let year = words[1].trim_end_matches(|c: char| !c.is_ascii_digit());
-                    end = l[after..].find(year).map(|k| after + k + year.len()).unwrap_or(end);
+                    end = l[after..]
+                        .find(year)
+                        .map(|k| after + k + year.len())
+                        .unwrap_or(end);
                 }
             }
             spans.push((start, end));
@@ -177,22 +226,38 @@ pub fn timing(text: &str) -> Option<String> {
         }
     }
     if let Some(i) = l.find("prior to ") {
-        let end = [";", ","].iter().filter_map(|p| l[i..].find(p)).min().map(|k| i + k).unwrap_or(l.len());
+        let end = [";", ","]
+            .iter()
+            .filter_map(|p| l[i..].find(p))
+            .min()
+            .map(|k| i + k)
+            .unwrap_or(l.len());
         spans.push((i, end));
     }
     let (s, e) = spans.into_iter().min()?;
-    Some(text[s..e].trim().trim_end_matches([';', ',', '.']).to_string())
+    Some(
+        text[s..e]
+            .trim()
+            .trim_end_matches([';', ',', '.'])
+            .to_string(),
+    )
 }
 
 /// "in 6 months’ time" → 6.
 fn months_in(timing: &str) -> Option<u32> {
-    const WORDS: [&str; 12] =
-        ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve"];
+    const WORDS: [&str; 12] = [
+        "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+        "twelve",
+    ];
     let t = norm(timing);
     if !t.contains("month") || !t.contains("time") || t.contains("monthly") {
         return None;
     }
-    t.split_whitespace().find_map(|w| w.parse::<u32>().ok().or_else(|| WORDS.iter().position(|x| *x == w).map(|p| p as u32 + 1)))
+    t.split_whitespace().find_map(|w| {
+        w.parse::<u32>()
+            .ok()
+            .or_else(|| WORDS.iter().position(|x| *x == w).map(|p| p as u32 + 1))
+    })
 }
 
 /// The same day `n` months later (the month's last day when it has fewer days).
@@ -200,7 +265,10 @@ pub fn add_months(d: Date, n: u32) -> Date {
     let total = d.year * 12 + (d.month as i32 - 1) + n as i32;
     let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
     // The last day of the month when the day does not exist in it (31 August + 6 months).
-    let day = (1..=d.day).rev().find(|day| Date::new(year, month, *day).is_some()).unwrap_or(1);
+    let day = (1..=d.day)
+        .rev()
+        .find(|day| Date::new(year, month, *day).is_some())
+        .unwrap_or(1);
     Date { year, month, day }
 }
 
@@ -221,7 +289,11 @@ pub fn months_between(from: Date, to: Date) -> i64 {
 pub fn describe_wait(from: Date, to: Date) -> String {
     let days = days_between(from, to).max(0);
     let months = months_between(from, to);
-    let d = if days == 1 { "1 day".to_string() } else { format!("{days} days") };
+    let d = if days == 1 {
+        "1 day".to_string()
+    } else {
+        format!("{days} days")
+    };
     match months {
         0 => d,
         1 => format!("1 month ({d})"),
@@ -232,7 +304,11 @@ pub fn describe_wait(from: Date, to: Date) -> String {
 /// The date statuses are stated as of for one committee: its latest meeting whose papers
 /// (agenda or minutes) are in the data. Nothing after it is known.
 pub fn as_of(meetings: &[&Meeting]) -> Option<Date> {
-    meetings.iter().filter(|m| m.agenda_published || m.minutes != MinutesStatus::NotPublished).map(|m| m.date).max()
+    meetings
+        .iter()
+        .filter(|m| m.agenda_published || m.minutes != MinutesStatus::NotPublished)
+        .map(|m| m.date)
+        .max()
 }
 
 /// The status the evidence supports, strongest first: delivered, arranged, planned (for a
@@ -243,7 +319,10 @@ pub fn status(evidence: &[Evidence], as_of: Date) -> FollowUpStatus {
         FollowUpStatus::Delivered
     } else if any(EvidenceKind::Arranged) {
         FollowUpStatus::Arranged
-    } else if evidence.iter().any(|e| e.kind == EvidenceKind::Planned && e.date.is_none_or(|d| d > as_of)) {
+    } else if evidence
+        .iter()
+        .any(|e| e.kind == EvidenceKind::Planned && e.date.is_none_or(|d| d > as_of))
+    {
         FollowUpStatus::Planned
     } else {
         FollowUpStatus::Outstanding
@@ -255,7 +334,9 @@ pub fn status(evidence: &[Evidence], as_of: Date) -> FollowUpStatus {
 /// item ("..., the Committee considered the report of ...").
 pub fn delivers(o: &Occurrence) -> bool {
     let t = norm(&o.text);
-    o.place == Place::Narrative { first: true } && t.starts_with("further to minute") && t.contains("considered")
+    o.place == Place::Narrative { first: true }
+        && t.starts_with("further to minute")
+        && t.contains("considered")
 }
 
 /// Build every committee's follow-up file from the decisions, the references between
@@ -272,16 +353,23 @@ pub fn follow_ups(
     let by_id: HashMap<&str, &Meeting> = meetings.iter().map(|m| (m.id.as_str(), m)).collect();
     let (index, by_minute) = indexes(rows);
     // The explicit links, by the part they belong to.
-    let mut explicit: HashMap<(String, String, Option<String>), &[FollowUpEvidence]> = HashMap::new();
+    let mut explicit: HashMap<(String, String, Option<String>), &[FollowUpEvidence]> =
+        HashMap::new();
     for m in meetings {
         for minute in m.minutes() {
             for p in minute.resolution.iter().flat_map(|r| &r.parts) {
-                explicit.insert((m.id.clone(), minute.number.clone(), p.number.clone()), &p.follow_up);
+                explicit.insert(
+                    (m.id.clone(), minute.number.clone(), p.number.clone()),
+                    &p.follow_up,
+                );
                 check_nested(m, &minute.number, p, &mut errors);
             }
         }
     }
-    let is_request: Vec<bool> = rows.iter().map(|r| part_request(r.preamble.as_deref(), &part_of(r)).is_some()).collect();
+    let is_request: Vec<bool> = rows
+        .iter()
+        .map(|r| part_request(r.preamble.as_deref(), &part_of(r)).is_some())
+        .collect();
     let requests: Vec<usize> = (0..rows.len()).filter(|&i| is_request[i]).collect();
     let mut evidence: HashMap<usize, Vec<Evidence>> = HashMap::new();
     // Automatic: later references to the request's part (or to its minute).
@@ -289,13 +377,23 @@ pub fn follow_ups(
         if o.confirms_minutes {
             continue;
         }
-        let to: Vec<usize> = targets(&index, &by_minute, &o.to_meeting, &o.to_minute, o.to_part.as_deref())
-            .into_iter()
-            .filter(|&i| is_request[i] && o.from.date > rows[i].date)
-            .collect();
+        let to: Vec<usize> = targets(
+            &index,
+            &by_minute,
+            &o.to_meeting,
+            &o.to_minute,
+            o.to_part.as_deref(),
+        )
+        .into_iter()
+        .filter(|&i| is_request[i] && o.from.date > rows[i].date)
+        .collect();
         let precise = to.len() == 1;
         for i in to {
-            let kind = if precise && delivers(o) { EvidenceKind::Delivered } else { EvidenceKind::Mentioned };
+            let kind = if precise && delivers(o) {
+                EvidenceKind::Delivered
+            } else {
+                EvidenceKind::Mentioned
+            };
             let e = Evidence {
                 kind,
                 text: o.text.clone(),
@@ -316,7 +414,9 @@ pub fn follow_ups(
     // Explicit: the links in the meeting files.
     let mut back_links: Vec<(usize, PaperLink, bool)> = Vec::new();
     for &i in &requests {
-        let Some(links) = explicit.get(&key(&rows[i])) else { continue };
+        let Some(links) = explicit.get(&key(&rows[i])) else {
+            continue;
+        };
         let file = format!("meetings/{}.json", rows[i].meeting);
         for link in links.iter() {
             match explicit_evidence(link, rows[i].date, &by_id, work_programmes) {
@@ -325,9 +425,11 @@ pub fn follow_ups(
                         back_links.push((i, at.clone(), false));
                         if let Some(min) = &at.minute {
                             // The evidence's own part refers back; a whole minute's parts do not.
-                            let from = targets(&index, &by_minute, &at.meeting, min, at.part.as_deref());
+                            let from =
+                                targets(&index, &by_minute, &at.meeting, min, at.part.as_deref());
                             if at.part.is_some() || from.len() == 1 {
-                                from.into_iter().for_each(|j| back_links.push((j, link_to(&rows[i]), true)));
+                                from.into_iter()
+                                    .for_each(|j| back_links.push((j, link_to(&rows[i]), true)));
                             }
                         }
                     }
@@ -338,7 +440,11 @@ pub fn follow_ups(
         }
     }
     for (row, link, outgoing) in back_links {
-        let list = if outgoing { &mut rows[row].refers_to } else { &mut rows[row].referred_by };
+        let list = if outgoing {
+            &mut rows[row].refers_to
+        } else {
+            &mut rows[row].referred_by
+        };
         if !list.contains(&link) {
             list.push(link);
         }
@@ -347,41 +453,72 @@ pub fn follow_ups(
     // One file per committee and municipal year with requests, newest request first.
     let mut files: BTreeMap<(String, i32), Vec<FollowUp>> = BTreeMap::new();
     let mut of_committee: HashMap<&str, Vec<&Meeting>> = HashMap::new();
-    meetings.iter().for_each(|m| of_committee.entry(m.committee.as_str()).or_default().push(m));
-    of_committee.values_mut().for_each(|v| v.sort_by_key(|m| m.date));
-    let as_of_by: HashMap<&str, Option<Date>> = of_committee.iter().map(|(k, v)| (*k, as_of(v))).collect();
+    meetings.iter().for_each(|m| {
+        of_committee
+            .entry(m.committee.as_str())
+            .or_default()
+            .push(m)
+    });
+    of_committee
+        .values_mut()
+        .for_each(|v| v.sort_by_key(|m| m.date));
+    let as_of_by: HashMap<&str, Option<Date>> =
+        of_committee.iter().map(|(k, v)| (*k, as_of(v))).collect();
     let committee_as_of = |committee: &str| as_of_by.get(committee).copied().flatten();
     for &i in &requests {
         let d = &rows[i];
-        let Some(m) = by_id.get(d.meeting.as_str()) else { continue };
+        let Some(m) = by_id.get(d.meeting.as_str()) else {
+            continue;
+        };
         let committee_as_of = committee_as_of(&m.committee).unwrap_or(d.date);
         let req = part_request(d.preamble.as_deref(), &part_of(d)).expect("a request");
         let mut ev = evidence.remove(&i).unwrap_or_default();
         ev.sort_by_key(|e| (e.date.or(e.at.as_ref().map(|a| a.date)), e.kind));
         let st = status(&ev, committee_as_of);
-        let due_meeting = req.timing.as_deref().filter(|t| norm(t).contains("next meeting")).and_then(|_| {
-            of_committee.get(m.committee.as_str()).and_then(|v| v.iter().find(|x| x.date > d.date)).map(|x| meeting_link(x))
-        });
-        let due = req.timing.as_deref().and_then(months_in).map(|n| add_months(d.date, n));
+        let due_meeting = req
+            .timing
+            .as_deref()
+            .filter(|t| norm(t).contains("next meeting"))
+            .and_then(|_| {
+                of_committee
+                    .get(m.committee.as_str())
+                    .and_then(|v| v.iter().find(|x| x.date > d.date))
+                    .map(|x| meeting_link(x))
+            });
+        let due = req
+            .timing
+            .as_deref()
+            .and_then(months_in)
+            .map(|n| add_months(d.date, n));
         rows[i].follow_up = Some(st);
         let year = municipal_year(rows[i].date);
-        files.entry((m.committee.clone(), year)).or_default().push(FollowUp {
-            decision: rows[i].clone(),
-            asks: req.asks,
-            asked: req.asked,
-            timing: req.timing,
-            due_meeting,
-            due,
-            status: st,
-            evidence: ev,
-        });
+        files
+            .entry((m.committee.clone(), year))
+            .or_default()
+            .push(FollowUp {
+                decision: rows[i].clone(),
+                asks: req.asks,
+                asked: req.asked,
+                timing: req.timing,
+                due_meeting,
+                due,
+                status: st,
+                evidence: ev,
+            });
     }
     let out = files
         .into_iter()
         .map(|((committee, year), follow_ups)| FollowUpsFile {
             format: FORMAT.to_string(),
-            council: catalogue.committee(&committee).map(|c| c.council.clone()).unwrap_or_default(),
-            as_of: committee_as_of(&committee).unwrap_or(Date { year: 1970, month: 1, day: 1 }),
+            council: catalogue
+                .committee(&committee)
+                .map(|c| c.council.clone())
+                .unwrap_or_default(),
+            as_of: committee_as_of(&committee).unwrap_or(Date {
+                year: 1970,
+                month: 1,
+                day: 1,
+            }),
             committee,
             year,
             follow_ups,
@@ -409,7 +546,13 @@ fn check_nested(m: &Meeting, minute: &str, p: &ResolutionPart, errors: &mut Vec<
 }
 
 fn part_of(d: &Decision) -> ResolutionPart {
-    ResolutionPart { number: d.part.clone(), text: d.text.clone(), bullets: d.bullets.clone(), parts: d.parts.clone(), follow_up: Vec::new() }
+    ResolutionPart {
+        number: d.part.clone(),
+        text: d.text.clone(),
+        bullets: d.bullets.clone(),
+        parts: d.parts.clone(),
+        follow_up: Vec::new(),
+    }
 }
 
 fn link_to(d: &Decision) -> PaperLink {
@@ -436,7 +579,9 @@ fn explicit_evidence(
     let at = match &link.meeting {
         None => None,
         Some(id) => {
-            let m = by_id.get(id.as_str()).ok_or_else(|| format!("meeting {id} is not in the data"))?;
+            let m = by_id
+                .get(id.as_str())
+                .ok_or_else(|| format!("meeting {id} is not in the data"))?;
             match &link.minute {
                 None => Some(meeting_link(m)),
                 Some(min) => {
@@ -447,7 +592,10 @@ fn explicit_evidence(
                         .ok_or_else(|| format!("meeting {id} has no minute {min}"))?;
                     let l = minute_link(m, item, min, link.part.as_deref());
                     if !crate::references::anchors(m).contains(&l.anchor) {
-                        return Err(format!("meeting {id} has no minute {min} part {:?}", link.part));
+                        return Err(format!(
+                            "meeting {id} has no minute {min} part {:?}",
+                            link.part
+                        ));
                     }
                     Some(l)
                 }
@@ -456,7 +604,10 @@ fn explicit_evidence(
     };
     let (mut date, mut planned_id) = (link.date, link.planned_meeting.clone());
     if let Some(id) = &link.work_programme {
-        let wp = work_programmes.iter().find(|w| &w.id == id).ok_or_else(|| format!("work programme {id} is not in the data"))?;
+        let wp = work_programmes
+            .iter()
+            .find(|w| &w.id == id)
+            .ok_or_else(|| format!("work programme {id} is not in the data"))?;
         let row = wp
             .rows()
             .map(|(_, r)| r)
@@ -465,18 +616,29 @@ fn explicit_evidence(
         let when = row.planned.iter().copied().filter(|d| *d > asked_on).min();
         date = date.or(when);
         if planned_id.is_none() {
-            planned_id = when.and_then(|d| wp.meetings.iter().find(|m| m.date == d).and_then(|m| m.meeting.clone()));
+            planned_id = when.and_then(|d| {
+                wp.meetings
+                    .iter()
+                    .find(|m| m.date == d)
+                    .and_then(|m| m.meeting.clone())
+            });
         }
     }
     let planned_meeting = match &planned_id {
         None => None,
-        Some(id) => Some(meeting_link(by_id.get(id.as_str()).ok_or_else(|| format!("planned meeting {id} is not in the data"))?)),
+        Some(id) => {
+            Some(meeting_link(by_id.get(id.as_str()).ok_or_else(|| {
+                format!("planned meeting {id} is not in the data")
+            })?))
+        }
     };
     if link.text.trim().is_empty() {
         return Err("text is empty: quote the words that make the connection".into());
     }
     if at.is_none() && link.source.is_none() && link.work_programme.is_none() {
-        return Err("say where the words are: a meeting (and minute), a work programme or a source".into());
+        return Err(
+            "say where the words are: a meeting (and minute), a work programme or a source".into(),
+        );
     }
     Ok(Evidence {
         kind: link.kind,

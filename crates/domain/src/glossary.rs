@@ -38,20 +38,32 @@ impl GlossaryIndex {
         for forms in by_first.values_mut() {
             forms.sort_by(|a, b| b.0.len().cmp(&a.0.len()).then_with(|| a.0.cmp(&b.0)));
         }
-        GlossaryIndex { entries: glossary.entries.clone(), by_first }
+        GlossaryIndex {
+            entries: glossary.entries.clone(),
+            by_first,
+        }
     }
 
     /// Entries sorted A–Z, ignoring case (as the glossary page lists them).
     pub fn sorted(&self) -> Vec<&GlossaryEntry> {
         let mut v: Vec<&GlossaryEntry> = self.entries.iter().collect();
-        v.sort_by(|a, b| a.term.to_lowercase().cmp(&b.term.to_lowercase()).then_with(|| a.term.cmp(&b.term)));
+        v.sort_by(|a, b| {
+            a.term
+                .to_lowercase()
+                .cmp(&b.term.to_lowercase())
+                .then_with(|| a.term.cmp(&b.term))
+        });
         v
     }
 
     /// The entry a printed form belongs to.
     pub fn lookup(&self, form: &str) -> Option<&GlossaryEntry> {
         let c = form.chars().next()?;
-        self.by_first.get(&c)?.iter().find(|(f, _)| f == form).map(|(_, i)| &self.entries[*i])
+        self.by_first
+            .get(&c)?
+            .iter()
+            .find(|(f, _)| f == form)
+            .map(|(_, i)| &self.entries[*i])
     }
 
     /// Split `text` into plain text and glossary terms.
@@ -66,10 +78,13 @@ impl GlossaryIndex {
             if !starts_word {
                 continue;
             }
-            let Some(forms) = self.by_first.get(&c) else { continue };
+            let Some(forms) = self.by_first.get(&c) else {
+                continue;
+            };
             let rest = &text[pos..];
             let found = forms.iter().find(|(form, _)| {
-                rest.starts_with(form.as_str()) && !rest[form.len()..].chars().next().is_some_and(is_word_char)
+                rest.starts_with(form.as_str())
+                    && !rest[form.len()..].chars().next().is_some_and(is_word_char)
             });
             if let Some((form, i)) = found {
                 if pos > plain_from {
@@ -98,7 +113,11 @@ mod tests {
             term: term.into(),
             also_written: also.iter().map(|s| s.to_string()).collect(),
             meaning: meaning.into(),
-            source: Some(GlossarySource { document: "test".into(), meeting: None, quote: format!("{meaning} ({term})") }),
+            source: Some(GlossarySource {
+                document: "test".into(),
+                meeting: None,
+                quote: format!("{meaning} ({term})"),
+            }),
             note: None,
             councils: vec!["sefton".into()],
         }
@@ -114,7 +133,11 @@ mod tests {
                 entry("ICPC", &["ICPCs"], "Initial Child Protection Conference"),
                 entry("DfE", &["DFE"], "Department for Education"),
                 entry("HOS", &[], "Heads of Services"),
-                entry("LCRCAO&S", &[], "Liverpool City Region Combined Authority Overview and Scrutiny Committee"),
+                entry(
+                    "LCRCAO&S",
+                    &[],
+                    "Liverpool City Region Combined Authority Overview and Scrutiny Committee",
+                ),
             ],
         })
     }
@@ -134,9 +157,22 @@ mod tests {
         let g = index();
         let text = "waiting times for CAMHS assessments; recommissioning of SEND or CAMHS services; send it; CPD and SCP are not CP.";
         let pieces = g.mark(text);
-        assert_eq!(terms(&pieces), [("CAMHS", "CAMHS"), ("SEND", "SEND"), ("CAMHS", "CAMHS"), ("CP", "CP")]);
+        assert_eq!(
+            terms(&pieces),
+            [
+                ("CAMHS", "CAMHS"),
+                ("SEND", "SEND"),
+                ("CAMHS", "CAMHS"),
+                ("CP", "CP")
+            ]
+        );
         // Nothing is lost or reordered.
-        let joined: String = pieces.iter().map(|p| match p { Piece::Text(t) | Piece::Term(t, _) => *t }).collect();
+        let joined: String = pieces
+            .iter()
+            .map(|p| match p {
+                Piece::Text(t) | Piece::Term(t, _) => *t,
+            })
+            .collect();
         assert_eq!(joined, text);
     }
 
@@ -144,18 +180,36 @@ mod tests {
     fn other_printed_forms_and_the_longest_form_win() {
         let g = index();
         let pieces = g.mark("The percentage of overdue Initial Child Protection Conferences (ICPCs). held to account by the DFE and the DfE");
-        assert_eq!(terms(&pieces), [("ICPCs", "ICPC"), ("DFE", "DfE"), ("DfE", "DfE")]);
-        assert_eq!(terms(&g.mark("(LCRCAO&S) be included")), [("LCRCAO&S", "LCRCAO&S")]);
+        assert_eq!(
+            terms(&pieces),
+            [("ICPCs", "ICPC"), ("DFE", "DfE"), ("DfE", "DfE")]
+        );
+        assert_eq!(
+            terms(&g.mark("(LCRCAO&S) be included")),
+            [("LCRCAO&S", "LCRCAO&S")]
+        );
         // "HOS" next to punctuation, but not inside "HOSPITAL" or "PHOS".
-        assert_eq!(terms(&g.mark("HOS, HOS’ and (HOS) but not HOSPITAL or PHOS")).len(), 3);
+        assert_eq!(
+            terms(&g.mark("HOS, HOS’ and (HOS) but not HOSPITAL or PHOS")).len(),
+            3
+        );
     }
 
     #[test]
     fn text_without_terms_is_one_piece() {
         let g = index();
-        assert_eq!(g.mark("No declarations were made."), [Piece::Text("No declarations were made.")]);
+        assert_eq!(
+            g.mark("No declarations were made."),
+            [Piece::Text("No declarations were made.")]
+        );
         assert!(g.mark("").is_empty());
         assert_eq!(g.lookup("ICPCs").map(|e| e.term.as_str()), Some("ICPC"));
-        assert_eq!(g.sorted().iter().map(|e| e.term.as_str()).collect::<Vec<_>>(), ["CAMHS", "CP", "DfE", "HOS", "ICPC", "LCRCAO&S", "SEND"]);
+        assert_eq!(
+            g.sorted()
+                .iter()
+                .map(|e| e.term.as_str())
+                .collect::<Vec<_>>(),
+            ["CAMHS", "CP", "DfE", "HOS", "ICPC", "LCRCAO&S", "SEND"]
+        );
     }
 }

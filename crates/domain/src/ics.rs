@@ -41,7 +41,11 @@ pub struct CalendarEvent {
 
 /// The event for one meeting; `None` when only the month of the meeting is known.
 /// `page_url` is the absolute address of the meeting's page, when there is one.
-pub fn meeting_event(meeting: &MeetingSummary, committee: &Committee, page_url: Option<&str>) -> Option<CalendarEvent> {
+pub fn meeting_event(
+    meeting: &MeetingSummary,
+    committee: &Committee,
+    page_url: Option<&str>,
+) -> Option<CalendarEvent> {
     if meeting.date_precision != DatePrecision::Day {
         return None;
     }
@@ -51,7 +55,11 @@ pub fn meeting_event(meeting: &MeetingSummary, committee: &Committee, page_url: 
     };
     let mut description = vec![committee.title.clone()];
     match meeting.start_time {
-        Some(t) => description.push(format!("Starts {} ({}, UK time).", council_time(t), london::zone_name(meeting.date, t))),
+        Some(t) => description.push(format!(
+            "Starts {} ({}, UK time).",
+            council_time(t),
+            london::zone_name(meeting.date, t)
+        )),
         None => description.push("Start time not published.".into()),
     }
     if meeting.status != MeetingStatus::Scheduled {
@@ -69,7 +77,9 @@ pub fn meeting_event(meeting: &MeetingSummary, committee: &Committee, page_url: 
             None => v.name.clone(),
         }),
         description: Some(description.join("\n")),
-        url: page_url.filter(|u| u.starts_with("https://") || u.starts_with("http://")).map(str::to_string),
+        url: page_url
+            .filter(|u| u.starts_with("https://") || u.starts_with("http://"))
+            .map(str::to_string),
         cancelled: meeting.status == MeetingStatus::Cancelled,
     })
 }
@@ -80,7 +90,9 @@ fn naive_date(d: Date) -> Option<chrono::NaiveDate> {
 
 fn utc(date: Date, time: Time) -> Option<chrono::DateTime<chrono::Utc>> {
     let (d, t) = london::to_utc(date, time);
-    naive_date(d)?.and_hms_opt(t.hour as u32, t.minute as u32, 0).map(|n| n.and_utc())
+    naive_date(d)?
+        .and_hms_opt(t.hour as u32, t.minute as u32, 0)
+        .map(|n| n.and_utc())
 }
 
 /// A whole calendar file (CRLF line endings, folded lines) with one event per entry.
@@ -115,7 +127,11 @@ pub fn calendar(name: &str, events: &[CalendarEvent]) -> String {
         if let Some(u) = &e.url {
             ev.url(u);
         }
-        ev.status(if e.cancelled { EventStatus::Cancelled } else { EventStatus::Confirmed });
+        ev.status(if e.cancelled {
+            EventStatus::Cancelled
+        } else {
+            EventStatus::Confirmed
+        });
         cal.push(ev.done());
     }
     cal.done().to_string()

@@ -21,8 +21,12 @@ pub fn format_number(value: f64, decimals: Option<u8>) -> String {
         Some(d) => format!("{value:.*}", d as usize),
         None => format!("{value}"),
     };
-    let (sign, digits) = raw.strip_prefix('-').map_or(("", raw.as_str()), |r| ("-", r));
-    let (int, frac) = digits.split_once('.').map_or((digits, None), |(i, f)| (i, Some(f)));
+    let (sign, digits) = raw
+        .strip_prefix('-')
+        .map_or(("", raw.as_str()), |r| ("-", r));
+    let (int, frac) = digits
+        .split_once('.')
+        .map_or((digits, None), |(i, f)| (i, Some(f)));
     let mut grouped = String::new();
     for (i, c) in int.chars().enumerate() {
         if i > 0 && (int.len() - i) % 3 == 0 {
@@ -101,7 +105,10 @@ pub fn table_stacked(t: &DataTable) -> Option<StackedData> {
         decimals: series.decimals,
         bar_heading: series.label_heading.clone(),
         categories: series.points.iter().map(|p| p.label.clone()).collect(),
-        bars: vec![StackedBar { label: series.value_heading.clone(), values: series.points.iter().map(|p| p.value).collect() }],
+        bars: vec![StackedBar {
+            label: series.value_heading.clone(),
+            values: series.points.iter().map(|p| p.value).collect(),
+        }],
     })
 }
 
@@ -113,14 +120,20 @@ pub fn comparator_points(i: &Indicator, place: &str) -> Option<SeriesData> {
         .comparators
         .iter()
         .filter_map(|c| {
-            let label = c.label.clone().unwrap_or_else(|| c.kind.label().to_string());
+            let label = c
+                .label
+                .clone()
+                .unwrap_or_else(|| c.kind.label().to_string());
             c.value.map(|value| ChartPoint { label, value })
         })
         .collect();
     if others.is_empty() {
         return None;
     }
-    let mut points = vec![ChartPoint { label: place.to_string(), value: own }];
+    let mut points = vec![ChartPoint {
+        label: place.to_string(),
+        value: own,
+    }];
     points.extend(others);
     Some(SeriesData {
         title: format!("{}: {place} and comparators", i.name),
@@ -140,7 +153,14 @@ pub fn series_points(i: &Indicator) -> Option<SeriesData> {
         decimals: i.decimals,
         label_heading: "Period".into(),
         value_heading: i.name.clone(),
-        points: i.series.iter().map(|p| ChartPoint { label: p.label.clone(), value: p.value }).collect(),
+        points: i
+            .series
+            .iter()
+            .map(|p| ChartPoint {
+                label: p.label.clone(),
+                value: p.value,
+            })
+            .collect(),
     })
 }
 
@@ -151,7 +171,10 @@ mod tests {
 
     #[test]
     fn figures_keep_printed_decimals_and_units() {
-        assert_eq!(format_figure(112.2, Some(2), Unit::RatePer10000), "112.20 per 10,000");
+        assert_eq!(
+            format_figure(112.2, Some(2), Unit::RatePer10000),
+            "112.20 per 10,000"
+        );
         assert_eq!(format_figure(607.0, None, Unit::Count), "607");
         assert_eq!(format_figure(46.8, Some(1), Unit::Percent), "46.8%");
         assert_eq!(format_figure(100.0, Some(1), Unit::Percent), "100.0%");
@@ -168,25 +191,58 @@ mod tests {
             title: "Status".into(),
             period: None,
             columns: vec![
-                Column { label: "Category".into(), kind: ColumnKind::Text, decimals: None },
-                Column { label: "Count".into(), kind: ColumnKind::Count, decimals: None },
+                Column {
+                    label: "Category".into(),
+                    kind: ColumnKind::Text,
+                    decimals: None,
+                },
+                Column {
+                    label: "Count".into(),
+                    kind: ColumnKind::Count,
+                    decimals: None,
+                },
             ],
             rows: vec![
-                TableRow { cells: vec![Some(Cell::Text("A".into())), Some(Cell::Number(3.0))], total: false, note: None },
-                TableRow { cells: vec![Some(Cell::Text("B".into())), None], total: false, note: None },
-                TableRow { cells: vec![Some(Cell::Text("Total".into())), Some(Cell::Number(3.0))], total: true, note: None },
+                TableRow {
+                    cells: vec![Some(Cell::Text("A".into())), Some(Cell::Number(3.0))],
+                    total: false,
+                    note: None,
+                },
+                TableRow {
+                    cells: vec![Some(Cell::Text("B".into())), None],
+                    total: false,
+                    note: None,
+                },
+                TableRow {
+                    cells: vec![Some(Cell::Text("Total".into())), Some(Cell::Number(3.0))],
+                    total: true,
+                    note: None,
+                },
             ],
-            chart: Some(TableChart { kind: ChartKind::StackedShare, label_column: 0, value_column: 1 }),
+            chart: Some(TableChart {
+                kind: ChartKind::StackedShare,
+                label_column: 0,
+                value_column: 1,
+            }),
             source: None,
             notes: vec![],
         };
         let (s, kind) = table_points(&t).unwrap();
         assert_eq!(kind, ChartKind::StackedShare);
-        assert_eq!(s.points, vec![ChartPoint { label: "A".into(), value: 3.0 }]);
+        assert_eq!(
+            s.points,
+            vec![ChartPoint {
+                label: "A".into(),
+                value: 3.0
+            }]
+        );
         let stacked = table_stacked(&t).unwrap();
         assert_eq!(stacked.categories, vec!["A"]);
         assert_eq!(stacked.bars[0].label, "Count");
         assert_eq!(cell_text(None, None), None);
-        assert_eq!(cell_text(Some(&Cell::List(vec!["a".into(), "b".into()])), None).as_deref(), Some("a; b"));
+        assert_eq!(
+            cell_text(Some(&Cell::List(vec!["a".into(), "b".into()])), None).as_deref(),
+            Some("a; b")
+        );
     }
 }

@@ -10,7 +10,14 @@ use minutebook_data::{Date, Time};
 
 /// The last Sunday of a month.
 pub fn last_sunday(year: i32, month: u8) -> Date {
-    let last = (28..=31).rev().find_map(|day| Date::new(year, month, day)).unwrap_or(Date { year, month, day: 28 });
+    let last = (28..=31)
+        .rev()
+        .find_map(|day| Date::new(year, month, day))
+        .unwrap_or(Date {
+            year,
+            month,
+            day: 28,
+        });
     // weekday_index: 0 = Monday ... 6 = Sunday.
     let back = (weekday_index(last) + 1) % 7;
     date_from_days(days_from_epoch(last) - back as i64)
@@ -49,7 +56,13 @@ pub fn offset_hours(date: Date, time: Time) -> i64 {
 fn from_minutes(m: i64) -> (Date, Time) {
     let days = m.div_euclid(1440);
     let rest = m.rem_euclid(1440);
-    (date_from_days(days), Time { hour: (rest / 60) as u8, minute: (rest % 60) as u8 })
+    (
+        date_from_days(days),
+        Time {
+            hour: (rest / 60) as u8,
+            minute: (rest % 60) as u8,
+        },
+    )
 }
 
 /// A London wall-clock date and time as the UTC date and time of the same instant.
@@ -89,11 +102,20 @@ mod tests {
     #[test]
     fn meetings_in_gmt_and_bst() {
         // Monday 7 November 2022, 6.30pm: GMT.
-        assert_eq!(to_utc(d("2022-11-07"), t("18:30")), (d("2022-11-07"), t("18:30")));
+        assert_eq!(
+            to_utc(d("2022-11-07"), t("18:30")),
+            (d("2022-11-07"), t("18:30"))
+        );
         // Tuesday 27 September 2022, 6.30pm: BST, so 17:30 UTC.
-        assert_eq!(to_utc(d("2022-09-27"), t("18:30")), (d("2022-09-27"), t("17:30")));
+        assert_eq!(
+            to_utc(d("2022-09-27"), t("18:30")),
+            (d("2022-09-27"), t("17:30"))
+        );
         // Just after midnight in BST is the previous day in UTC.
-        assert_eq!(to_utc(d("2022-07-05"), t("00:30")), (d("2022-07-04"), t("23:30")));
+        assert_eq!(
+            to_utc(d("2022-07-05"), t("00:30")),
+            (d("2022-07-04"), t("23:30"))
+        );
         assert_eq!(zone_name(d("2022-07-05"), t("10:00")), "BST");
         assert_eq!(zone_name(d("2023-01-31"), t("10:00")), "GMT");
     }
@@ -101,15 +123,33 @@ mod tests {
     #[test]
     fn the_changeover_days() {
         // 27 March 2022: clocks go forward at 01:00 GMT to 02:00 BST.
-        assert_eq!(to_utc(d("2022-03-27"), t("00:59")), (d("2022-03-27"), t("00:59")));
-        assert_eq!(to_utc(d("2022-03-27"), t("02:00")), (d("2022-03-27"), t("01:00")));
+        assert_eq!(
+            to_utc(d("2022-03-27"), t("00:59")),
+            (d("2022-03-27"), t("00:59"))
+        );
+        assert_eq!(
+            to_utc(d("2022-03-27"), t("02:00")),
+            (d("2022-03-27"), t("01:00"))
+        );
         // 01:30 does not exist that morning: read as GMT.
-        assert_eq!(to_utc(d("2022-03-27"), t("01:30")), (d("2022-03-27"), t("01:30")));
+        assert_eq!(
+            to_utc(d("2022-03-27"), t("01:30")),
+            (d("2022-03-27"), t("01:30"))
+        );
         // 30 October 2022: clocks go back at 02:00 BST to 01:00 GMT.
-        assert_eq!(to_utc(d("2022-10-30"), t("00:30")), (d("2022-10-29"), t("23:30")));
+        assert_eq!(
+            to_utc(d("2022-10-30"), t("00:30")),
+            (d("2022-10-29"), t("23:30"))
+        );
         // 01:30 happens twice: the first (BST) is taken.
-        assert_eq!(to_utc(d("2022-10-30"), t("01:30")), (d("2022-10-30"), t("00:30")));
-        assert_eq!(to_utc(d("2022-10-30"), t("02:00")), (d("2022-10-30"), t("02:00")));
+        assert_eq!(
+            to_utc(d("2022-10-30"), t("01:30")),
+            (d("2022-10-30"), t("00:30"))
+        );
+        assert_eq!(
+            to_utc(d("2022-10-30"), t("02:00")),
+            (d("2022-10-30"), t("02:00"))
+        );
         // The day before the change is still BST; the day after is GMT.
         assert_eq!(zone_name(d("2022-10-29"), t("18:30")), "BST");
         assert_eq!(zone_name(d("2022-10-31"), t("18:30")), "GMT");

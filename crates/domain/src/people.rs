@@ -15,8 +15,9 @@
 //! Only one council's register is ever searched, so nobody is matched across councils.
 
 use minutebook_data::{
-    AtMeeting, AttendanceCounts, Committee, CommitteeRecord, CouncilAttendance, DeclarationMade, Declarations, Meeting,
-    MeetingRecord, MeetingStatus, Person, PersonAttendance, PersonKind, PeopleRegister, UnmatchedName, FORMAT,
+    AtMeeting, AttendanceCounts, Committee, CommitteeRecord, CouncilAttendance, DeclarationMade,
+    Declarations, Meeting, MeetingRecord, MeetingStatus, PeopleRegister, Person, PersonAttendance,
+    PersonKind, UnmatchedName, FORMAT,
 };
 use std::collections::BTreeMap;
 
@@ -144,7 +145,11 @@ fn collapse(s: &str) -> String {
 }
 
 /// Match a printed name (with the data's explicit id, if any) to one council's people.
-pub fn match_name<'a>(printed: &str, explicit: Option<&str>, people: &'a [Person]) -> NameMatch<'a> {
+pub fn match_name<'a>(
+    printed: &str,
+    explicit: Option<&str>,
+    people: &'a [Person],
+) -> NameMatch<'a> {
     if let Some(id) = explicit {
         return match people.iter().find(|p| p.id == id) {
             Some(p) => NameMatch::Explicit(p),
@@ -152,7 +157,10 @@ pub fn match_name<'a>(printed: &str, explicit: Option<&str>, people: &'a [Person
         };
     }
     let wanted = collapse(printed);
-    if let Some(p) = people.iter().find(|p| p.aliases.iter().any(|a| collapse(a) == wanted)) {
+    if let Some(p) = people
+        .iter()
+        .find(|p| p.aliases.iter().any(|a| collapse(a) == wanted))
+    {
         return NameMatch::Alias(p);
     }
     infer(printed, people)
@@ -183,7 +191,14 @@ struct Work<'a> {
 }
 
 impl<'a> Work<'a> {
-    fn resolve(&mut self, name: &str, explicit: Option<&str>, committee: &str, meeting: Option<&str>, context: &str) -> Option<&'a Person> {
+    fn resolve(
+        &mut self,
+        name: &str,
+        explicit: Option<&str>,
+        committee: &str,
+        meeting: Option<&str>,
+        context: &str,
+    ) -> Option<&'a Person> {
         let m = match_name(name, explicit, self.people);
         if let Some(p) = m.person() {
             return Some(p);
@@ -192,9 +207,18 @@ impl<'a> Work<'a> {
         let (candidates, reason) = match m {
             NameMatch::Ambiguous(ps) => {
                 let names: Vec<&str> = ps.iter().map(|p| p.name.as_str()).collect();
-                (ps.iter().map(|p| p.id.clone()).collect(), format!("could be any of {}; the papers do not say which", names.join(", ")))
+                (
+                    ps.iter().map(|p| p.id.clone()).collect(),
+                    format!(
+                        "could be any of {}; the papers do not say which",
+                        names.join(", ")
+                    ),
+                )
             }
-            NameMatch::UnknownId(id) => (Vec::new(), format!("the data gives person id \"{id}\", which is not in {file}")),
+            NameMatch::UnknownId(id) => (
+                Vec::new(),
+                format!("the data gives person id \"{id}\", which is not in {file}"),
+            ),
             _ => (Vec::new(), format!("no one in {file} has this name")),
         };
         self.unmatched.push(UnmatchedName {
@@ -210,7 +234,11 @@ impl<'a> Work<'a> {
 }
 
 /// Keep each printed capacity once (a straight and a curly apostrophe are the same).
-fn add_capacity<'p>(caps: &mut BTreeMap<&'p str, Vec<String>>, id: &'p str, capacity: &Option<String>) {
+fn add_capacity<'p>(
+    caps: &mut BTreeMap<&'p str, Vec<String>>,
+    id: &'p str,
+    capacity: &Option<String>,
+) {
     let Some(c) = capacity else { return };
     let list = caps.entry(id).or_default();
     let same = |x: &String| x.replace('’', "'") == c.replace('’', "'");
@@ -221,8 +249,16 @@ fn add_capacity<'p>(caps: &mut BTreeMap<&'p str, Vec<String>>, id: &'p str, capa
 
 /// Everyone in a council's register with their roles, attendance and declarations on each
 /// of the council's committees, from the committees' membership lists and held meetings.
-pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], meetings: &[Meeting]) -> CouncilAttendance {
-    let mut work = Work { council: &register.council, people: &register.people, unmatched: Vec::new() };
+pub fn council_attendance(
+    register: &PeopleRegister,
+    committees: &[Committee],
+    meetings: &[Meeting],
+) -> CouncilAttendance {
+    let mut work = Work {
+        council: &register.council,
+        people: &register.people,
+        unmatched: Vec::new(),
+    };
     // person id -> committee records, in committee order
     let mut records: BTreeMap<&str, Vec<CommitteeRecord>> = BTreeMap::new();
     for k in committees.iter().filter(|k| k.council == register.council) {
@@ -232,8 +268,10 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                 roles.entry(&p.id).or_default().push(m.role);
             }
         }
-        let mut held: Vec<&Meeting> =
-            meetings.iter().filter(|m| m.committee == k.id && m.status == MeetingStatus::Held).collect();
+        let mut held: Vec<&Meeting> = meetings
+            .iter()
+            .filter(|m| m.committee == k.id && m.status == MeetingStatus::Held)
+            .collect();
         held.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
         let mut at: Vec<BTreeMap<&str, AtMeeting>> = Vec::new();
         let mut declarations: BTreeMap<&str, Vec<DeclarationMade>> = BTreeMap::new();
@@ -242,9 +280,14 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
         for m in &held {
             let mut map: BTreeMap<&str, AtMeeting> = BTreeMap::new();
             if let Some(a) = &m.attendance {
-                for (list, also, context) in [(&a.present, false, "present"), (&a.also_present, true, "also present")] {
+                for (list, also, context) in [
+                    (&a.present, false, "present"),
+                    (&a.also_present, true, "also present"),
+                ] {
                     for x in list.iter().flatten() {
-                        if let Some(p) = work.resolve(&x.name, x.person.as_deref(), &k.id, Some(&m.id), context) {
+                        if let Some(p) =
+                            work.resolve(&x.name, x.person.as_deref(), &k.id, Some(&m.id), context)
+                        {
                             add_capacity(&mut capacities, &p.id, &x.capacity);
                             map.entry(&p.id).or_insert(AtMeeting::Present {
                                 name: x.name.clone(),
@@ -257,8 +300,17 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                     }
                 }
                 for x in a.apologies.iter().flatten() {
-                    let member = work.resolve(&x.name, x.person.as_deref(), &k.id, Some(&m.id), "apologies");
-                    let sub = x.substitute.as_ref().and_then(|s| work.resolve(s, None, &k.id, Some(&m.id), "substitute"));
+                    let member = work.resolve(
+                        &x.name,
+                        x.person.as_deref(),
+                        &k.id,
+                        Some(&m.id),
+                        "apologies",
+                    );
+                    let sub = x
+                        .substitute
+                        .as_ref()
+                        .and_then(|s| work.resolve(s, None, &k.id, Some(&m.id), "substitute"));
                     if let Some(p) = member {
                         add_capacity(&mut capacities, &p.id, &x.capacity);
                         map.entry(&p.id).or_insert(AtMeeting::Apologies {
@@ -271,7 +323,9 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                     }
                     if let (Some(s), Some(printed)) = (sub, &x.substitute) {
                         match map.get_mut(s.id.as_str()) {
-                            Some(AtMeeting::Present { substitute_for, .. }) => *substitute_for = Some(x.name.clone()),
+                            Some(AtMeeting::Present { substitute_for, .. }) => {
+                                *substitute_for = Some(x.name.clone())
+                            }
                             Some(_) => {}
                             None => {
                                 map.insert(
@@ -288,23 +342,41 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
                     }
                 }
                 for x in a.not_present.iter().flatten() {
-                    if let Some(p) = work.resolve(&x.name, x.person.as_deref(), &k.id, Some(&m.id), "not present") {
+                    if let Some(p) = work.resolve(
+                        &x.name,
+                        x.person.as_deref(),
+                        &k.id,
+                        Some(&m.id),
+                        "not present",
+                    ) {
                         add_capacity(&mut capacities, &p.id, &x.capacity);
-                        map.entry(&p.id).or_insert(AtMeeting::NotPresent { name: x.name.clone(), capacity: x.capacity.clone() });
+                        map.entry(&p.id).or_insert(AtMeeting::NotPresent {
+                            name: x.name.clone(),
+                            capacity: x.capacity.clone(),
+                        });
                     }
                 }
                 if let Declarations::Declared { declarations: list } = &a.declarations {
                     for d in list {
-                        if let Some(p) = work.resolve(&d.member, d.person.as_deref(), &k.id, Some(&m.id), "declaration") {
-                            declarations.entry(&p.id).or_default().push(DeclarationMade {
-                                meeting: m.id.clone(),
-                                date: m.date,
-                                name: d.member.clone(),
-                                minute: d.minute.clone(),
-                                nature: d.nature.clone(),
-                                kind: d.kind,
-                                left_room: d.left_room,
-                            });
+                        if let Some(p) = work.resolve(
+                            &d.member,
+                            d.person.as_deref(),
+                            &k.id,
+                            Some(&m.id),
+                            "declaration",
+                        ) {
+                            declarations
+                                .entry(&p.id)
+                                .or_default()
+                                .push(DeclarationMade {
+                                    meeting: m.id.clone(),
+                                    date: m.date,
+                                    name: d.member.clone(),
+                                    minute: d.minute.clone(),
+                                    nature: d.nature.clone(),
+                                    kind: d.kind,
+                                    left_room: d.left_room,
+                                });
                         }
                     }
                 }
@@ -313,47 +385,72 @@ pub fn council_attendance(register: &PeopleRegister, committees: &[Committee], m
         }
         for person in &register.people {
             let id = person.id.as_str();
-            let named = roles.contains_key(id) || declarations.contains_key(id) || at.iter().any(|m| m.contains_key(id));
+            let named = roles.contains_key(id)
+                || declarations.contains_key(id)
+                || at.iter().any(|m| m.contains_key(id));
             if !named {
                 continue;
             }
-            let mut counts = AttendanceCounts { held: held.len() as u32, ..Default::default() };
+            let mut counts = AttendanceCounts {
+                held: held.len() as u32,
+                ..Default::default()
+            };
             let meetings: Vec<MeetingRecord> = held
                 .iter()
                 .zip(&at)
                 .map(|(m, map)| {
                     let record = map.get(id).cloned().unwrap_or_else(|| match &m.attendance {
                         Some(a) if a.present.is_some() => AtMeeting::NotNamed,
-                        a => AtMeeting::NotRecorded { apologies_published: a.as_ref().is_some_and(|a| a.apologies.is_some()) },
+                        a => AtMeeting::NotRecorded {
+                            apologies_published: a.as_ref().is_some_and(|a| a.apologies.is_some()),
+                        },
                     });
                     match &record {
                         AtMeeting::Present { .. } => counts.attended += 1,
                         AtMeeting::Apologies { .. } => counts.apologies += 1,
                         AtMeeting::NotPresent { .. } => counts.absent += 1,
-                        AtMeeting::Substitute { attended: Some(true), .. } => counts.attended += 1,
+                        AtMeeting::Substitute {
+                            attended: Some(true),
+                            ..
+                        } => counts.attended += 1,
                         AtMeeting::Substitute { .. } => counts.substitute_only += 1,
                         AtMeeting::NotNamed => counts.not_named += 1,
                         AtMeeting::NotRecorded { .. } => counts.not_recorded += 1,
                     }
-                    MeetingRecord { meeting: m.id.clone(), date: m.date, record }
+                    MeetingRecord {
+                        meeting: m.id.clone(),
+                        date: m.date,
+                        record,
+                    }
                 })
                 .collect();
-            records.entry(&person.id).or_default().push(CommitteeRecord {
-                committee: k.id.clone(),
-                roles: roles.get(id).cloned().unwrap_or_default(),
-                capacities: capacities.remove(id).unwrap_or_default(),
-                meetings,
-                counts,
-                declarations: declarations.remove(id).unwrap_or_default(),
-            });
+            records
+                .entry(&person.id)
+                .or_default()
+                .push(CommitteeRecord {
+                    committee: k.id.clone(),
+                    roles: roles.get(id).cloned().unwrap_or_default(),
+                    capacities: capacities.remove(id).unwrap_or_default(),
+                    meetings,
+                    counts,
+                    declarations: declarations.remove(id).unwrap_or_default(),
+                });
         }
     }
     let people = register
         .people
         .iter()
-        .map(|p| PersonAttendance { person: p.clone(), committees: records.remove(p.id.as_str()).unwrap_or_default() })
+        .map(|p| PersonAttendance {
+            person: p.clone(),
+            committees: records.remove(p.id.as_str()).unwrap_or_default(),
+        })
         .collect();
-    CouncilAttendance { format: FORMAT.to_string(), council: register.council.clone(), people, unmatched: work.unmatched }
+    CouncilAttendance {
+        format: FORMAT.to_string(),
+        council: register.council.clone(),
+        people,
+        unmatched: work.unmatched,
+    }
 }
 
 #[cfg(test)]

@@ -12,7 +12,9 @@ use minutebook_data::{AgendaItem, Meeting, ProgrammeRow, WorkProgramme};
 use std::collections::BTreeSet;
 
 /// Words that carry no meaning for matching.
-const STOP_WORDS: [&str; 13] = ["a", "an", "and", "by", "for", "in", "of", "on", "the", "to", "with", "update", "s"];
+const STOP_WORDS: [&str; 13] = [
+    "a", "an", "and", "by", "for", "in", "of", "on", "the", "to", "with", "update", "s",
+];
 
 /// The minimum overlap score for two titles to be the same business.
 pub const THRESHOLD: f64 = 0.75;
@@ -23,12 +25,24 @@ pub fn words(title: &str) -> BTreeSet<String> {
     let folded: String = title
         .chars()
         .filter(|c| !matches!(c, '\'' | '’' | '‘'))
-        .map(|c| if c.is_alphanumeric() { c.to_ascii_lowercase() } else { ' ' })
+        .map(|c| {
+            if c.is_alphanumeric() {
+                c.to_ascii_lowercase()
+            } else {
+                ' '
+            }
+        })
         .collect();
     folded
         .split_whitespace()
         .filter(|w| !STOP_WORDS.contains(w))
-        .map(|w| if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") { w[..w.len() - 1].to_string() } else { w.to_string() })
+        .map(|w| {
+            if w.len() > 3 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
         .collect()
 }
 
@@ -60,9 +74,15 @@ fn jaccard(a: &str, b: &str) -> f64 {
 pub fn is_standing_item(title: &str) -> bool {
     let t = title.to_lowercase();
     let t = t.trim();
-    ["apologies for absence", "declarations of interest", "declaration of interest", "minutes of the previous meeting", "matters arising"]
-        .iter()
-        .any(|s| t.starts_with(s))
+    [
+        "apologies for absence",
+        "declarations of interest",
+        "declaration of interest",
+        "minutes of the previous meeting",
+        "matters arising",
+    ]
+    .iter()
+    .any(|s| t.starts_with(s))
         || t == "minutes"
 }
 
@@ -70,7 +90,10 @@ pub fn is_standing_item(title: &str) -> bool {
 #[derive(Clone, Debug, PartialEq)]
 pub enum RowOutcome {
     /// Taken as agenda item `item` (index into `Meeting::items`).
-    Considered { item: usize, how: MatchedBy },
+    Considered {
+        item: usize,
+        how: MatchedBy,
+    },
     NotOnAgenda,
 }
 
@@ -99,17 +122,31 @@ fn item_by_number(meeting: &Meeting, number: &str) -> Option<usize> {
         .items
         .iter()
         .position(|i| i.number.as_deref() == Some(number))
-        .or_else(|| number.parse::<usize>().ok().filter(|n| *n >= 1 && *n <= meeting.items.len()).map(|n| n - 1))
+        .or_else(|| {
+            number
+                .parse::<usize>()
+                .ok()
+                .filter(|n| *n >= 1 && *n <= meeting.items.len())
+                .map(|n| n - 1)
+        })
 }
 
 /// Compare a programme version with what a meeting took. Explicit links come first; then
 /// each remaining planned row takes the best remaining agenda item whose title matches
 /// (highest score first, ties to the closer wording, then programme and agenda order).
 pub fn compare(programme: &WorkProgramme, meeting: &Meeting) -> MeetingComparison {
-    let rows: Vec<(usize, &ProgrammeRow)> =
-        programme.rows().map(|(_, r)| r).enumerate().filter(|(_, r)| r.planned.contains(&meeting.date)).collect();
+    let rows: Vec<(usize, &ProgrammeRow)> = programme
+        .rows()
+        .map(|(_, r)| r)
+        .enumerate()
+        .filter(|(_, r)| r.planned.contains(&meeting.date))
+        .collect();
     let items: Vec<(usize, &AgendaItem)> = meeting.items.iter().enumerate().collect();
-    let standing: Vec<usize> = items.iter().filter(|(_, i)| is_standing_item(&i.title)).map(|(n, _)| *n).collect();
+    let standing: Vec<usize> = items
+        .iter()
+        .filter(|(_, i)| is_standing_item(&i.title))
+        .map(|(n, _)| *n)
+        .collect();
     let mut taken_item = vec![false; meeting.items.len()];
     for n in &standing {
         taken_item[*n] = true;
@@ -117,9 +154,16 @@ pub fn compare(programme: &WorkProgramme, meeting: &Meeting) -> MeetingCompariso
     let mut outcome: Vec<Option<RowOutcome>> = vec![None; rows.len()];
 
     for (k, (_, row)) in rows.iter().enumerate() {
-        let linked = row.agenda_links.iter().filter(|l| l.meeting == meeting.id).find_map(|l| item_by_number(meeting, &l.item));
+        let linked = row
+            .agenda_links
+            .iter()
+            .filter(|l| l.meeting == meeting.id)
+            .find_map(|l| item_by_number(meeting, &l.item));
         if let Some(item) = linked {
-            outcome[k] = Some(RowOutcome::Considered { item, how: MatchedBy::Link });
+            outcome[k] = Some(RowOutcome::Considered {
+                item,
+                how: MatchedBy::Link,
+            });
             taken_item[item] = true;
         }
     }
@@ -139,17 +183,31 @@ pub fn compare(programme: &WorkProgramme, meeting: &Meeting) -> MeetingCompariso
             }
         }
     }
-    pairs.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)).then(a.3.cmp(&b.3)));
+    pairs.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.total_cmp(&a.1))
+            .then(a.2.cmp(&b.2))
+            .then(a.3.cmp(&b.3))
+    });
     for (_, _, k, n) in pairs {
         if outcome[k].is_none() && !taken_item[n] {
-            outcome[k] = Some(RowOutcome::Considered { item: n, how: MatchedBy::Title });
+            outcome[k] = Some(RowOutcome::Considered {
+                item: n,
+                how: MatchedBy::Title,
+            });
             taken_item[n] = true;
         }
     }
 
     MeetingComparison {
-        planned: rows.iter().zip(outcome).map(|((i, _), o)| (*i, o.unwrap_or(RowOutcome::NotOnAgenda))).collect(),
-        added: (0..meeting.items.len()).filter(|n| !taken_item[*n]).collect(),
+        planned: rows
+            .iter()
+            .zip(outcome)
+            .map(|((i, _), o)| (*i, o.unwrap_or(RowOutcome::NotOnAgenda)))
+            .collect(),
+        added: (0..meeting.items.len())
+            .filter(|n| !taken_item[*n])
+            .collect(),
         standing,
     }
 }
@@ -166,14 +224,38 @@ mod tests {
 
     #[test]
     fn titles_that_differ_in_wording_match() {
-        let s = similarity("Integrated Care System Update and Start Well Overview", "Integrated Care Systems and Start Well Update");
+        let s = similarity(
+            "Integrated Care System Update and Start Well Overview",
+            "Integrated Care Systems and Start Well Update",
+        );
         assert!(s >= THRESHOLD, "{s}");
-        assert_eq!(similarity("Ofsted Inspection Reports (Termly Basis)", "Ofsted Inspection Reports"), 1.0);
-        assert_eq!(similarity("Work Programme Update", "Work Programme Key Decision Forward Plan"), 1.0);
-        assert_eq!(similarity("Children's Commissioner", "Children's Services Commissioner"), 1.0);
+        assert_eq!(
+            similarity(
+                "Ofsted Inspection Reports (Termly Basis)",
+                "Ofsted Inspection Reports"
+            ),
+            1.0
+        );
+        assert_eq!(
+            similarity(
+                "Work Programme Update",
+                "Work Programme Key Decision Forward Plan"
+            ),
+            1.0
+        );
+        assert_eq!(
+            similarity(
+                "Children's Commissioner",
+                "Children's Services Commissioner"
+            ),
+            1.0
+        );
         assert_eq!(similarity("Domestic Abuse", "Domestic Abuse Update"), 1.0);
         assert_eq!(
-            similarity("Update on Ofsted Report & Children's Services Improvement Plan/Programme", "Children's Services Improvement Programme"),
+            similarity(
+                "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
+                "Children's Services Improvement Programme"
+            ),
             1.0
         );
     }
@@ -181,20 +263,38 @@ mod tests {
     #[test]
     fn different_business_does_not_match() {
         for (a, b) in [
-            ("Children's Services Commissioner", "Children's Services Improvement Programme"),
-            ("Update on Ofsted Report and Improvement Plan", "Children's Services Improvement Programme"),
-            ("Ofsted Inspection Reports (Termly Basis)", "OFSTED REPORT AND IMPROVEMENT PLAN"),
+            (
+                "Children's Services Commissioner",
+                "Children's Services Improvement Programme",
+            ),
+            (
+                "Update on Ofsted Report and Improvement Plan",
+                "Children's Services Improvement Programme",
+            ),
+            (
+                "Ofsted Inspection Reports (Termly Basis)",
+                "OFSTED REPORT AND IMPROVEMENT PLAN",
+            ),
             ("Exam/Test Data", "Summer 2022 Data"),
-            ("Early Help Services", "Children's Services Improvement Programme"),
+            (
+                "Early Help Services",
+                "Children's Services Improvement Programme",
+            ),
             ("Cabinet Member Update Reports", "Ofsted Inspection Reports"),
         ] {
-            assert!(similarity(a, b) < THRESHOLD, "{a} ~ {b}: {}", similarity(a, b));
+            assert!(
+                similarity(a, b) < THRESHOLD,
+                "{a} ~ {b}: {}",
+                similarity(a, b)
+            );
         }
     }
 
     #[test]
     fn words_are_folded() {
-        let w: Vec<String> = words("Children’s Services & the SEND Reports").into_iter().collect();
+        let w: Vec<String> = words("Children’s Services & the SEND Reports")
+            .into_iter()
+            .collect();
         assert_eq!(w, vec!["children", "report", "send", "service"]);
         assert!(words("Exam/Test Data").contains("exam"));
     }

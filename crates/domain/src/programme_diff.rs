@@ -59,7 +59,13 @@ fn rows(p: &WorkProgramme) -> Vec<RowRef> {
 
 /// Titles that differ only in quote marks, case or spacing are the same title.
 fn same_title(a: &str, b: &str) -> bool {
-    let fold = |s: &str| s.replace(['’', '‘'], "'").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
+    let fold = |s: &str| {
+        s.replace(['’', '‘'], "'")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
     fold(a) == fold(b)
 }
 
@@ -74,22 +80,40 @@ pub fn diff(older: &WorkProgramme, newer: &WorkProgramme) -> ProgrammeDiff {
     let mut new_taken = vec![false; new.len()];
 
     for (i, o) in old.iter().enumerate() {
-        if let Some(j) = (0..new.len()).find(|&j| !new_taken[j] && same_title(&o.title, &new[j].title)) {
+        if let Some(j) =
+            (0..new.len()).find(|&j| !new_taken[j] && same_title(&o.title, &new[j].title))
+        {
             pair_of_old[i] = Some(j);
             new_taken[j] = true;
         }
     }
 
     let mut candidates: Vec<(f64, usize, usize, usize, usize)> = Vec::new();
-    for (i, o) in old.iter().enumerate().filter(|(i, _)| pair_of_old[*i].is_none()) {
+    for (i, o) in old
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| pair_of_old[*i].is_none())
+    {
         for (j, n) in new.iter().enumerate().filter(|(j, _)| !new_taken[*j]) {
             let score = similarity(&o.title, &n.title);
             if score >= THRESHOLD {
-                candidates.push((score, shared(&o.planned, &n.planned), shared(&o.leads, &n.leads), i, j));
+                candidates.push((
+                    score,
+                    shared(&o.planned, &n.planned),
+                    shared(&o.leads, &n.leads),
+                    i,
+                    j,
+                ));
             }
         }
     }
-    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(b.1.cmp(&a.1)).then(b.2.cmp(&a.2)).then(a.3.cmp(&b.3)).then(a.4.cmp(&b.4)));
+    candidates.sort_by(|a, b| {
+        b.0.total_cmp(&a.0)
+            .then(b.1.cmp(&a.1))
+            .then(b.2.cmp(&a.2))
+            .then(a.3.cmp(&b.3))
+            .then(a.4.cmp(&b.4))
+    });
     for (_, _, _, i, j) in candidates {
         if pair_of_old[i].is_none() && !new_taken[j] {
             pair_of_old[i] = Some(j);
@@ -105,7 +129,10 @@ pub fn diff(older: &WorkProgramme, newer: &WorkProgramme) -> ProgrammeDiff {
                 if o == n {
                     out.unchanged.push(n.clone());
                 } else {
-                    out.changed.push(RowChange { old: o.clone(), new: n.clone() });
+                    out.changed.push(RowChange {
+                        old: o.clone(),
+                        new: n.clone(),
+                    });
                 }
             }
             None => {
@@ -122,7 +149,12 @@ pub fn diff(older: &WorkProgramme, newer: &WorkProgramme) -> ProgrammeDiff {
             }
         }
     }
-    out.added = new.iter().enumerate().filter(|(j, _)| !new_taken[*j]).map(|(_, n)| n.clone()).collect();
+    out.added = new
+        .iter()
+        .enumerate()
+        .filter(|(j, _)| !new_taken[*j])
+        .map(|(_, n)| n.clone())
+        .collect();
     out
 }
 
@@ -158,13 +190,32 @@ impl RowChange {
     pub fn descriptions(&self) -> Vec<String> {
         let mut out = Vec::new();
         if self.renamed() {
-            out.push(format!("Renamed from “{}” to “{}”.", self.old.title, self.new.title));
+            out.push(format!(
+                "Renamed from “{}” to “{}”.",
+                self.old.title, self.new.title
+            ));
         }
         if self.moved() {
-            let dropped: Vec<Date> = self.old.planned.iter().filter(|d| !self.new.planned.contains(d)).copied().collect();
-            let added: Vec<Date> = self.new.planned.iter().filter(|d| !self.old.planned.contains(d)).copied().collect();
+            let dropped: Vec<Date> = self
+                .old
+                .planned
+                .iter()
+                .filter(|d| !self.new.planned.contains(d))
+                .copied()
+                .collect();
+            let added: Vec<Date> = self
+                .new
+                .planned
+                .iter()
+                .filter(|d| !self.old.planned.contains(d))
+                .copied()
+                .collect();
             if dropped.len() == 1 && added.len() == 1 {
-                out.push(format!("Moved from the meeting of {} to {}.", dates(&dropped), dates(&added)));
+                out.push(format!(
+                    "Moved from the meeting of {} to {}.",
+                    dates(&dropped),
+                    dates(&added)
+                ));
             } else {
                 if !added.is_empty() {
                     out.push(format!("Now also planned for {}.", dates(&added)));
@@ -177,7 +228,10 @@ impl RowChange {
         if self.reassigned() {
             let to = leads(&self.new.leads);
             let stop = if to.ends_with('.') { "" } else { "." };
-            out.push(format!("Lead changed from {} to {to}{stop}", leads(&self.old.leads)));
+            out.push(format!(
+                "Lead changed from {} to {to}{stop}",
+                leads(&self.old.leads)
+            ));
         }
         if self.old.section != self.new.section {
             out.push(format!(
@@ -187,7 +241,11 @@ impl RowChange {
             ));
         }
         if self.old.notes != self.new.notes {
-            out.push(format!("Notes changed from “{}” to “{}”.", self.old.notes.join("; "), self.new.notes.join("; ")));
+            out.push(format!(
+                "Notes changed from “{}” to “{}”.",
+                self.old.notes.join("; "),
+                self.new.notes.join("; ")
+            ));
         }
         out
     }

@@ -30,7 +30,12 @@ pub struct ActionRow {
 /// Every action, in the plan's order. A blank outcome, reference or objective cell sits
 /// under the one above: the plan's cells span the rows below them.
 pub fn action_rows(plan: &ImprovementPlan) -> Vec<ActionRow> {
-    let key_words = |s: RagStatus| plan.statuses.iter().find(|k| k.status == s).map(|k| k.label.clone());
+    let key_words = |s: RagStatus| {
+        plan.statuses
+            .iter()
+            .find(|k| k.status == s)
+            .map(|k| k.label.clone())
+    };
     let mut rows = Vec::new();
     for p in &plan.priorities {
         for outcome in &p.outcomes {
@@ -47,7 +52,10 @@ pub fn action_rows(plan: &ImprovementPlan) -> Vec<ActionRow> {
                         success: a.success.clone(),
                         lead: a.lead.clone(),
                         status: a.status,
-                        status_words: a.status_text.clone().or_else(|| a.status.and_then(key_words)),
+                        status_words: a
+                            .status_text
+                            .clone()
+                            .or_else(|| a.status.and_then(key_words)),
                         milestone: a.milestone.clone(),
                         detailed_plan: a.detailed_plan.clone(),
                         note: a.note.clone(),
@@ -109,19 +117,31 @@ pub fn counts_by_priority(rows: &[ActionRow]) -> Vec<(String, String, RagCounts)
 /// statuses that occur are categories; "No rating published" is one when any row has none.
 pub fn rag_stacked(rows: &[ActionRow]) -> (StackedData, Vec<Option<RagStatus>>) {
     let overall = RagCounts::of(rows);
-    let mut cats: Vec<Option<RagStatus>> = RagStatus::ALL.into_iter().filter(|s| overall.get(*s) > 0).map(Some).collect();
+    let mut cats: Vec<Option<RagStatus>> = RagStatus::ALL
+        .into_iter()
+        .filter(|s| overall.get(*s) > 0)
+        .map(Some)
+        .collect();
     if overall.unrated > 0 {
         cats.push(None);
     }
     let values = |c: &RagCounts| -> Vec<f64> {
-        cats.iter().map(|s| match s {
-            Some(s) => c.get(*s) as f64,
-            None => c.unrated as f64,
-        }).collect()
+        cats.iter()
+            .map(|s| match s {
+                Some(s) => c.get(*s) as f64,
+                None => c.unrated as f64,
+            })
+            .collect()
     };
-    let mut bars = vec![StackedBar { label: "All priorities".into(), values: values(&overall) }];
+    let mut bars = vec![StackedBar {
+        label: "All priorities".into(),
+        values: values(&overall),
+    }];
     for (_, title, c) in counts_by_priority(rows) {
-        bars.push(StackedBar { label: title, values: values(&c) });
+        bars.push(StackedBar {
+            label: title,
+            values: values(&c),
+        });
     }
     let data = StackedData {
         title: "Actions by RAG status, overall and per priority".into(),
@@ -143,7 +163,11 @@ pub fn status_label(s: Option<RagStatus>) -> &'static str {
 pub fn milestone_month(text: &str) -> Option<(i32, u8)> {
     let mut words = text.split_whitespace();
     let month = words.next()?;
-    let year: i32 = words.next()?.trim_end_matches(|c: char| !c.is_ascii_digit()).parse().ok()?;
+    let year: i32 = words
+        .next()?
+        .trim_end_matches(|c: char| !c.is_ascii_digit())
+        .parse()
+        .ok()?;
     let m = (1..=12u8).find(|m| month_name(*m).eq_ignore_ascii_case(month))?;
     Some((year, m))
 }
@@ -200,7 +224,10 @@ impl ActionFilter {
         self.priority.as_ref().is_none_or(|p| *p == r.priority)
             && self.status.as_ref().is_none_or(|s| *s == r.status)
             && self.lead.as_ref().is_none_or(|l| *l == r.lead)
-            && self.milestone.as_ref().is_none_or(|m| *m == MilestoneChoice::of(r.milestone.as_deref()))
+            && self
+                .milestone
+                .as_ref()
+                .is_none_or(|m| *m == MilestoneChoice::of(r.milestone.as_deref()))
     }
     pub fn apply<'a>(&self, rows: &'a [ActionRow]) -> Vec<&'a ActionRow> {
         rows.iter().filter(|r| self.matches(r)).collect()
@@ -215,13 +242,23 @@ pub const NO_STATUS: &str = "unrated";
 impl ActionFilter {
     /// Read from the page's query (`?priority=4&status=not_on_track&lead=…&milestone=2022-09`);
     /// an unknown value is ignored rather than hiding every row.
-    pub fn from_query(get: impl Fn(&str) -> Option<String>, milestones: &[MilestoneChoice]) -> ActionFilter {
+    pub fn from_query(
+        get: impl Fn(&str) -> Option<String>,
+        milestones: &[MilestoneChoice],
+    ) -> ActionFilter {
         let value = |k: &str| get(k).filter(|v| !v.is_empty());
         ActionFilter {
             priority: value("priority"),
-            status: value("status").and_then(|v| if v == NO_STATUS { Some(None) } else { RagStatus::from_key(&v).map(Some) }),
+            status: value("status").and_then(|v| {
+                if v == NO_STATUS {
+                    Some(None)
+                } else {
+                    RagStatus::from_key(&v).map(Some)
+                }
+            }),
             lead: value("lead").map(|v| if v == NO_LEAD { None } else { Some(v) }),
-            milestone: value("milestone").and_then(|v| milestones.iter().find(|m| m.key() == v).cloned()),
+            milestone: value("milestone")
+                .and_then(|v| milestones.iter().find(|m| m.key() == v).cloned()),
         }
     }
 
@@ -252,7 +289,9 @@ impl ActionFilter {
 fn encode(s: &str) -> String {
     s.bytes()
         .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => (b as char).to_string(),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
             _ => format!("%{b:02X}"),
         })
         .collect()
@@ -268,7 +307,10 @@ pub fn leads(rows: &[ActionRow]) -> Vec<String> {
 
 /// The distinct milestones, months in date order, then words, then "not published".
 pub fn milestones(rows: &[ActionRow]) -> Vec<MilestoneChoice> {
-    let mut v: Vec<MilestoneChoice> = rows.iter().map(|r| MilestoneChoice::of(r.milestone.as_deref())).collect();
+    let mut v: Vec<MilestoneChoice> = rows
+        .iter()
+        .map(|r| MilestoneChoice::of(r.milestone.as_deref()))
+        .collect();
     v.sort();
     v.dedup();
     v
@@ -280,7 +322,11 @@ pub fn blocks_text(blocks: &[Block]) -> String {
         .iter()
         .map(|b| match b {
             Block::Paragraph(p) => p.clone(),
-            Block::List(items) => items.iter().map(|i| format!("• {i}")).collect::<Vec<_>>().join("\n"),
+            Block::List(items) => items
+                .iter()
+                .map(|i| format!("• {i}"))
+                .collect::<Vec<_>>()
+                .join("\n"),
         })
         .collect::<Vec<_>>()
         .join("\n")
@@ -299,7 +345,12 @@ mod tests {
         assert_eq!(MilestoneChoice::of(Some("March 2025")).key(), "2025-03");
         assert_eq!(MilestoneChoice::of(Some("Ongoing")).label(), "Ongoing");
         assert_eq!(MilestoneChoice::of(None).label(), "No milestone published");
-        let mut v = vec![MilestoneChoice::NotPublished, MilestoneChoice::Words("Ongoing".into()), MilestoneChoice::Month(2023, 1), MilestoneChoice::Month(2022, 12)];
+        let mut v = vec![
+            MilestoneChoice::NotPublished,
+            MilestoneChoice::Words("Ongoing".into()),
+            MilestoneChoice::Month(2023, 1),
+            MilestoneChoice::Month(2022, 12),
+        ];
         v.sort();
         assert_eq!(v[0], MilestoneChoice::Month(2022, 12));
         assert_eq!(v[3], MilestoneChoice::NotPublished);
@@ -307,7 +358,11 @@ mod tests {
 
     #[test]
     fn filters_round_trip_through_the_query() {
-        let months = vec![MilestoneChoice::Month(2022, 9), MilestoneChoice::Words("Ongoing".into()), MilestoneChoice::NotPublished];
+        let months = vec![
+            MilestoneChoice::Month(2022, 9),
+            MilestoneChoice::Words("Ongoing".into()),
+            MilestoneChoice::NotPublished,
+        ];
         let f = ActionFilter {
             priority: Some("4".into()),
             status: Some(None),
@@ -326,12 +381,18 @@ mod tests {
         assert_eq!(ActionFilter::from_query(decoded, &months), f);
         assert_eq!(ActionFilter::default().to_query(), "");
         let bad = |k: &str| (k == "status").then(|| "purple".to_string());
-        assert_eq!(ActionFilter::from_query(bad, &months), ActionFilter::default());
+        assert_eq!(
+            ActionFilter::from_query(bad, &months),
+            ActionFilter::default()
+        );
     }
 
     #[test]
     fn blocks_flatten_with_bullets() {
-        let b = vec![Block::Paragraph("Focus on:".into()), Block::List(vec!["a".into(), "b".into()])];
+        let b = vec![
+            Block::Paragraph("Focus on:".into()),
+            Block::List(vec!["a".into(), "b".into()]),
+        ];
         assert_eq!(blocks_text(&b), "Focus on:\n• a\n• b");
     }
 }

@@ -48,7 +48,10 @@ pub struct Context<'a> {
 /// The element id of a minute or one of its resolution parts: `minute-19`, `minute-19-3`.
 pub fn anchor(minute: &str, part: Option<&str>) -> String {
     let clean = |s: &str| -> String {
-        s.chars().filter(|c| c.is_ascii_alphanumeric()).collect::<String>().to_ascii_lowercase()
+        s.chars()
+            .filter(|c| c.is_ascii_alphanumeric())
+            .collect::<String>()
+            .to_ascii_lowercase()
     };
     match part {
         Some(p) => format!("minute-{}-{}", clean(minute), clean(p)),
@@ -65,12 +68,16 @@ pub fn segments(text: &str) -> Vec<Segment<'_>> {
     while let Some(found) = lower[search_from..].find("minute") {
         let start = search_from + found;
         search_from = start + 6;
-        let Some(refs) = parse_at(text, start) else { continue };
+        let Some(refs) = parse_at(text, start) else {
+            continue;
+        };
         if start > rest_start {
             out.push(Segment::Text(&text[rest_start..start]));
         }
         for (span_start, span_end, r) in refs {
-            if span_start > rest_start.max(start) && out.last().is_some_and(|s| matches!(s, Segment::Ref(..))) {
+            if span_start > rest_start.max(start)
+                && out.last().is_some_and(|s| matches!(s, Segment::Ref(..)))
+            {
                 // The words between two numbers of one reference ("4 and ").
                 let prev_end = rest_start;
                 out.push(Segment::Text(&text[prev_end..span_start]));
@@ -95,7 +102,11 @@ fn skip_ws(text: &str, mut i: usize) -> usize {
 }
 
 fn take_while(text: &str, i: usize, f: impl Fn(char) -> bool) -> usize {
-    i + text[i..].chars().take_while(|c| f(*c)).map(char::len_utf8).sum::<usize>()
+    i + text[i..]
+        .chars()
+        .take_while(|c| f(*c))
+        .map(char::len_utf8)
+        .sum::<usize>()
 }
 
 /// Try to read a reference starting at `start` (which points at "minute"): returns each
@@ -181,7 +192,16 @@ fn parse_at(text: &str, start: usize) -> Option<Vec<(usize, usize, MinuteRef)>> 
             .map(|(k, (s, e, minute, part))| {
                 let span_start = if k == 0 { start } else { s };
                 let span_end = if k + 1 == n { suffix_end.max(e) } else { e };
-                (span_start, span_end, MinuteRef { minute, part, date, other_body })
+                (
+                    span_start,
+                    span_end,
+                    MinuteRef {
+                        minute,
+                        part,
+                        date,
+                        other_body,
+                    },
+                )
             })
             .collect(),
     )
@@ -198,10 +218,14 @@ pub fn resolve(r: &MinuteRef, ctx: Context<'_>, catalogue: &Catalogue) -> Option
         })?,
         None => catalogue.meeting(ctx.meeting)?,
     };
-    meeting.minute_numbers.iter().any(|n| *n == r.minute).then(|| Target {
-        meeting: meeting.id.clone(),
-        anchor: anchor(&r.minute, r.part.as_deref()),
-    })
+    meeting
+        .minute_numbers
+        .iter()
+        .any(|n| *n == r.minute)
+        .then(|| Target {
+            meeting: meeting.id.clone(),
+            anchor: anchor(&r.minute, r.part.as_deref()),
+        })
 }
 
 #[cfg(test)]
@@ -245,7 +269,10 @@ mod tests {
         let r = refs(text);
         assert_eq!(r.len(), 2);
         assert_eq!(r[0].0, "Minutes No. 4");
-        assert_eq!((r[0].1.minute.as_str(), r[0].1.part.as_deref()), ("4", None));
+        assert_eq!(
+            (r[0].1.minute.as_str(), r[0].1.part.as_deref()),
+            ("4", None)
+        );
         assert_eq!(r[1].0, "5 (2) of 5 July 2022");
         assert_eq!(r[0].1.date, Date::new(2022, 7, 5));
         assert_eq!(joined(text), text);
@@ -278,7 +305,12 @@ mod tests {
 /// Every anchor a meeting page has for its minutes and resolution parts, so a reference
 /// can be checked against what will really be on the page.
 pub fn anchors(m: &minutebook_data::Meeting) -> std::collections::HashSet<String> {
-    fn walk(minute: &str, path: &mut Vec<String>, parts: &[minutebook_data::ResolutionPart], out: &mut std::collections::HashSet<String>) {
+    fn walk(
+        minute: &str,
+        path: &mut Vec<String>,
+        parts: &[minutebook_data::ResolutionPart],
+        out: &mut std::collections::HashSet<String>,
+    ) {
         for p in parts {
             let pushed = p.number.clone().map(|n| path.push(n)).is_some();
             if !path.is_empty() {

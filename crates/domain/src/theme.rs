@@ -15,12 +15,24 @@ pub struct Rgb {
     pub b: u8,
 }
 
-pub const WHITE: Rgb = Rgb { r: 255, g: 255, b: 255 };
+pub const WHITE: Rgb = Rgb {
+    r: 255,
+    g: 255,
+    b: 255,
+};
 pub const BLACK: Rgb = Rgb { r: 0, g: 0, b: 0 };
 /// `--mb-text`, the body text colour (GOV.UK black).
-pub const TEXT: Rgb = Rgb { r: 0x0b, g: 0x0c, b: 0x0c };
+pub const TEXT: Rgb = Rgb {
+    r: 0x0b,
+    g: 0x0c,
+    b: 0x0c,
+};
 /// `--mb-light`, the darkest background links sit on (minutes, footer).
-pub const LIGHT_BACKGROUND: Rgb = Rgb { r: 0xf3, g: 0xf2, b: 0xf1 };
+pub const LIGHT_BACKGROUND: Rgb = Rgb {
+    r: 0xf3,
+    g: 0xf2,
+    b: 0xf1,
+};
 /// WCAG 2.2 SC 1.4.3 (AA) for normal-size text.
 pub const AA_TEXT: f64 = 4.5;
 
@@ -35,10 +47,21 @@ impl Rgb {
         let v = |h: &str| u8::from_str_radix(h, 16).ok();
         match hex.len() {
             3 => {
-                let d: Vec<u8> = hex.chars().map(|c| c.to_digit(16).unwrap() as u8 * 17).collect();
-                Some(Rgb { r: d[0], g: d[1], b: d[2] })
+                let d: Vec<u8> = hex
+                    .chars()
+                    .map(|c| c.to_digit(16).unwrap() as u8 * 17)
+                    .collect();
+                Some(Rgb {
+                    r: d[0],
+                    g: d[1],
+                    b: d[2],
+                })
             }
-            6 => Some(Rgb { r: v(&hex[0..2])?, g: v(&hex[2..4])?, b: v(&hex[4..6])? }),
+            6 => Some(Rgb {
+                r: v(&hex[0..2])?,
+                g: v(&hex[2..4])?,
+                b: v(&hex[4..6])?,
+            }),
             _ => None,
         }
     }
@@ -59,7 +82,11 @@ impl Rgb {
     /// Every channel multiplied by `factor` (0..=1): same hue, darker.
     pub fn scaled(self, factor: f64) -> Rgb {
         let f = |c: u8| (c as f64 * factor.clamp(0.0, 1.0)).round() as u8;
-        Rgb { r: f(self.r), g: f(self.g), b: f(self.b) }
+        Rgb {
+            r: f(self.r),
+            g: f(self.g),
+            b: f(self.b),
+        }
     }
 }
 
@@ -106,7 +133,9 @@ pub fn font_family(s: &str) -> Option<String> {
     let s = s.trim();
     let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | ',' | '-' | '"' | '\'');
     let balanced = s.matches('"').count() % 2 == 0 && s.matches('\'').count() % 2 == 0;
-    let names_ok = s.split(',').all(|n| !n.trim().trim_matches(['"', '\'']).trim().is_empty());
+    let names_ok = s
+        .split(',')
+        .all(|n| !n.trim().trim_matches(['"', '\'']).trim().is_empty());
     (!s.is_empty() && s.chars().count() <= 200 && s.chars().all(allowed) && balanced && names_ok)
         .then(|| s.to_string())
 }
@@ -115,7 +144,11 @@ pub fn font_family(s: &str) -> Option<String> {
 /// (`logo.svg`, `images/logo.png`) without `..`, a scheme or a leading `/`.
 pub fn logo_url(s: &str) -> Option<LogoUrl> {
     let s = s.trim();
-    let bad_char = |c: char| c.is_control() || c.is_whitespace() || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '(' | ')');
+    let bad_char = |c: char| {
+        c.is_control()
+            || c.is_whitespace()
+            || matches!(c, '"' | '\'' | '<' | '>' | '\\' | '(' | ')')
+    };
     if s.is_empty() || s.chars().any(bad_char) {
         return None;
     }
@@ -123,7 +156,8 @@ pub fn logo_url(s: &str) -> Option<LogoUrl> {
     if lower.starts_with("https://") || lower.starts_with("http://") {
         return Some(LogoUrl::Absolute(s.to_string()));
     }
-    let relative_ok = !s.starts_with('/') && !s.contains(':') && !s.split('/').any(|p| p == ".." || p.is_empty());
+    let relative_ok =
+        !s.starts_with('/') && !s.contains(':') && !s.split('/').any(|p| p == ".." || p.is_empty());
     relative_ok.then(|| LogoUrl::DataRelative(s.to_string()))
 }
 
@@ -159,8 +193,17 @@ pub struct ResolvedTheme {
 /// A setting that was not applied as given, with the reason in words.
 #[derive(Clone, Debug, PartialEq)]
 pub enum ThemeNote {
-    Adjusted { setting: &'static str, from: String, to: String, reason: String },
-    Refused { setting: &'static str, value: String, reason: String },
+    Adjusted {
+        setting: &'static str,
+        from: String,
+        to: String,
+        reason: String,
+    },
+    Refused {
+        setting: &'static str,
+        value: String,
+        reason: String,
+    },
 }
 
 impl ThemeNote {
@@ -177,10 +220,19 @@ impl ThemeNote {
 impl fmt::Display for ThemeNote {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            ThemeNote::Adjusted { setting, from, to, reason } => {
+            ThemeNote::Adjusted {
+                setting,
+                from,
+                to,
+                reason,
+            } => {
                 write!(f, "theme {setting} {from} was adjusted to {to}: {reason}")
             }
-            ThemeNote::Refused { setting, value, reason } => {
+            ThemeNote::Refused {
+                setting,
+                value,
+                reason,
+            } => {
                 write!(f, "theme {setting} \"{value}\" was not used: {reason}")
             }
         }
@@ -198,7 +250,11 @@ impl fmt::Display for ThemeNote {
 pub fn resolve(req: &ThemeRequest) -> ResolvedTheme {
     let mut out = ResolvedTheme::default();
     let refuse = |out: &mut ResolvedTheme, setting, value: &str, reason: &str| {
-        out.notes.push(ThemeNote::Refused { setting, value: value.to_string(), reason: reason.to_string() })
+        out.notes.push(ThemeNote::Refused {
+            setting,
+            value: value.to_string(),
+            reason: reason.to_string(),
+        })
     };
     const COLOUR_FORMAT: &str = "colours must be written #rgb or #rrggbb";
 
@@ -228,7 +284,8 @@ pub fn resolve(req: &ThemeRequest) -> ResolvedTheme {
                     });
                 }
                 out.properties.push(("--mb-link", fixed.to_string()));
-                out.properties.push(("--mb-link-hover", fixed.scaled(0.7).to_string()));
+                out.properties
+                    .push(("--mb-link-hover", fixed.scaled(0.7).to_string()));
             }
             None => refuse(&mut out, "link", v, COLOUR_FORMAT),
         }
@@ -248,8 +305,18 @@ pub fn resolve(req: &ThemeRequest) -> ResolvedTheme {
     if let Some(v) = non_empty(&req.logo_url) {
         match (logo_url(v), non_empty(&req.logo_alt)) {
             (Some(url), Some(alt)) => out.logo = Some((url, alt.to_string())),
-            (None, _) => refuse(&mut out, "logo", v, "a logo must be an http(s) address or a path inside the data folder"),
-            (Some(_), None) => refuse(&mut out, "logo", v, "a logo needs alt text (the council's name as the logo shows it)"),
+            (None, _) => refuse(
+                &mut out,
+                "logo",
+                v,
+                "a logo must be an http(s) address or a path inside the data folder",
+            ),
+            (Some(_), None) => refuse(
+                &mut out,
+                "logo",
+                v,
+                "a logo needs alt text (the council's name as the logo shows it)",
+            ),
         }
     }
     out.name = non_empty(&req.name).map(str::to_string);
@@ -264,9 +331,18 @@ pub fn resolve_with_overrides(file: &ThemeRequest, overrides: &ThemeRequest) -> 
     let mut take = |slot: &mut Option<String>, value: &Option<String>, setting: &'static str| {
         if let Some(v) = non_empty(value) {
             let probe = resolve(&match setting {
-                "brand" => ThemeRequest { brand: Some(v.into()), ..Default::default() },
-                "link" => ThemeRequest { link: Some(v.into()), ..Default::default() },
-                _ => ThemeRequest { font: Some(v.into()), ..Default::default() },
+                "brand" => ThemeRequest {
+                    brand: Some(v.into()),
+                    ..Default::default()
+                },
+                "link" => ThemeRequest {
+                    link: Some(v.into()),
+                    ..Default::default()
+                },
+                _ => ThemeRequest {
+                    font: Some(v.into()),
+                    ..Default::default()
+                },
             });
             match probe.notes.into_iter().find(ThemeNote::is_refused) {
                 Some(note) => refused.push(note),
@@ -296,10 +372,26 @@ mod tests {
 
     #[test]
     fn parses_only_hex_colours() {
-        assert_eq!(Rgb::parse("#0b3d63"), Some(Rgb { r: 0x0b, g: 0x3d, b: 0x63 }));
+        assert_eq!(
+            Rgb::parse("#0b3d63"),
+            Some(Rgb {
+                r: 0x0b,
+                g: 0x3d,
+                b: 0x63
+            })
+        );
         assert_eq!(Rgb::parse(" #FFF "), Some(WHITE));
         assert_eq!(Rgb::parse("#f00"), Some(Rgb { r: 255, g: 0, b: 0 }));
-        for bad in ["red", "0b3d63", "#0b3d6", "#0b3d631", "rgb(0,0,0)", "#ggg", "#fff;background:url(x)", ""] {
+        for bad in [
+            "red",
+            "0b3d63",
+            "#0b3d6",
+            "#0b3d631",
+            "rgb(0,0,0)",
+            "#ggg",
+            "#fff;background:url(x)",
+            "",
+        ] {
             assert_eq!(Rgb::parse(bad), None, "{bad}");
         }
         assert_eq!(Rgb::parse("#0B3D63").unwrap().to_string(), "#0b3d63");
@@ -310,10 +402,22 @@ mod tests {
         assert!(close(contrast_ratio(BLACK, WHITE), 21.0));
         assert!(close(contrast_ratio(WHITE, WHITE), 1.0));
         // GOV.UK link blue on white: 5.17:1; #767676 is the classic 4.54:1 grey.
-        assert!(close(contrast_ratio(Rgb::parse("#1d70b8").unwrap(), WHITE), 5.17));
-        assert!(close(contrast_ratio(Rgb::parse("#767676").unwrap(), WHITE), 4.54));
-        assert!(close(contrast_ratio(Rgb::parse("#777777").unwrap(), WHITE), 4.48));
-        assert!(close(contrast_ratio(Rgb::parse("#ff0000").unwrap(), WHITE), 4.0));
+        assert!(close(
+            contrast_ratio(Rgb::parse("#1d70b8").unwrap(), WHITE),
+            5.17
+        ));
+        assert!(close(
+            contrast_ratio(Rgb::parse("#767676").unwrap(), WHITE),
+            4.54
+        ));
+        assert!(close(
+            contrast_ratio(Rgb::parse("#777777").unwrap(), WHITE),
+            4.48
+        ));
+        assert!(close(
+            contrast_ratio(Rgb::parse("#ff0000").unwrap(), WHITE),
+            4.0
+        ));
         assert!(close(Rgb::parse("#808080").unwrap().luminance(), 0.2159));
     }
 
@@ -322,7 +426,7 @@ mod tests {
         assert_eq!(text_on(Rgb::parse("#0b3d63").unwrap()), WHITE);
         assert_eq!(text_on(Rgb::parse("#ffdd00").unwrap()), BLACK);
         assert_eq!(text_on(Rgb::parse("#ff0000").unwrap()), BLACK); // 5.25 vs 4.0
-        // Every grey, the hardest case: the better of white and black still passes AA.
+                                                                    // Every grey, the hardest case: the better of white and black still passes AA.
         for v in 0..=255u8 {
             let bg = Rgb { r: v, g: v, b: v };
             assert!(contrast_ratio(text_on(bg), bg) >= 4.58, "{bg}");
@@ -341,12 +445,20 @@ mod tests {
         assert!(contrast_ratio(fixed, LIGHT_BACKGROUND) < 4.8, "{fixed}");
         let good = Rgb::parse("#1d70b8").unwrap();
         assert_eq!(darken_until(good, LIGHT_BACKGROUND, AA_TEXT), good);
-        assert!(contrast_ratio(darken_until(WHITE, LIGHT_BACKGROUND, AA_TEXT), LIGHT_BACKGROUND) >= AA_TEXT);
+        assert!(
+            contrast_ratio(
+                darken_until(WHITE, LIGHT_BACKGROUND, AA_TEXT),
+                LIGHT_BACKGROUND
+            ) >= AA_TEXT
+        );
     }
 
     #[test]
     fn fonts_are_family_names_only() {
-        assert_eq!(font_family("\"Open Sans\", Arial, sans-serif").as_deref(), Some("\"Open Sans\", Arial, sans-serif"));
+        assert_eq!(
+            font_family("\"Open Sans\", Arial, sans-serif").as_deref(),
+            Some("\"Open Sans\", Arial, sans-serif")
+        );
         assert_eq!(font_family(" Georgia ").as_deref(), Some("Georgia"));
         assert!(font_family("Noto Sans-Serif2").is_some());
         for bad in [
@@ -366,9 +478,23 @@ mod tests {
 
     #[test]
     fn logos_are_http_or_data_relative() {
-        assert_eq!(logo_url("https://council.example/logo.svg"), Some(LogoUrl::Absolute("https://council.example/logo.svg".into())));
-        assert_eq!(logo_url("images/logo.png"), Some(LogoUrl::DataRelative("images/logo.png".into())));
-        for bad in ["javascript:alert(1)", "data:image/svg+xml,<svg>", "/etc/logo.png", "../logo.png", "a//b.png", "logo.png\" onerror=x", "//evil.example/x.png"] {
+        assert_eq!(
+            logo_url("https://council.example/logo.svg"),
+            Some(LogoUrl::Absolute("https://council.example/logo.svg".into()))
+        );
+        assert_eq!(
+            logo_url("images/logo.png"),
+            Some(LogoUrl::DataRelative("images/logo.png".into()))
+        );
+        for bad in [
+            "javascript:alert(1)",
+            "data:image/svg+xml,<svg>",
+            "/etc/logo.png",
+            "../logo.png",
+            "a//b.png",
+            "logo.png\" onerror=x",
+            "//evil.example/x.png",
+        ] {
             assert_eq!(logo_url(bad), None, "{bad}");
         }
     }
@@ -384,32 +510,81 @@ mod tests {
             logo_alt: Some("Sefton Council".into()),
         };
         let t = resolve(&req);
-        let prop = |k| t.properties.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
+        let prop = |k| {
+            t.properties
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.clone())
+        };
         assert_eq!(prop("--mb-brand").as_deref(), Some("#ffdd00"));
         assert_eq!(prop("--mb-brand-text").as_deref(), Some("#000000"));
         let link = Rgb::parse(&prop("--mb-link").unwrap()).unwrap();
         assert!(contrast_ratio(link, LIGHT_BACKGROUND) >= AA_TEXT);
         assert_eq!(prop("--mb-font"), None);
         assert_eq!(t.name.as_deref(), Some("Sefton Council"));
-        assert_eq!(t.logo, Some((LogoUrl::DataRelative("logo.svg".into()), "Sefton Council".into())));
+        assert_eq!(
+            t.logo,
+            Some((
+                LogoUrl::DataRelative("logo.svg".into()),
+                "Sefton Council".into()
+            ))
+        );
         assert_eq!(t.notes.len(), 2);
-        assert!(matches!(&t.notes[0], ThemeNote::Adjusted { setting: "link", from, .. } if from == "#66aaff"));
+        assert!(
+            matches!(&t.notes[0], ThemeNote::Adjusted { setting: "link", from, .. } if from == "#66aaff")
+        );
         assert!(t.notes[1].is_refused() && t.notes[1].setting() == "font");
-        assert!(t.notes[0].to_string().contains("under the 4.5:1 WCAG AA minimum"), "{}", t.notes[0]);
+        assert!(
+            t.notes[0]
+                .to_string()
+                .contains("under the 4.5:1 WCAG AA minimum"),
+            "{}",
+            t.notes[0]
+        );
     }
 
     #[test]
     fn refused_overrides_leave_the_file_setting() {
-        let file = ThemeRequest { brand: Some("#005ea5".into()), font: Some("Georgia".into()), ..Default::default() };
-        let over = ThemeRequest { brand: Some("#ffdd00".into()), font: Some("Arial; color: red".into()), link: Some("blue".into()), ..Default::default() };
+        let file = ThemeRequest {
+            brand: Some("#005ea5".into()),
+            font: Some("Georgia".into()),
+            ..Default::default()
+        };
+        let over = ThemeRequest {
+            brand: Some("#ffdd00".into()),
+            font: Some("Arial; color: red".into()),
+            link: Some("blue".into()),
+            ..Default::default()
+        };
         let t = resolve_with_overrides(&file, &over);
-        let prop = |k| t.properties.iter().find(|(n, _)| *n == k).map(|(_, v)| v.clone());
-        assert_eq!(prop("--mb-brand").as_deref(), Some("#ffdd00"), "a valid override wins");
-        assert_eq!(prop("--mb-font").as_deref(), Some("Georgia, system-ui, sans-serif"), "a refused one leaves the file's");
+        let prop = |k| {
+            t.properties
+                .iter()
+                .find(|(n, _)| *n == k)
+                .map(|(_, v)| v.clone())
+        };
+        assert_eq!(
+            prop("--mb-brand").as_deref(),
+            Some("#ffdd00"),
+            "a valid override wins"
+        );
+        assert_eq!(
+            prop("--mb-font").as_deref(),
+            Some("Georgia, system-ui, sans-serif"),
+            "a refused one leaves the file's"
+        );
         assert_eq!(prop("--mb-link"), None);
-        let refused: Vec<_> = t.notes.iter().filter(|n| n.is_refused()).map(|n| n.setting()).collect();
+        let refused: Vec<_> = t
+            .notes
+            .iter()
+            .filter(|n| n.is_refused())
+            .map(|n| n.setting())
+            .collect();
         assert_eq!(refused, ["link", "font"]);
-        assert_eq!(resolve_with_overrides(&file, &ThemeRequest::default()), resolve(&file));
+        assert_eq!(
+            resolve_with_overrides(&file, &ThemeRequest::default()),
+            resolve(&file)
+        );
     }
 
     #[test]
@@ -423,8 +598,14 @@ mod tests {
         assert_eq!(t.logo, None);
         assert_eq!(t.notes.iter().filter(|n| n.is_refused()).count(), 2);
         assert_eq!(resolve(&ThemeRequest::default()), ResolvedTheme::default());
-        let good = resolve(&ThemeRequest { link: Some("#1d70b8".into()), font: Some("Georgia, serif".into()), ..Default::default() });
+        let good = resolve(&ThemeRequest {
+            link: Some("#1d70b8".into()),
+            font: Some("Georgia, serif".into()),
+            ..Default::default()
+        });
         assert!(good.notes.is_empty());
-        assert!(good.properties.contains(&("--mb-font", "Georgia, serif, system-ui, sans-serif".into())));
+        assert!(good
+            .properties
+            .contains(&("--mb-font", "Georgia, serif, system-ui, sans-serif".into())));
     }
 }

@@ -9,7 +9,9 @@ use minutebook_domain::programme_diff::diff;
 use std::path::PathBuf;
 
 fn data(rel: &str) -> Vec<u8> {
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../public/data").join(rel);
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../../public/data")
+        .join(rel);
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
@@ -32,31 +34,55 @@ const NOT_ON_AGENDA: &str = "not on the agenda";
 fn outcomes(p: &WorkProgramme, m: &Meeting) -> (Vec<(String, String)>, Vec<String>, Vec<String>) {
     let rows: Vec<_> = p.rows().map(|(_, r)| r).collect();
     let c = compare(p, m);
-    let item = |n: usize| format!("{} {}", m.items[n].number.clone().unwrap_or_default(), m.items[n].title).trim().to_string();
+    let item = |n: usize| {
+        format!(
+            "{} {}",
+            m.items[n].number.clone().unwrap_or_default(),
+            m.items[n].title
+        )
+        .trim()
+        .to_string()
+    };
     let planned = c
         .planned
         .iter()
         .map(|(r, o)| {
             let outcome = match o {
-                RowOutcome::Considered { item: n, how: MatchedBy::Title } => item(*n),
-                RowOutcome::Considered { item: n, how: MatchedBy::Link } => format!("*{}", item(*n)),
+                RowOutcome::Considered {
+                    item: n,
+                    how: MatchedBy::Title,
+                } => item(*n),
+                RowOutcome::Considered {
+                    item: n,
+                    how: MatchedBy::Link,
+                } => format!("*{}", item(*n)),
                 RowOutcome::NotOnAgenda => NOT_ON_AGENDA.to_string(),
             };
             (rows[*r].title.clone(), outcome)
         })
         .collect();
-    (planned, c.added.iter().map(|n| item(*n)).collect(), c.standing.iter().map(|n| item(*n)).collect())
+    (
+        planned,
+        c.added.iter().map(|n| item(*n)).collect(),
+        c.standing.iter().map(|n| item(*n)).collect(),
+    )
 }
 
 fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
-    list.iter().map(|(a, b)| (a.to_string(), b.to_string())).collect()
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
 }
 
 fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-const SEP_STANDING: [&str; 3] = ["1 Apologies for Absence", "2 Declarations of Interest", "3 Minutes of the Previous Meeting"];
+const SEP_STANDING: [&str; 3] = [
+    "1 Apologies for Absence",
+    "2 Declarations of Interest",
+    "3 Minutes of the Previous Meeting",
+];
 
 #[test]
 fn planned_vs_held_27_september_2022() {
@@ -66,11 +92,23 @@ fn planned_vs_held_27_september_2022() {
         planned,
         pairs(&[
             ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            ("Work Programme Update", "10 Work Programme Key Decision Forward Plan"),
-            ("Ofsted Inspection Reports (Termly Basis)", "8 Ofsted Inspection Reports"),
-            ("Children's Services Improvement Programme", "5 Children's Services Improvement Programme"),
+            (
+                "Work Programme Update",
+                "10 Work Programme Key Decision Forward Plan"
+            ),
+            (
+                "Ofsted Inspection Reports (Termly Basis)",
+                "8 Ofsted Inspection Reports"
+            ),
+            (
+                "Children's Services Improvement Programme",
+                "5 Children's Services Improvement Programme"
+            ),
             ("Early Help Services", "6 Early Help Services"),
-            ("Education Excellence Strategy for Sefton 2022-2027", "7 Education Excellence Strategy for Sefton 2022-2027"),
+            (
+                "Education Excellence Strategy for Sefton 2022-2027",
+                "7 Education Excellence Strategy for Sefton 2022-2027"
+            ),
             ("Domestic Abuse", "4 Domestic Abuse Update"),
         ])
     );
@@ -82,12 +120,24 @@ fn planned_vs_held_27_september_2022() {
         planned,
         pairs(&[
             ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            ("Work Programme Update", "10 Work Programme Key Decision Forward Plan"),
-            ("Ofsted Inspection Reports (Termly Basis)", "8 Ofsted Inspection Reports"),
-            ("Update on Ofsted Report & Children's Services Improvement Plan/Programme", "5 Children's Services Improvement Programme"),
+            (
+                "Work Programme Update",
+                "10 Work Programme Key Decision Forward Plan"
+            ),
+            (
+                "Ofsted Inspection Reports (Termly Basis)",
+                "8 Ofsted Inspection Reports"
+            ),
+            (
+                "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
+                "5 Children's Services Improvement Programme"
+            ),
             ("Performance Dashboard", NOT_ON_AGENDA),
             ("Early Help Services", "6 Early Help Services"),
-            ("Education Excellence Strategy for Sefton 2022-2027", "7 Education Excellence Strategy for Sefton 2022-2027"),
+            (
+                "Education Excellence Strategy for Sefton 2022-2027",
+                "7 Education Excellence Strategy for Sefton 2022-2027"
+            ),
             ("Domestic Abuse", "4 Domestic Abuse Update"),
         ])
     );
@@ -103,28 +153,63 @@ fn planned_vs_held_7_november_2022() {
         planned,
         pairs(&[
             ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            ("Work Programme Update", "10 Work Programme Key Decision Forward Plan"),
+            (
+                "Work Programme Update",
+                "10 Work Programme Key Decision Forward Plan"
+            ),
             // The titles share only "improvement": the data links them (see the row's note).
-            ("Update on Ofsted Report and Improvement Plan", "*5 Children's Services Improvement Programme"),
+            (
+                "Update on Ofsted Report and Improvement Plan",
+                "*5 Children's Services Improvement Programme"
+            ),
             ("SEND Annual Update", NOT_ON_AGENDA),
-            ("Integrated Care System Update and Start Well Overview", "4 Integrated Care Systems and Start Well Update"),
+            (
+                "Integrated Care System Update and Start Well Overview",
+                "4 Integrated Care Systems and Start Well Update"
+            ),
             ("Corporate Parenting Board - Annual Update", NOT_ON_AGENDA),
         ])
     );
-    assert_eq!(added, strings(&["6 Performance Dashboard", "7 Summer 2022 Data", "8 Children's Services Commissioner"]));
-    assert_eq!(standing, strings(&["1 Apologies for Absence", "2 Declarations of Interest", "3 Minutes of the Previous Meeting"]));
+    assert_eq!(
+        added,
+        strings(&[
+            "6 Performance Dashboard",
+            "7 Summer 2022 Data",
+            "8 Children's Services Commissioner"
+        ])
+    );
+    assert_eq!(
+        standing,
+        strings(&[
+            "1 Apologies for Absence",
+            "2 Declarations of Interest",
+            "3 Minutes of the Previous Meeting"
+        ])
+    );
 
     let (planned, added, _) = outcomes(&programme(PACK), &m);
     assert_eq!(
         planned,
         pairs(&[
             ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            ("Work Programme Update", "10 Work Programme Key Decision Forward Plan"),
-            ("Update on Ofsted Report & Children's Services Improvement Plan/Programme", "5 Children's Services Improvement Programme"),
+            (
+                "Work Programme Update",
+                "10 Work Programme Key Decision Forward Plan"
+            ),
+            (
+                "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
+                "5 Children's Services Improvement Programme"
+            ),
             ("Performance Dashboard", "6 Performance Dashboard"),
-            ("Integrated Care System Update and Start Well Update", "4 Integrated Care Systems and Start Well Update"),
+            (
+                "Integrated Care System Update and Start Well Update",
+                "4 Integrated Care Systems and Start Well Update"
+            ),
             ("Summer 2022 Data", "7 Summer 2022 Data"),
-            ("Children's Commissioner", "8 Children's Services Commissioner"),
+            (
+                "Children's Commissioner",
+                "8 Children's Services Commissioner"
+            ),
         ])
     );
     assert_eq!(added, Vec::<String>::new());
@@ -135,8 +220,9 @@ fn planned_vs_held_5_july_2022_from_the_minutes() {
     // The July agenda is not in the data, but its minutes record the business taken.
     let m = meeting("sefton-osc-children-2022-07-05");
     assert!(business_known(&m));
-    let expected_july = |improvement_row: &str| {
-        pairs(&[
+    let expected_july =
+        |improvement_row: &str| {
+            pairs(&[
             ("Cabinet Member Update Reports", "CABINET MEMBER REPORTS"),
             ("Work Programme Update", "WORK PROGRAMME KEY DECISION FORWARD PLAN"),
             ("Ofsted Inspection Reports (Termly Basis)", "OFSTED INSPECTION REPORTS"),
@@ -146,29 +232,41 @@ fn planned_vs_held_5_july_2022_from_the_minutes() {
             ),
             (improvement_row, "OFSTED REPORT AND IMPROVEMENT PLAN"),
         ])
-    };
+        };
     for (id, improvement_row) in [
         (DRAFT, "Update on Ofsted Report and Improvement Plan"),
-        (PACK, "Update on Ofsted Report & Children's Services Improvement Plan/Programme"),
+        (
+            PACK,
+            "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
+        ),
     ] {
         let (planned, added, standing) = outcomes(&programme(id), &m);
         assert_eq!(planned, expected_july(improvement_row), "{id}");
         assert_eq!(added, Vec::<String>::new(), "{id}");
-        assert_eq!(standing.len(), 4, "{id}: apologies, declarations, minutes, matters arising");
+        assert_eq!(
+            standing.len(),
+            4,
+            "{id}: apologies, declarations, minutes, matters arising"
+        );
     }
 }
 
 #[test]
 fn later_meetings_have_no_business_in_the_data() {
     for id in ["2022-12-20", "2023-01-31", "2023-03-06"] {
-        assert!(!business_known(&meeting(&format!("sefton-osc-children-{id}"))), "{id}");
+        assert!(
+            !business_known(&meeting(&format!("sefton-osc-children-{id}"))),
+            "{id}"
+        );
     }
 }
 
 #[test]
 fn what_changed_between_the_two_versions() {
     let d = diff(&programme(DRAFT), &programme(PACK));
-    let titles = |rows: &[minutebook_domain::programme_diff::RowRef]| rows.iter().map(|r| r.title.clone()).collect::<Vec<_>>();
+    let titles = |rows: &[minutebook_domain::programme_diff::RowRef]| {
+        rows.iter().map(|r| r.title.clone()).collect::<Vec<_>>()
+    };
     assert_eq!(
         titles(&d.added),
         strings(&[
@@ -179,11 +277,24 @@ fn what_changed_between_the_two_versions() {
             "Maternity Services Briefing",
         ])
     );
-    assert_eq!(titles(&d.removed), strings(&["Children’s Social Care Improvement Journey"]));
+    assert_eq!(
+        titles(&d.removed),
+        strings(&["Children’s Social Care Improvement Journey"])
+    );
     assert_eq!(d.merged.len(), 1);
-    assert_eq!(d.merged[0].0.title, "Children's Services Improvement Programme");
-    assert_eq!(d.merged[0].1.title, "Update on Ofsted Report & Children's Services Improvement Plan/Programme");
-    let changed: Vec<(String, Vec<String>)> = d.changed.iter().map(|c| (c.new.title.clone(), c.descriptions())).collect();
+    assert_eq!(
+        d.merged[0].0.title,
+        "Children's Services Improvement Programme"
+    );
+    assert_eq!(
+        d.merged[0].1.title,
+        "Update on Ofsted Report & Children's Services Improvement Plan/Programme"
+    );
+    let changed: Vec<(String, Vec<String>)> = d
+        .changed
+        .iter()
+        .map(|c| (c.new.title.clone(), c.descriptions()))
+        .collect();
     assert_eq!(
         changed,
         vec![
@@ -228,7 +339,12 @@ fn what_changed_between_the_two_versions() {
     );
     // Comparing a version with itself finds nothing.
     let same = diff(&programme(PACK), &programme(PACK));
-    assert!(same.added.is_empty() && same.removed.is_empty() && same.changed.is_empty() && same.merged.is_empty());
+    assert!(
+        same.added.is_empty()
+            && same.removed.is_empty()
+            && same.changed.is_empty()
+            && same.merged.is_empty()
+    );
 }
 
 #[test]
@@ -236,21 +352,37 @@ fn every_cross_reference_in_the_programmes_and_plan_resolves() {
     let cat: Catalogue = parse_bytes("index.json", &data("index.json")).unwrap();
     for id in [DRAFT, PACK] {
         let p = programme(id);
-        assert!(p.committee.as_deref().is_some_and(|c| cat.committee(c).is_some()), "{id}: committee");
+        assert!(
+            p.committee
+                .as_deref()
+                .is_some_and(|c| cat.committee(c).is_some()),
+            "{id}: committee"
+        );
         let dates: Vec<Date> = p.meetings.iter().map(|m| m.date).collect();
         for col in &p.meetings {
             if let Some(mid) = &col.meeting {
-                let s = cat.meeting(mid).unwrap_or_else(|| panic!("{id}: meeting {mid}"));
+                let s = cat
+                    .meeting(mid)
+                    .unwrap_or_else(|| panic!("{id}: meeting {mid}"));
                 assert_eq!(s.date, col.date, "{id}: {mid}");
             }
         }
         for (_, row) in p.rows() {
             for d in &row.planned {
-                assert!(dates.contains(d), "{id}: {} planned for {d}, not a column", row.title);
+                assert!(
+                    dates.contains(d),
+                    "{id}: {} planned for {d}, not a column",
+                    row.title
+                );
             }
             for l in &row.agenda_links {
                 let m = meeting(&l.meeting);
-                assert!(m.items.iter().any(|i| i.number.as_deref() == Some(l.item.as_str())), "{id}: link {l:?}");
+                assert!(
+                    m.items
+                        .iter()
+                        .any(|i| i.number.as_deref() == Some(l.item.as_str())),
+                    "{id}: link {l:?}"
+                );
             }
         }
     }
@@ -259,8 +391,17 @@ fn every_cross_reference_in_the_programmes_and_plan_resolves() {
     for d in &plan.decisions {
         for s in &d.considered_by {
             let m = meeting(&s.meeting);
-            let item = m.items.iter().find(|i| i.number == s.item).unwrap_or_else(|| panic!("{}: {s:?}", d.id));
-            assert_eq!(item.minute.as_ref().map(|x| x.number.clone()), s.minute, "{}", d.id);
+            let item = m
+                .items
+                .iter()
+                .find(|i| i.number == s.item)
+                .unwrap_or_else(|| panic!("{}: {s:?}", d.id));
+            assert_eq!(
+                item.minute.as_ref().map(|x| x.number.clone()),
+                s.minute,
+                "{}",
+                d.id
+            );
         }
     }
 }
@@ -271,38 +412,74 @@ fn committee_calendar_reads_back_with_an_independent_parser() {
     let committee = cat.committee("sefton-osc-children").unwrap();
     let events: Vec<_> = cat
         .meetings_of("sefton-osc-children")
-        .filter_map(|m| meeting_event(m, committee, Some(&format!("https://example.org/meetings/{}", m.id))))
+        .filter_map(|m| {
+            meeting_event(
+                m,
+                committee,
+                Some(&format!("https://example.org/meetings/{}", m.id)),
+            )
+        })
         .collect();
     let text = calendar(&committee.title, &events);
     let mut parser = ical::IcalParser::new(text.as_bytes());
     let cal = parser.next().expect("one calendar").expect("it parses");
     assert!(parser.next().is_none());
     let prop = |props: &[ical::property::Property], name: &str| {
-        props.iter().find(|p| p.name == name).and_then(|p| p.value.clone())
+        props
+            .iter()
+            .find(|p| p.name == name)
+            .and_then(|p| p.value.clone())
     };
-    let by_uid = |uid: &str| cal.events.iter().find(|e| prop(&e.properties, "UID").as_deref() == Some(uid)).unwrap_or_else(|| panic!("{uid}"));
+    let by_uid = |uid: &str| {
+        cal.events
+            .iter()
+            .find(|e| prop(&e.properties, "UID").as_deref() == Some(uid))
+            .unwrap_or_else(|| panic!("{uid}"))
+    };
     // Every meeting known to the day is in it (2022-01 is known only to the month, and
     // belongs to another committee anyway).
-    assert_eq!(cal.events.len(), cat.meetings_of("sefton-osc-children").count());
+    assert_eq!(
+        cal.events.len(),
+        cat.meetings_of("sefton-osc-children").count()
+    );
     // 7 November 2022, 6.30pm GMT = 18:30 UTC.
     let nov = by_uid("sefton-osc-children-2022-11-07@minutebook");
-    assert_eq!(prop(&nov.properties, "DTSTART").as_deref(), Some("20221107T183000Z"));
-    assert_eq!(prop(&nov.properties, "LOCATION").as_deref(), Some("Committee Room - Bootle Town Hall\\, Trinity Road\\, Bootle\\, L20 7AE"));
-    assert!(prop(&nov.properties, "DTEND").is_none(), "no end time is published");
+    assert_eq!(
+        prop(&nov.properties, "DTSTART").as_deref(),
+        Some("20221107T183000Z")
+    );
+    assert_eq!(
+        prop(&nov.properties, "LOCATION").as_deref(),
+        Some("Committee Room - Bootle Town Hall\\, Trinity Road\\, Bootle\\, L20 7AE")
+    );
+    assert!(
+        prop(&nov.properties, "DTEND").is_none(),
+        "no end time is published"
+    );
     // 27 September 2022: no start time published, so an all-day event.
     let sep = by_uid("sefton-osc-children-2022-09-27@minutebook");
     let start = sep.properties.iter().find(|p| p.name == "DTSTART").unwrap();
     assert_eq!(start.value.as_deref(), Some("20220927"));
     let params = start.params.clone().unwrap_or_default();
-    assert!(params.iter().any(|(k, v)| k == "VALUE" && v == &vec!["DATE".to_string()]), "{params:?}");
-    assert!(prop(&sep.properties, "DESCRIPTION").unwrap().contains("Start time not published"));
+    assert!(
+        params
+            .iter()
+            .any(|(k, v)| k == "VALUE" && v == &vec!["DATE".to_string()]),
+        "{params:?}"
+    );
+    assert!(prop(&sep.properties, "DESCRIPTION")
+        .unwrap()
+        .contains("Start time not published"));
 }
 
 #[test]
 fn summer_and_winter_times_convert_to_utc() {
     let cat: Catalogue = parse_bytes("index.json", &data("index.json")).unwrap();
     let committee = cat.committee("sefton-osc-children").unwrap();
-    let mut summer = cat.meeting("sefton-osc-children-2022-11-07").unwrap().clone();
+    let mut summer = cat
+        .meeting("sefton-osc-children-2022-11-07")
+        .unwrap()
+        .clone();
     // The same meeting moved into British Summer Time, and onto the October changeover.
     summer.id = "test-bst".into();
     summer.date = Date::parse("2022-09-27").unwrap();
@@ -313,15 +490,27 @@ fn summer_and_winter_times_convert_to_utc() {
     let mut cancelled = summer.clone();
     cancelled.id = "test-cancelled".into();
     cancelled.status = minutebook_data::MeetingStatus::Cancelled;
-    let events: Vec<_> = [&summer, &changeover, &cancelled].iter().filter_map(|m| meeting_event(m, committee, None)).collect();
+    let events: Vec<_> = [&summer, &changeover, &cancelled]
+        .iter()
+        .filter_map(|m| meeting_event(m, committee, None))
+        .collect();
     let text = calendar("test", &events);
     assert!(text.contains("\r\n"), "CRLF line endings");
-    let cal = ical::IcalParser::new(text.as_bytes()).next().unwrap().unwrap();
+    let cal = ical::IcalParser::new(text.as_bytes())
+        .next()
+        .unwrap()
+        .unwrap();
     let starts: Vec<(String, String)> = cal
         .events
         .iter()
         .map(|e| {
-            let get = |n: &str| e.properties.iter().find(|p| p.name == n).and_then(|p| p.value.clone()).unwrap_or_default();
+            let get = |n: &str| {
+                e.properties
+                    .iter()
+                    .find(|p| p.name == n)
+                    .and_then(|p| p.value.clone())
+                    .unwrap_or_default()
+            };
             (get("DTSTART"), get("STATUS"))
         })
         .collect();
@@ -333,6 +522,11 @@ fn summer_and_winter_times_convert_to_utc() {
             ("20220927T173000Z".to_string(), "CANCELLED".to_string()),
         ]
     );
-    let desc = cal.events[0].properties.iter().find(|p| p.name == "DESCRIPTION").and_then(|p| p.value.clone()).unwrap();
+    let desc = cal.events[0]
+        .properties
+        .iter()
+        .find(|p| p.name == "DESCRIPTION")
+        .and_then(|p| p.value.clone())
+        .unwrap();
     assert!(desc.contains("Starts 6.30pm (BST"), "{desc}");
 }

@@ -19,7 +19,11 @@ pub struct Options {
 
 impl Default for Options {
     fn default() -> Self {
-        Options { docs_per_file: 1, max_shard_bytes: 32 * 1024, max_text_chars: 3000 }
+        Options {
+            docs_per_file: 1,
+            max_shard_bytes: 32 * 1024,
+            max_text_chars: 3000,
+        }
     }
 }
 
@@ -43,17 +47,32 @@ pub fn build(
     options: &Options,
 ) -> Result<Output, Vec<String>> {
     let mut errors = Vec::new();
-    let council_ix: HashMap<&str, u32> = councils.iter().enumerate().map(|(i, c)| (c.id.as_str(), i as u32)).collect();
+    let council_ix: HashMap<&str, u32> = councils
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i as u32))
+        .collect();
     let mut committee_names = Vec::new();
     for (id, council, name) in &committees {
         match council_ix.get(council.as_str()) {
-            Some(&c) => committee_names.push(CommitteeName { id: id.clone(), council: c, name: name.clone() }),
+            Some(&c) => committee_names.push(CommitteeName {
+                id: id.clone(),
+                council: c,
+                name: name.clone(),
+            }),
             None => errors.push(format!("committee {id} names unknown council {council}")),
         }
     }
-    let committee_ix: HashMap<&str, u32> =
-        committee_names.iter().enumerate().map(|(i, c)| (c.id.as_str(), i as u32)).collect();
-    let kind_ix: HashMap<&str, u32> = kinds.iter().enumerate().map(|(i, k)| (k.id.as_str(), i as u32)).collect();
+    let committee_ix: HashMap<&str, u32> = committee_names
+        .iter()
+        .enumerate()
+        .map(|(i, c)| (c.id.as_str(), i as u32))
+        .collect();
+    let kind_ix: HashMap<&str, u32> = kinds
+        .iter()
+        .enumerate()
+        .map(|(i, k)| (k.id.as_str(), i as u32))
+        .collect();
     let mut years: Vec<i32> = records.iter().filter_map(|r| r.year).collect();
     years.sort_unstable();
     years.dedup();
@@ -65,10 +84,24 @@ pub fn build(
         let kind = kind_ix.get(r.kind.as_str()).copied();
         match (council, committee, kind) {
             (Some(council), committee, Some(kind)) if committee != Some(None) => {
-                let year = r.year.and_then(|y| years.binary_search(&y).ok()).map(|i| i as u32);
-                keyed.push((FacetKey { council, committee: committee.flatten(), year, kind }, r));
+                let year = r
+                    .year
+                    .and_then(|y| years.binary_search(&y).ok())
+                    .map(|i| i as u32);
+                keyed.push((
+                    FacetKey {
+                        council,
+                        committee: committee.flatten(),
+                        year,
+                        kind,
+                    },
+                    r,
+                ));
             }
-            _ => errors.push(format!("{}: unknown council, committee or kind ({}, {:?}, {})", r.url, r.council, r.committee, r.kind)),
+            _ => errors.push(format!(
+                "{}: unknown council, committee or kind ({}, {:?}, {})",
+                r.url, r.council, r.committee, r.kind
+            )),
         }
     }
     if !errors.is_empty() {
@@ -97,7 +130,10 @@ pub fn build(
     // Weighted term frequencies per record.
     let mut postings: HashMap<String, Vec<(u32, f32)>> = HashMap::new();
     let mut lengths = Vec::with_capacity(keyed.len());
-    let boosts: Vec<f32> = keyed.iter().map(|(_, r)| r.boost.clamp(0.05, 1.0)).collect();
+    let boosts: Vec<f32> = keyed
+        .iter()
+        .map(|(_, r)| r.boost.clamp(0.05, 1.0))
+        .collect();
     for (id, (_, r)) in keyed.iter().enumerate() {
         let mut tf: HashMap<String, f32> = HashMap::new();
         let mut len = 0.0;
@@ -139,13 +175,14 @@ pub fn build(
     let mut shards = Vec::new();
     let mut current: Vec<Term> = Vec::new();
     let mut size = 0;
-    let flush = |current: &mut Vec<Term>, files: &mut Vec<(String, Vec<u8>)>, shards: &mut Vec<String>| {
-        if !current.is_empty() {
-            files.push((Manifest::shard_path(shards.len()), shard::encode(current)));
-            shards.push(current[0].term.clone());
-            current.clear();
-        }
-    };
+    let flush =
+        |current: &mut Vec<Term>, files: &mut Vec<(String, Vec<u8>)>, shards: &mut Vec<String>| {
+            if !current.is_empty() {
+                files.push((Manifest::shard_path(shards.len()), shard::encode(current)));
+                shards.push(current[0].term.clone());
+                current.clear();
+            }
+        };
     for t in terms {
         let cost = t.term.len() + 3 + t.postings.len() * 2;
         if size + cost > options.max_shard_bytes {
@@ -168,7 +205,10 @@ pub fn build(
                 text: cap_chars(&r.text, options.max_text_chars),
             })
             .collect();
-        files.push((format!("d/{n}.json"), serde_json::to_vec(&docs).expect("docs serialise")));
+        files.push((
+            format!("d/{n}.json"),
+            serde_json::to_vec(&docs).expect("docs serialise"),
+        ));
     }
 
     let manifest = Manifest {
@@ -182,7 +222,10 @@ pub fn build(
         groups,
         shards,
     };
-    files.push(("manifest.json".into(), serde_json::to_vec(&manifest).expect("manifest serialises")));
+    files.push((
+        "manifest.json".into(),
+        serde_json::to_vec(&manifest).expect("manifest serialises"),
+    ));
     Ok(Output { manifest, files })
 }
 

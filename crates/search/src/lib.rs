@@ -137,11 +137,24 @@ impl Manifest {
             }
             let council = g[0].max(0) as u32;
             let committee = (g[1] >= 0).then_some(g[1] as u32);
-            let year = self.years.iter().position(|&y| i64::from(y) == g[2]).map(|i| i as u32);
+            let year = self
+                .years
+                .iter()
+                .position(|&y| i64::from(y) == g[2])
+                .map(|i| i as u32);
             for (kind, &count) in g[3..].iter().enumerate() {
                 if count > 0 {
                     let end = next + count as u32;
-                    out.push((next, end, FacetKey { council, committee, year, kind: kind as u32 }));
+                    out.push((
+                        next,
+                        end,
+                        FacetKey {
+                            council,
+                            committee,
+                            year,
+                            kind: kind as u32,
+                        },
+                    ));
                     next = end;
                 }
             }

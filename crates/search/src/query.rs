@@ -43,7 +43,11 @@ pub fn parse(q: &str) -> Query {
             query.ignored.push(t.folded);
             continue;
         }
-        let word = Word { stem: stem(&t.folded), folded: t.folded.replace('\'', ""), prefix };
+        let word = Word {
+            stem: stem(&t.folded),
+            folded: t.folded.replace('\'', ""),
+            prefix,
+        };
         if !query.words.contains(&word) {
             query.words.push(word);
         }
@@ -53,14 +57,19 @@ pub fn parse(q: &str) -> Query {
 
 /// The shard whose range holds `term`.
 pub fn shard_for(manifest: &Manifest, term: &str) -> Option<usize> {
-    manifest.shards.partition_point(|first| first.as_str() <= term).checked_sub(1)
+    manifest
+        .shards
+        .partition_point(|first| first.as_str() <= term)
+        .checked_sub(1)
 }
 
 /// Whether index term `term` answers the prefix word `w`.
 fn prefix_match(w: &Word, term: &str) -> bool {
     term == w.stem
         || term.starts_with(&w.folded)
-        || (w.folded.starts_with(term) && term.len() >= MIN_PREFIX && w.folded.len() - term.len() <= 2)
+        || (w.folded.starts_with(term)
+            && term.len() >= MIN_PREFIX
+            && w.folded.len() - term.len() <= 2)
 }
 
 /// The shards one word needs: its stem's, and for a prefix every shard that can hold a
@@ -71,9 +80,15 @@ fn word_shards(manifest: &Manifest, w: &Word, out: &mut Vec<usize>) {
         // Shorter terms it can answer: at most two letters shorter, and never under three.
         let n = w.folded.chars().count();
         let keep = n.saturating_sub(2).max(MIN_PREFIX).min(n);
-        let cut = w.folded.char_indices().nth(keep).map_or(w.folded.len(), |(i, _)| i);
+        let cut = w
+            .folded
+            .char_indices()
+            .nth(keep)
+            .map_or(w.folded.len(), |(i, _)| i);
         let low = shard_for(manifest, &w.folded[..cut]).unwrap_or(0);
-        let high = manifest.shards.partition_point(|first| first.starts_with(&w.folded) || first.as_str() < w.folded.as_str());
+        let high = manifest.shards.partition_point(|first| {
+            first.starts_with(&w.folded) || first.as_str() < w.folded.as_str()
+        });
         out.extend(low..high.max(low + 1).min(manifest.shards.len()));
     }
 }
@@ -133,7 +148,12 @@ fn idf(n: u32, df: usize) -> f32 {
 }
 
 /// Run a query over loaded shards (`shards` maps shard number to shard; missing ones count as empty).
-pub fn search(manifest: &Manifest, shards: &HashMap<usize, Arc<Shard>>, query: &Query, filters: &Filters) -> Outcome {
+pub fn search(
+    manifest: &Manifest,
+    shards: &HashMap<usize, Arc<Shard>>,
+    query: &Query,
+    filters: &Filters,
+) -> Outcome {
     let mut out = Outcome::default();
     if query.words.is_empty() {
         return out;
@@ -144,7 +164,11 @@ pub fn search(manifest: &Manifest, shards: &HashMap<usize, Arc<Shard>>, query: &
         let mut found = false;
         let mut visit = |term: &crate::shard::Term, weight: f32, out_terms: &mut Vec<String>| {
             let idf = idf(manifest.records, term.postings.len()) * weight;
-            scored.extend(term.postings.iter().map(|&(id, imp)| (id, idf * f32::from(imp) / 255.0 * (K1 + 1.0))));
+            scored.extend(
+                term.postings
+                    .iter()
+                    .map(|&(id, imp)| (id, idf * f32::from(imp) / 255.0 * (K1 + 1.0))),
+            );
             out_terms.push(term.term.clone());
         };
         if w.prefix {
@@ -153,16 +177,25 @@ pub fn search(manifest: &Manifest, shards: &HashMap<usize, Arc<Shard>>, query: &
             needed.sort_unstable();
             needed.dedup();
             for key in needed {
-                let Some(shard) = shards.get(&key) else { continue };
+                let Some(shard) = shards.get(&key) else {
+                    continue;
+                };
                 for term in &shard.terms {
                     if prefix_match(w, &term.term) {
-                        let weight = if term.term == w.stem { 1.0 } else { PREFIX_DISCOUNT };
+                        let weight = if term.term == w.stem {
+                            1.0
+                        } else {
+                            PREFIX_DISCOUNT
+                        };
                         visit(term, weight, &mut out.terms);
                         found = true;
                     }
                 }
             }
-        } else if let Some(term) = shard_for(manifest, &w.stem).and_then(|k| shards.get(&k)).and_then(|s| s.get(&w.stem)) {
+        } else if let Some(term) = shard_for(manifest, &w.stem)
+            .and_then(|k| shards.get(&k))
+            .and_then(|s| s.get(&w.stem))
+        {
             visit(term, 1.0, &mut out.terms);
             found = true;
         }
@@ -212,7 +245,9 @@ pub fn search(manifest: &Manifest, shards: &HashMap<usize, Arc<Shard>>, query: &
         while r < runs.len() && runs[r].1 <= id {
             r += 1;
         }
-        let Some(&(_, _, key)) = runs.get(r) else { break };
+        let Some(&(_, _, key)) = runs.get(r) else {
+            break;
+        };
         let ok = [
             pass(&filters.councils, Some(key.council)),
             pass(&filters.committees, key.committee),

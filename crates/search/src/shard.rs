@@ -28,7 +28,10 @@ pub struct Shard {
 
 impl Shard {
     pub fn get(&self, term: &str) -> Option<&Term> {
-        self.terms.binary_search_by(|t| t.term.as_str().cmp(term)).ok().map(|i| &self.terms[i])
+        self.terms
+            .binary_search_by(|t| t.term.as_str().cmp(term))
+            .ok()
+            .map(|i| &self.terms[i])
     }
 }
 
@@ -67,7 +70,11 @@ impl Reader<'_> {
         Err("a number in the shard is too long".into())
     }
     fn take(&mut self, n: usize) -> Result<&[u8], String> {
-        let end = self.at.checked_add(n).filter(|&e| e <= self.bytes.len()).ok_or("the shard ends early")?;
+        let end = self
+            .at
+            .checked_add(n)
+            .filter(|&e| e <= self.bytes.len())
+            .ok_or("the shard ends early")?;
         let s = &self.bytes[self.at..end];
         self.at = end;
         Ok(s)
@@ -133,7 +140,9 @@ pub fn decode(bytes: &[u8]) -> Result<Shard, String> {
             0 => {
                 let mut prev = 0u32;
                 for _ in 0..df {
-                    prev = prev.checked_add(r.varint()? as u32).ok_or("a record id overflows")?;
+                    prev = prev
+                        .checked_add(r.varint()? as u32)
+                        .ok_or("a record id overflows")?;
                     postings.push((prev, r.byte()?));
                 }
             }
@@ -169,14 +178,29 @@ mod tests {
 
     #[test]
     fn lists_and_bitmaps_round_trip() {
-        let dense: Vec<(u32, u8)> = (100..400).map(|i| (i, if i % 2 == 0 { 255 } else { 17 })).collect();
+        let dense: Vec<(u32, u8)> = (100..400)
+            .map(|i| (i, if i % 2 == 0 { 255 } else { 17 }))
+            .collect();
         let terms = vec![
-            Term { term: "caf".into(), postings: vec![(3, 200), (900, 1), (70_000, 255)] },
-            Term { term: "council".into(), postings: dense.clone() },
-            Term { term: "ÿ".into(), postings: vec![] },
+            Term {
+                term: "caf".into(),
+                postings: vec![(3, 200), (900, 1), (70_000, 255)],
+            },
+            Term {
+                term: "council".into(),
+                postings: dense.clone(),
+            },
+            Term {
+                term: "ÿ".into(),
+                postings: vec![],
+            },
         ];
         let bytes = encode(&terms);
-        assert!(bytes.len() < 250, "dense term not stored as a bitmap: {} bytes", bytes.len());
+        assert!(
+            bytes.len() < 250,
+            "dense term not stored as a bitmap: {} bytes",
+            bytes.len()
+        );
         let back = decode(&bytes).unwrap();
         assert_eq!(back.terms[0], terms[0]);
         assert_eq!(back.terms[1].postings, dense);

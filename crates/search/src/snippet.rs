@@ -20,18 +20,27 @@ fn matches(folded: &str, terms: &[String]) -> bool {
 
 /// Highlight ranges for a whole short text (e.g. a title). `terms` must be sorted.
 pub fn highlight(text: &str, terms: &[String]) -> Vec<(usize, usize)> {
-    tokenise(text).into_iter().filter(|t| matches(&t.folded, terms)).map(|t| (t.start, t.end)).collect()
+    tokenise(text)
+        .into_iter()
+        .filter(|t| matches(&t.folded, terms))
+        .map(|t| (t.start, t.end))
+        .collect()
 }
 
 /// About `words` words of `text` around the densest cluster of matches. `terms` sorted.
 pub fn snippet(text: &str, terms: &[String], words: usize) -> Snippet {
     let tokens = tokenise(text);
     if tokens.is_empty() {
-        return Snippet { text: text.chars().take(200).collect(), ..Snippet::default() };
+        return Snippet {
+            text: text.chars().take(200).collect(),
+            ..Snippet::default()
+        };
     }
     let words = words.max(1);
-    let hit: Vec<Option<String>> =
-        tokens.iter().map(|t| matches(&t.folded, terms).then(|| stem(&t.folded))).collect();
+    let hit: Vec<Option<String>> = tokens
+        .iter()
+        .map(|t| matches(&t.folded, terms).then(|| stem(&t.folded)))
+        .collect();
     // Best window: most distinct terms, then most matches, then earliest.
     let mut best = (0usize, 0usize, 0usize);
     for start in 0..tokens.len() {
@@ -39,7 +48,11 @@ pub fn snippet(text: &str, terms: &[String], words: usize) -> Snippet {
             continue;
         }
         let end = (start + words).min(tokens.len());
-        let mut seen: Vec<&str> = hit[start..end].iter().flatten().map(String::as_str).collect();
+        let mut seen: Vec<&str> = hit[start..end]
+            .iter()
+            .flatten()
+            .map(String::as_str)
+            .collect();
         let count = seen.len();
         seen.sort_unstable();
         seen.dedup();
@@ -48,12 +61,28 @@ pub fn snippet(text: &str, terms: &[String], words: usize) -> Snippet {
         }
     }
     // Start a few words before the first match, for context.
-    let start = if best.2 > 0 { best.0.saturating_sub(3) } else { 0 };
+    let start = if best.2 > 0 {
+        best.0.saturating_sub(3)
+    } else {
+        0
+    };
     let end = (start + words).min(tokens.len());
     let from = if start == 0 { 0 } else { tokens[start].start };
-    let to = if end == tokens.len() { text.len() } else { tokens[end - 1].end };
-    let marks = (start..end).filter(|&i| hit[i].is_some()).map(|i| (tokens[i].start - from, tokens[i].end - from)).collect();
-    Snippet { text: text[from..to].to_string(), marks, cut_start: from > 0, cut_end: to < text.len() }
+    let to = if end == tokens.len() {
+        text.len()
+    } else {
+        tokens[end - 1].end
+    };
+    let marks = (start..end)
+        .filter(|&i| hit[i].is_some())
+        .map(|i| (tokens[i].start - from, tokens[i].end - from))
+        .collect();
+    Snippet {
+        text: text[from..to].to_string(),
+        marks,
+        cut_start: from > 0,
+        cut_end: to < text.len(),
+    }
 }
 
 /// Split text into (piece, highlighted) runs from sorted, non-overlapping ranges.

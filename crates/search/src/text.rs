@@ -14,8 +14,9 @@ pub struct Token {
 
 /// Words so common in committee papers that indexing them costs much and finds nothing.
 const STOPWORDS: &[&str] = &[
-    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has", "have", "in", "is", "it",
-    "its", "not", "of", "on", "or", "that", "the", "their", "this", "to", "was", "were", "which", "with",
+    "a", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "had", "has", "have",
+    "in", "is", "it", "its", "not", "of", "on", "or", "that", "the", "their", "this", "to", "was",
+    "were", "which", "with",
 ];
 
 pub fn is_stopword(folded: &str) -> bool {
@@ -34,7 +35,9 @@ fn fold_char(c: char, out: &mut String) -> bool {
             out.push(c.to_ascii_lowercase());
             return true;
         }
-        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => "a",
+        'à' | 'á' | 'â' | 'ã' | 'ä' | 'å' | 'ā' | 'À' | 'Á' | 'Â' | 'Ã' | 'Ä' | 'Å' | 'Ā' => {
+            "a"
+        }
         'æ' | 'Æ' => "ae",
         'ç' | 'Ç' | 'č' | 'Č' => "c",
         'è' | 'é' | 'ê' | 'ë' | 'ē' | 'È' | 'É' | 'Ê' | 'Ë' | 'Ē' => "e",
@@ -82,12 +85,20 @@ pub fn tokenise(text: &str) -> Vec<Token> {
             continue;
         }
         if let Some(s) = start.take() {
-            out.push(Token { start: s, end, folded: std::mem::take(&mut folded) });
+            out.push(Token {
+                start: s,
+                end,
+                folded: std::mem::take(&mut folded),
+            });
         }
         folded.clear();
     }
     if let Some(s) = start {
-        out.push(Token { start: s, end, folded });
+        out.push(Token {
+            start: s,
+            end,
+            folded,
+        });
     }
     out
 }
@@ -95,7 +106,10 @@ pub fn tokenise(text: &str) -> Vec<Token> {
 /// A light English stemmer (a few of Porter's steps): enough to match plurals, "-ing",
 /// "-ed" and a final "e", without the surprises of a full stemmer on names and numbers.
 pub fn stem(folded: &str) -> String {
-    let mut w = folded.strip_suffix("'s").unwrap_or(folded).replace('\'', "");
+    let mut w = folded
+        .strip_suffix("'s")
+        .unwrap_or(folded)
+        .replace('\'', "");
     if w.len() <= 3 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
         return w;
     }
@@ -120,7 +134,12 @@ pub fn stem(folded: &str) -> String {
     }
     // "planned", "planning" -> "plan" (but "travelled" keeps its "ll").
     let b = w.as_bytes();
-    if cut && b.len() >= 3 && b[b.len() - 1] == b[b.len() - 2] && !b"lsz".contains(&b[b.len() - 1]) && !b"aeiou".contains(&b[b.len() - 1]) {
+    if cut
+        && b.len() >= 3
+        && b[b.len() - 1] == b[b.len() - 2]
+        && !b"lsz".contains(&b[b.len() - 1])
+        && !b"aeiou".contains(&b[b.len() - 1])
+    {
         w.truncate(w.len() - 1);
     }
     if w.len() > 3 && w.ends_with('e') {
@@ -131,7 +150,11 @@ pub fn stem(folded: &str) -> String {
 
 /// The index terms of a text, in order (stopwords dropped).
 pub fn terms(text: &str) -> Vec<String> {
-    tokenise(text).into_iter().filter(|t| !is_stopword(&t.folded)).map(|t| stem(&t.folded)).collect()
+    tokenise(text)
+        .into_iter()
+        .filter(|t| !is_stopword(&t.folded))
+        .map(|t| stem(&t.folded))
+        .collect()
 }
 
 #[cfg(test)]
@@ -149,7 +172,10 @@ mod tests {
     fn folds_case_accents_and_curly_quotes() {
         let t = tokenise("Children’s Café — RÉSUMÉ, naïve co-operation");
         let f: Vec<_> = t.iter().map(|t| t.folded.as_str()).collect();
-        assert_eq!(f, ["children's", "cafe", "resume", "naive", "co", "operation"]);
+        assert_eq!(
+            f,
+            ["children's", "cafe", "resume", "naive", "co", "operation"]
+        );
         assert_eq!(&"Children’s Café"[t[0].start..t[0].end], "Children’s");
         assert_eq!(stem("children's"), "children");
         assert_eq!(stem("children’s".replace('’', "'").as_str()), "children");
@@ -157,7 +183,15 @@ mod tests {
 
     #[test]
     fn stems_plurals_and_endings_together() {
-        for (a, b) in [("meetings", "meeting"), ("houses", "housing"), ("agreed", "agree"), ("policies", "policy"), ("schools", "school"), ("planned", "plans"), ("noted", "notes")] {
+        for (a, b) in [
+            ("meetings", "meeting"),
+            ("houses", "housing"),
+            ("agreed", "agree"),
+            ("policies", "policy"),
+            ("schools", "school"),
+            ("planned", "plans"),
+            ("noted", "notes"),
+        ] {
             assert_eq!(stem(a), stem(b), "{a} / {b}");
         }
         assert_eq!(stem("status"), "status");
@@ -167,6 +201,9 @@ mod tests {
 
     #[test]
     fn terms_drop_stopwords() {
-        assert_eq!(terms("The Committee noted the report"), ["committe", "not", "report"]);
+        assert_eq!(
+            terms("The Committee noted the report"),
+            ["committe", "not", "report"]
+        );
     }
 }

@@ -14,7 +14,11 @@ fn rec(url: &str, committee: &str, year: i32, kind: &str, title: &str, text: &st
         url: url.into(),
         title: title.into(),
         context: format!("{committee}, {year}"),
-        council: if committee.starts_with("s-") { "sefton".into() } else { "st-helens".into() },
+        council: if committee.starts_with("s-") {
+            "sefton".into()
+        } else {
+            "st-helens".into()
+        },
         committee: Some(committee.into()),
         year: Some(year),
         kind: kind.into(),
@@ -33,16 +37,34 @@ impl Index {
     fn new(records: Vec<Record>, options: &Options) -> Index {
         let out = build(
             records,
-            vec![Named { id: "sefton".into(), name: "Sefton".into() }, Named { id: "st-helens".into(), name: "St Helens".into() }],
+            vec![
+                Named {
+                    id: "sefton".into(),
+                    name: "Sefton".into(),
+                },
+                Named {
+                    id: "st-helens".into(),
+                    name: "St Helens".into(),
+                },
+            ],
             vec![
                 ("s-osc".into(), "sefton".into(), "Sefton OSC".into()),
                 ("s-cab".into(), "sefton".into(), "Sefton Cabinet".into()),
                 ("h-cyp".into(), "st-helens".into(), "St Helens CYP".into()),
             ],
             vec![
-                Named { id: "item".into(), name: "Agenda item".into() },
-                Named { id: "minute".into(), name: "Minute".into() },
-                Named { id: "resolution".into(), name: "Resolution".into() },
+                Named {
+                    id: "item".into(),
+                    name: "Agenda item".into(),
+                },
+                Named {
+                    id: "minute".into(),
+                    name: "Minute".into(),
+                },
+                Named {
+                    id: "resolution".into(),
+                    name: "Resolution".into(),
+                },
             ],
             options,
         )
@@ -58,7 +80,10 @@ impl Index {
         let query = parse(q);
         let mut shards: HashMap<usize, Arc<Shard>> = HashMap::new();
         for key in shards_needed(&self.manifest, &query) {
-            let bytes = self.files.get(&Manifest::shard_path(key)).unwrap_or_else(|| panic!("no shard file for {key}"));
+            let bytes = self
+                .files
+                .get(&Manifest::shard_path(key))
+                .unwrap_or_else(|| panic!("no shard file for {key}"));
             shards.insert(key, Arc::new(decode(bytes).unwrap()));
         }
         let outcome = search(&self.manifest, &shards, &query, filters);
@@ -66,7 +91,8 @@ impl Index {
             .hits
             .iter()
             .map(|h| {
-                let docs: Vec<Doc> = serde_json::from_slice(&self.files[&self.manifest.doc_path(h.id)]).unwrap();
+                let docs: Vec<Doc> =
+                    serde_json::from_slice(&self.files[&self.manifest.doc_path(h.id)]).unwrap();
                 docs[(h.id % self.manifest.docs_per_file) as usize].clone()
             })
             .collect();
@@ -76,12 +102,54 @@ impl Index {
 
 fn sample() -> Vec<Record> {
     vec![
-        rec("/m/1#item-1", "s-osc", 2022, "item", "Children's Services Improvement Programme", "Report on the improvement programme for children’s social care."),
-        rec("/m/1#minute-5", "s-osc", 2022, "minute", "Minute 5", "Members asked about housing for care leavers and the housing waiting list."),
-        rec("/m/1#minute-6", "s-osc", 2022, "resolution", "Resolution 6", "That the report on school attendance be noted."),
-        rec("/m/2#item-2", "s-cab", 2021, "item", "Housing Strategy", "The council's housing strategy 2021 to 2026."),
-        rec("/m/3#minute-1", "h-cyp", 2021, "minute", "Minute 1", "The Committee considered a presentation on schools and attendance."),
-        rec("/m/3#minute-2", "h-cyp", 2023, "resolution", "Resolution 2", "That the Café Provision report be deferred."),
+        rec(
+            "/m/1#item-1",
+            "s-osc",
+            2022,
+            "item",
+            "Children's Services Improvement Programme",
+            "Report on the improvement programme for children’s social care.",
+        ),
+        rec(
+            "/m/1#minute-5",
+            "s-osc",
+            2022,
+            "minute",
+            "Minute 5",
+            "Members asked about housing for care leavers and the housing waiting list.",
+        ),
+        rec(
+            "/m/1#minute-6",
+            "s-osc",
+            2022,
+            "resolution",
+            "Resolution 6",
+            "That the report on school attendance be noted.",
+        ),
+        rec(
+            "/m/2#item-2",
+            "s-cab",
+            2021,
+            "item",
+            "Housing Strategy",
+            "The council's housing strategy 2021 to 2026.",
+        ),
+        rec(
+            "/m/3#minute-1",
+            "h-cyp",
+            2021,
+            "minute",
+            "Minute 1",
+            "The Committee considered a presentation on schools and attendance.",
+        ),
+        rec(
+            "/m/3#minute-2",
+            "h-cyp",
+            2023,
+            "resolution",
+            "Resolution 2",
+            "That the Café Provision report be deferred.",
+        ),
     ]
 }
 
@@ -90,7 +158,10 @@ fn title_words_outrank_text_words_and_every_word_must_match() {
     let ix = Index::new(sample(), &Options::default());
     let (o, docs) = ix.run("housing", &Filters::default());
     assert_eq!(o.total, 2);
-    assert_eq!(docs[0].title, "Housing Strategy", "title match first: {docs:?}");
+    assert_eq!(
+        docs[0].title, "Housing Strategy",
+        "title match first: {docs:?}"
+    );
     let (o, docs) = ix.run("housing care ", &Filters::default());
     assert_eq!(o.total, 1);
     assert_eq!(docs[0].url, "/m/1#minute-5");
@@ -128,15 +199,25 @@ fn facets_count_other_dimensions_and_filter() {
     assert_eq!(kinds, ["item", "minute", "resolution"]);
     assert_eq!(o.facets.kinds, [0, 1, 1]);
     // Filter to St Helens: council counts still show Sefton's one; kinds now count only St Helens.
-    let f = Filters { councils: vec![1], ..Filters::default() };
+    let f = Filters {
+        councils: vec![1],
+        ..Filters::default()
+    };
     let (o, docs) = ix.run("attendance", &f);
     assert_eq!(o.total, 1);
     assert_eq!(docs[0].url, "/m/3#minute-1");
     assert_eq!(o.facets.councils, [1, 1]);
     assert_eq!(o.facets.kinds, [0, 1, 0]);
-    let f = Filters { years: vec![year(2022)], ..Filters::default() };
+    let f = Filters {
+        years: vec![year(2022)],
+        ..Filters::default()
+    };
     assert_eq!(ix.run("attendance", &f).0.total, 1);
-    let f = Filters { years: vec![year(2021), year(2022)], kinds: vec![2], ..Filters::default() };
+    let f = Filters {
+        years: vec![year(2021), year(2022)],
+        kinds: vec![2],
+        ..Filters::default()
+    };
     assert_eq!(ix.run("attendance", &f).0.total, 1);
 }
 
@@ -144,11 +225,30 @@ fn facets_count_other_dimensions_and_filter() {
 fn splits_shards_and_packs_docs_without_changing_answers() {
     let mut many = sample();
     for i in 0..300 {
-        many.push(rec(&format!("/m/x#item-{i}"), "s-cab", 2020 + i % 5, "item", &format!("Contract award {i}"), &format!("Procurement of contract number c{i} for council services")));
+        many.push(rec(
+            &format!("/m/x#item-{i}"),
+            "s-cab",
+            2020 + i % 5,
+            "item",
+            &format!("Contract award {i}"),
+            &format!("Procurement of contract number c{i} for council services"),
+        ));
     }
-    let small = Index::new(many.clone(), &Options { max_shard_bytes: 200, docs_per_file: 7, ..Options::default() });
+    let small = Index::new(
+        many.clone(),
+        &Options {
+            max_shard_bytes: 200,
+            docs_per_file: 7,
+            ..Options::default()
+        },
+    );
     let big = Index::new(many, &Options::default());
-    assert!(small.manifest.shards.len() > 10 && big.manifest.shards.len() == 1, "{:?} / {:?}", small.manifest.shards, big.manifest.shards);
+    assert!(
+        small.manifest.shards.len() > 10 && big.manifest.shards.len() == 1,
+        "{:?} / {:?}",
+        small.manifest.shards,
+        big.manifest.shards
+    );
     for q in ["contract", "c12", "housing", "procure", "council services "] {
         let (a, da) = small.run(q, &Filters::default());
         let (b, db) = big.run(q, &Filters::default());

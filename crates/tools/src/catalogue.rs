@@ -2,8 +2,8 @@
 //! meeting summaries can never drift from the meeting files they summarise.
 
 use minutebook_data::{
-    parse_bytes, paths, Catalogue, CouncilFile, Dashboard, ForwardPlan, Glossary, Listed, Meeting, MeetingSummary,
-    PeopleRegister, WorkProgramme, FORMAT,
+    parse_bytes, paths, Catalogue, CouncilFile, Dashboard, ForwardPlan, Glossary, Listed, Meeting,
+    MeetingSummary, PeopleRegister, WorkProgramme, FORMAT,
 };
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -32,8 +32,15 @@ fn read_listed<T: Listed>(root: &Path, errors: &mut Vec<String>) -> Vec<T> {
         Err(e) => errors.push(e),
         Ok(files) => {
             for path in files {
-                let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
-                match fs::read(&path).map_err(|e| format!("{name}: {e}")).and_then(|b| parse_bytes::<T>(&name, &b).map_err(|e| e.to_string())) {
+                let name = path
+                    .strip_prefix(root)
+                    .unwrap_or(&path)
+                    .display()
+                    .to_string();
+                match fs::read(&path)
+                    .map_err(|e| format!("{name}: {e}"))
+                    .and_then(|b| parse_bytes::<T>(&name, &b).map_err(|e| e.to_string()))
+                {
                     Ok(v) => {
                         let expected = v.listing().file;
                         if name != expected {
@@ -73,7 +80,11 @@ pub fn read_dataset(root: &Path) -> Result<DataSet, Vec<String>> {
             }
         };
         for path in files {
-            let name = path.strip_prefix(root).unwrap_or(&path).display().to_string();
+            let name = path
+                .strip_prefix(root)
+                .unwrap_or(&path)
+                .display()
+                .to_string();
             let bytes = match fs::read(&path) {
                 Ok(b) => b,
                 Err(e) => {
@@ -91,7 +102,10 @@ pub fn read_dataset(root: &Path) -> Result<DataSet, Vec<String>> {
                     Ok(m) => {
                         let expected = paths::meeting(&m.id);
                         if name != expected {
-                            errors.push(format!("{name}: meeting id \"{}\" belongs in {expected}", m.id));
+                            errors.push(format!(
+                                "{name}: meeting id \"{}\" belongs in {expected}",
+                                m.id
+                            ));
                         }
                         meetings.push(m)
                     }
@@ -106,11 +120,21 @@ pub fn read_dataset(root: &Path) -> Result<DataSet, Vec<String>> {
     let people = read_listed(root, &mut errors);
     let glossary_path = root.join(paths::GLOSSARY);
     let glossary = match fs::read(&glossary_path) {
-        Ok(b) => parse_bytes::<Glossary>(paths::GLOSSARY, &b).map_err(|e| errors.push(e.to_string())).ok(),
+        Ok(b) => parse_bytes::<Glossary>(paths::GLOSSARY, &b)
+            .map_err(|e| errors.push(e.to_string()))
+            .ok(),
         Err(_) => None,
     };
     if errors.is_empty() {
-        Ok(DataSet { councils, meetings, work_programmes, forward_plans, dashboards, people, glossary })
+        Ok(DataSet {
+            councils,
+            meetings,
+            work_programmes,
+            forward_plans,
+            dashboards,
+            people,
+            glossary,
+        })
     } else {
         Err(errors)
     }
@@ -138,16 +162,26 @@ pub fn summarise(m: &Meeting) -> MeetingSummary {
 pub fn build(data: &DataSet) -> Result<Catalogue, Vec<String>> {
     let mut errors = Vec::new();
     let councils: Vec<_> = data.councils.iter().map(|c| c.council.clone()).collect();
-    let committees: Vec<_> = data.councils.iter().flat_map(|c| c.committees.iter().cloned()).collect();
+    let committees: Vec<_> = data
+        .councils
+        .iter()
+        .flat_map(|c| c.committees.iter().cloned())
+        .collect();
     for c in &committees {
         if !councils.iter().any(|k| k.id == c.council) {
-            errors.push(format!("committee {} names unknown council {}", c.id, c.council));
+            errors.push(format!(
+                "committee {} names unknown council {}",
+                c.id, c.council
+            ));
         }
     }
     let mut meetings: Vec<MeetingSummary> = data.meetings.iter().map(summarise).collect();
     for m in &meetings {
         if !committees.iter().any(|c| c.id == m.committee) {
-            errors.push(format!("meeting {} names unknown committee {}", m.id, m.committee));
+            errors.push(format!(
+                "meeting {} names unknown committee {}",
+                m.id, m.committee
+            ));
         }
     }
     meetings.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
@@ -158,14 +192,26 @@ pub fn build(data: &DataSet) -> Result<Catalogue, Vec<String>> {
     }
     let listings = |v: Vec<minutebook_data::Listing>| {
         let mut v = v;
-        v.sort_by(|a, b| (&a.council, &a.committee, a.date, &a.id).cmp(&(&b.council, &b.committee, b.date, &b.id)));
+        v.sort_by(|a, b| {
+            (&a.council, &a.committee, a.date, &a.id).cmp(&(
+                &b.council,
+                &b.committee,
+                b.date,
+                &b.id,
+            ))
+        });
         v
     };
     let work_programmes = listings(data.work_programmes.iter().map(Listed::listing).collect());
     let forward_plans = listings(data.forward_plans.iter().map(Listed::listing).collect());
     let dashboards = listings(data.dashboards.iter().map(Listed::listing).collect());
     let people = listings(data.people.iter().map(Listed::listing).collect());
-    for l in work_programmes.iter().chain(&forward_plans).chain(&dashboards).chain(&people) {
+    for l in work_programmes
+        .iter()
+        .chain(&forward_plans)
+        .chain(&dashboards)
+        .chain(&people)
+    {
         if !councils.iter().any(|k| k.id == l.council) {
             errors.push(format!("{} names unknown council {}", l.file, l.council));
         }
@@ -176,7 +222,16 @@ pub fn build(data: &DataSet) -> Result<Catalogue, Vec<String>> {
         }
     }
     if errors.is_empty() {
-        Ok(Catalogue { format: FORMAT.to_string(), councils, committees, meetings, work_programmes, forward_plans, dashboards, people })
+        Ok(Catalogue {
+            format: FORMAT.to_string(),
+            councils,
+            committees,
+            meetings,
+            work_programmes,
+            forward_plans,
+            dashboards,
+            people,
+        })
     } else {
         Err(errors)
     }

@@ -10,8 +10,8 @@
 
 use crate::catalogue::{self, DataSet};
 use minutebook_data::{
-    decision_paths, Catalogue, Decision, Meeting, WorkProgramme, DecisionsIndex, DecisionsListing, FollowUpsFile, FollowUpsListing, KindCounts, StatusCounts,
-    FORMAT,
+    decision_paths, Catalogue, Decision, DecisionsIndex, DecisionsListing, FollowUpsFile,
+    FollowUpsListing, KindCounts, Meeting, StatusCounts, WorkProgramme, FORMAT,
 };
 use minutebook_domain::{decisions, followups};
 use std::collections::BTreeMap;
@@ -50,17 +50,36 @@ pub fn generate(data: &DataSet) -> Result<Files, Vec<String>> {
 }
 
 /// Build every decisions file from meetings, their catalogue and the work programmes.
-pub fn files(meetings: &[Meeting], cat: &Catalogue, work_programmes: &[WorkProgramme]) -> Result<Files, Vec<String>> {
+pub fn files(
+    meetings: &[Meeting],
+    cat: &Catalogue,
+    work_programmes: &[WorkProgramme],
+) -> Result<Files, Vec<String>> {
     let occurrences = decisions::occurrences(meetings, cat);
     let mut rows = decisions::decisions(meetings, &occurrences);
-    let follow_ups = followups::follow_ups(meetings, cat, work_programmes, &mut rows, &occurrences)?;
-    let committee_of: BTreeMap<&str, &str> = meetings.iter().map(|m| (m.id.as_str(), m.committee.as_str())).collect();
-    let council_of = |committee: &str| cat.committee(committee).map(|c| c.council.clone()).unwrap_or_default();
+    let follow_ups =
+        followups::follow_ups(meetings, cat, work_programmes, &mut rows, &occurrences)?;
+    let committee_of: BTreeMap<&str, &str> = meetings
+        .iter()
+        .map(|m| (m.id.as_str(), m.committee.as_str()))
+        .collect();
+    let council_of = |committee: &str| {
+        cat.committee(committee)
+            .map(|c| c.council.clone())
+            .unwrap_or_default()
+    };
 
     let mut shards: BTreeMap<(String, i32), Vec<Decision>> = BTreeMap::new();
     for r in rows {
-        let committee = committee_of.get(r.meeting.as_str()).copied().unwrap_or_default().to_string();
-        shards.entry((committee, followups::year_of(&r))).or_default().push(r);
+        let committee = committee_of
+            .get(r.meeting.as_str())
+            .copied()
+            .unwrap_or_default()
+            .to_string();
+        shards
+            .entry((committee, followups::year_of(&r)))
+            .or_default()
+            .push(r);
     }
     let mut files = Files::new();
     let mut listings = Vec::new();
@@ -71,14 +90,28 @@ pub fn files(meetings: &[Meeting], cat: &Catalogue, work_programmes: &[WorkProgr
         files.insert(
             file.clone(),
             lines(
-                &[("format", json!(&FORMAT)), ("committee", json!(committee)), ("year", year.to_string())],
+                &[
+                    ("format", json!(&FORMAT)),
+                    ("committee", json!(committee)),
+                    ("year", year.to_string()),
+                ],
                 "decisions",
                 decisions.iter().map(|d| json!(d)).collect(),
             ),
         );
-        listings.push(DecisionsListing { file, council: council_of(committee), committee: committee.clone(), year: *year, counts });
+        listings.push(DecisionsListing {
+            file,
+            council: council_of(committee),
+            committee: committee.clone(),
+            year: *year,
+            counts,
+        });
     }
-    listings.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| (&a.council, &a.committee).cmp(&(&b.council, &b.committee))));
+    listings.sort_by(|a, b| {
+        b.year
+            .cmp(&a.year)
+            .then_with(|| (&a.council, &a.committee).cmp(&(&b.council, &b.committee)))
+    });
     let mut fu_listings = Vec::new();
     for f in &follow_ups {
         let mut counts = StatusCounts::default();
@@ -94,8 +127,16 @@ pub fn files(meetings: &[Meeting], cat: &Catalogue, work_programmes: &[WorkProgr
             counts,
         });
     }
-    fu_listings.sort_by(|a, b| b.year.cmp(&a.year).then_with(|| (&a.council, &a.committee).cmp(&(&b.council, &b.committee))));
-    let index = DecisionsIndex { format: FORMAT.to_string(), files: listings, follow_ups: fu_listings };
+    fu_listings.sort_by(|a, b| {
+        b.year
+            .cmp(&a.year)
+            .then_with(|| (&a.council, &a.committee).cmp(&(&b.council, &b.committee)))
+    });
+    let index = DecisionsIndex {
+        format: FORMAT.to_string(),
+        files: listings,
+        follow_ups: fu_listings,
+    };
     let mut index_json = serde_json::to_string_pretty(&index).expect("index serialises");
     index_json.push('\n');
     files.insert(decision_paths::INDEX.to_string(), index_json);
@@ -119,7 +160,9 @@ fn follow_ups_json(f: &FollowUpsFile) -> String {
 /// Every `.json` file now under `<root>/decisions`, relative to the root.
 fn existing(root: &Path) -> Vec<String> {
     fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
-        let Ok(entries) = fs::read_dir(dir) else { return };
+        let Ok(entries) = fs::read_dir(dir) else {
+            return;
+        };
         for e in entries.flatten() {
             let p = e.path();
             if p.is_dir() {
@@ -166,10 +209,16 @@ pub fn check(root: &Path) -> Result<(), Vec<String>> {
     let files = generate(&data)?;
     let mut stale: Vec<String> = files
         .iter()
-        .filter(|(rel, contents)| fs::read_to_string(root.join(rel)).ok().as_deref() != Some(contents.as_str()))
+        .filter(|(rel, contents)| {
+            fs::read_to_string(root.join(rel)).ok().as_deref() != Some(contents.as_str())
+        })
         .map(|(rel, _)| rel.clone())
         .collect();
-    stale.extend(existing(root).into_iter().filter(|f| !files.contains_key(f)));
+    stale.extend(
+        existing(root)
+            .into_iter()
+            .filter(|f| !files.contains_key(f)),
+    );
     if stale.is_empty() {
         Ok(())
     } else {

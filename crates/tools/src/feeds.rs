@@ -32,7 +32,10 @@ pub struct Site {
 
 impl Default for Site {
     fn default() -> Site {
-        Site { base: "/".into(), origin: None }
+        Site {
+            base: "/".into(),
+            origin: None,
+        }
     }
 }
 
@@ -42,7 +45,9 @@ impl Site {
     pub fn new(base: Option<&str>, site_url: Option<&str>) -> Result<Site, String> {
         // Trunk's public URL may itself be absolute (`--public-url https://x.example/m/`).
         let (base, site_url) = match base.map(str::trim) {
-            Some(b) if b.starts_with("https://") || b.starts_with("http://") => (None, site_url.filter(|u| !u.trim().is_empty()).or(Some(b))),
+            Some(b) if b.starts_with("https://") || b.starts_with("http://") => {
+                (None, site_url.filter(|u| !u.trim().is_empty()).or(Some(b)))
+            }
             _ => (base, site_url),
         };
         let mut site = Site::default();
@@ -56,7 +61,9 @@ impl Site {
                 .or_else(|| url.strip_prefix("http://"))
                 .ok_or_else(|| format!("--site-url {url}: must start with https:// or http://"))?;
             let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
-            if host.is_empty() || host.contains(|c: char| c.is_whitespace() || "<>\"'?#".contains(c)) {
+            if host.is_empty()
+                || host.contains(|c: char| c.is_whitespace() || "<>\"'?#".contains(c))
+            {
                 return Err(format!("--site-url {url}: no host name"));
             }
             site.origin = Some(format!("{}{host}", &url[..url.len() - rest.len()]));
@@ -69,7 +76,12 @@ impl Site {
 
     /// The address of an app path such as `meetings/<id>` (no leading slash).
     pub fn url(&self, path: &str) -> String {
-        format!("{}{}{}", self.origin.as_deref().unwrap_or(""), self.base, path.trim_start_matches('/'))
+        format!(
+            "{}{}{}",
+            self.origin.as_deref().unwrap_or(""),
+            self.base,
+            path.trim_start_matches('/')
+        )
     }
 
     fn absolute(&self, path: &str) -> Option<String> {
@@ -108,8 +120,15 @@ pub fn files(data: &DataSet, cat: &Catalogue, site: &Site) -> Vec<(String, Strin
     let mut out = Vec::new();
     for k in &cat.committees {
         out.push((paths::calendar(&k.id), committee_calendar(cat, k, site)));
-        let meetings: Vec<&Meeting> = data.meetings.iter().filter(|m| m.committee == k.id).collect();
-        let council = cat.council(&k.council).map(|c| c.name.clone()).unwrap_or_else(|| k.council.clone());
+        let meetings: Vec<&Meeting> = data
+            .meetings
+            .iter()
+            .filter(|m| m.committee == k.id)
+            .collect();
+        let council = cat
+            .council(&k.council)
+            .map(|c| c.name.clone())
+            .unwrap_or_else(|| k.council.clone());
         let feed = Feed {
             id: format!("{TAG}feeds/{}", k.id),
             title: format!("{}: agendas and minutes", k.title),
@@ -118,13 +137,19 @@ pub fn files(data: &DataSet, cat: &Catalogue, site: &Site) -> Vec<(String, Strin
             self_path: format!("data/{}", paths::feed(&k.id)),
             page_path: format!("committees/{}", k.id),
         };
-        out.push((paths::feed(&k.id), atom(&feed, &entries(&meetings, cat), site)));
+        out.push((
+            paths::feed(&k.id),
+            atom(&feed, &entries(&meetings, cat), site),
+        ));
     }
     for c in &cat.councils {
         let meetings: Vec<&Meeting> = data
             .meetings
             .iter()
-            .filter(|m| cat.committee(&m.committee).is_some_and(|k| k.council == c.id))
+            .filter(|m| {
+                cat.committee(&m.committee)
+                    .is_some_and(|k| k.council == c.id)
+            })
             .collect();
         let feed = Feed {
             id: format!("{TAG}feeds/{}", c.id),
@@ -134,7 +159,10 @@ pub fn files(data: &DataSet, cat: &Catalogue, site: &Site) -> Vec<(String, Strin
             self_path: format!("data/{}", paths::feed(&c.id)),
             page_path: String::new(),
         };
-        out.push((paths::feed(&c.id), atom(&feed, &entries(&meetings, cat), site)));
+        out.push((
+            paths::feed(&c.id),
+            atom(&feed, &entries(&meetings, cat), site),
+        ));
     }
     out
 }
@@ -143,9 +171,18 @@ pub fn files(data: &DataSet, cat: &Catalogue, site: &Site) -> Vec<(String, Strin
 pub fn committee_calendar(cat: &Catalogue, k: &Committee, site: &Site) -> String {
     let events: Vec<ics::CalendarEvent> = cat
         .meetings_of(&k.id)
-        .filter_map(|m| ics::meeting_event(m, k, site.absolute(&format!("meetings/{}", m.id)).as_deref()))
+        .filter_map(|m| {
+            ics::meeting_event(
+                m,
+                k,
+                site.absolute(&format!("meetings/{}", m.id)).as_deref(),
+            )
+        })
         .collect();
-    let council = cat.council(&k.council).map(|c| c.name.as_str()).unwrap_or(&k.council);
+    let council = cat
+        .council(&k.council)
+        .map(|c| c.name.as_str())
+        .unwrap_or(&k.council);
     ics::calendar(&format!("{} ({council})", k.title), &events)
 }
 
@@ -179,7 +216,10 @@ pub struct Entry {
 pub fn entries(meetings: &[&Meeting], cat: &Catalogue) -> Vec<Entry> {
     let mut out = Vec::new();
     for m in meetings {
-        let committee = cat.committee(&m.committee).map(|k| k.title.clone()).unwrap_or_else(|| m.committee.clone());
+        let committee = cat
+            .committee(&m.committee)
+            .map(|k| k.title.clone())
+            .unwrap_or_else(|| m.committee.clone());
         let when = date_and_time(m.date, m.date_precision, m.start_time);
         let page_path = format!("meetings/{}", m.id);
         if m.agenda_published {
@@ -202,7 +242,10 @@ pub fn entries(meetings: &[&Meeting], cat: &Catalogue) -> Vec<Entry> {
                 title: format!("Minutes: {committee}, {when}"),
                 updated: minutes_published(m).unwrap_or(m.date),
                 page_path,
-                summary: format!("{} for the meeting of {committee} on {when}.", m.minutes.label()),
+                summary: format!(
+                    "{} for the meeting of {committee} on {when}.",
+                    m.minutes.label()
+                ),
                 category: "minutes",
             });
         }
@@ -215,7 +258,12 @@ pub fn entries(meetings: &[&Meeting], cat: &Catalogue) -> Vec<Entry> {
 pub fn agenda_published(m: &Meeting) -> Option<Date> {
     m.sources
         .iter()
-        .filter(|s| matches!(s.kind, SourceKind::AgendaPack | SourceKind::SupplementaryAgenda))
+        .filter(|s| {
+            matches!(
+                s.kind,
+                SourceKind::AgendaPack | SourceKind::SupplementaryAgenda
+            )
+        })
         .filter_map(|s| s.published)
         .filter(|d| *d <= m.date)
         .min()
@@ -260,7 +308,12 @@ fn atom(feed: &Feed, entries: &[Entry], site: &Site) -> String {
     let e = xml_escape;
     // The feed is as new as its newest entry; an empty feed is dated at the epoch so that
     // rebuilding unchanged data never changes the file.
-    let updated = entries.iter().map(|x| x.updated).max().map(timestamp).unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
+    let updated = entries
+        .iter()
+        .map(|x| x.updated)
+        .max()
+        .map(timestamp)
+        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
     let mut x = String::new();
     x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
     x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-GB\">\n");
@@ -268,20 +321,39 @@ fn atom(feed: &Feed, entries: &[Entry], site: &Site) -> String {
     x.push_str(&format!("  <title>{}</title>\n", e(&feed.title)));
     x.push_str(&format!("  <subtitle>{}</subtitle>\n", e(&feed.subtitle)));
     x.push_str(&format!("  <updated>{updated}</updated>\n"));
-    x.push_str(&format!("  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n", e(&site.url(&feed.self_path))));
-    x.push_str(&format!("  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&site.url(&feed.page_path))));
-    x.push_str(&format!("  <author><name>{}</name></author>\n", e(&feed.author)));
+    x.push_str(&format!(
+        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
+        e(&site.url(&feed.self_path))
+    ));
+    x.push_str(&format!(
+        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+        e(&site.url(&feed.page_path))
+    ));
+    x.push_str(&format!(
+        "  <author><name>{}</name></author>\n",
+        e(&feed.author)
+    ));
     x.push_str("  <generator>Minutebook</generator>\n");
     for en in entries {
         x.push_str("  <entry>\n");
         x.push_str(&format!("    <id>{}</id>\n", e(&en.id)));
         x.push_str(&format!("    <title>{}</title>\n", e(&en.title)));
-        x.push_str(&format!("    <updated>{}</updated>\n", timestamp(en.updated)));
-        x.push_str(&format!("    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n", e(&site.url(&en.page_path))));
+        x.push_str(&format!(
+            "    <updated>{}</updated>\n",
+            timestamp(en.updated)
+        ));
+        x.push_str(&format!(
+            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
+            e(&site.url(&en.page_path))
+        ));
         x.push_str(&format!(
             "    <category term=\"{}\" label=\"{}\"/>\n",
             en.category,
-            if en.category == "agenda" { "Agenda" } else { "Minutes" }
+            if en.category == "agenda" {
+                "Agenda"
+            } else {
+                "Minutes"
+            }
         ));
         x.push_str(&format!("    <summary>{}</summary>\n", e(&en.summary)));
         x.push_str("  </entry>\n");

@@ -8,8 +8,8 @@
 
 use crate::catalogue::{read_dataset, DataSet};
 use minutebook_data::{Block, Meeting, Resolution, ResolutionKind, ResolutionPart};
-use minutebook_domain::decisions::{classified_text, meaningful_preamble, resolution_kind};
 use minutebook_domain::dates::{long_date, municipal_year, short_date};
+use minutebook_domain::decisions::{classified_text, meaningful_preamble, resolution_kind};
 use minutebook_domain::references::anchor;
 use minutebook_search::build::{build, Options, Output};
 use minutebook_search::{Named, Record};
@@ -20,8 +20,14 @@ use std::path::Path;
 /// The record kinds, in the order the facet lists them: resolutions are split by what
 /// they decided (`minutebook_domain::decisions::resolution_kind`, as on the Decisions page).
 pub fn kinds() -> Vec<(String, String)> {
-    let mut out: Vec<(String, String)> =
-        [("item", "Agenda item"), ("report", "Report"), ("minute", "Minute")].iter().map(|(a, b)| (a.to_string(), b.to_string())).collect();
+    let mut out: Vec<(String, String)> = [
+        ("item", "Agenda item"),
+        ("report", "Report"),
+        ("minute", "Minute"),
+    ]
+    .iter()
+    .map(|(a, b)| (a.to_string(), b.to_string()))
+    .collect();
     for k in ResolutionKind::ALL {
         out.push((resolution_kind_id(k), format!("Resolution: {}", k.label())));
     }
@@ -52,7 +58,11 @@ fn blocks(out: &mut Vec<String>, blocks: &[Block]) {
 
 fn resolution_parts(out: &mut Vec<String>, parts: &[ResolutionPart]) {
     for p in parts {
-        let n = p.number.as_ref().map(|n| format!("({n}) ")).unwrap_or_default();
+        let n = p
+            .number
+            .as_ref()
+            .map(|n| format!("({n}) "))
+            .unwrap_or_default();
         out.push(format!("{n}{}", p.text));
         out.extend(p.bullets.iter().cloned());
         resolution_parts(out, &p.parts);
@@ -66,7 +76,9 @@ fn resolution_records(r: &Resolution) -> Vec<(Option<String>, String, String)> {
         .iter()
         .map(|p| {
             let kind = resolution_kind(&classified_text(r.preamble.as_deref(), p));
-            let mut text: Vec<String> = meaningful_preamble(r.preamble.as_deref()).into_iter().collect();
+            let mut text: Vec<String> = meaningful_preamble(r.preamble.as_deref())
+                .into_iter()
+                .collect();
             resolution_parts(&mut text, std::slice::from_ref(p));
             (p.number.clone(), resolution_kind_id(kind), text.join(" "))
         })
@@ -90,7 +102,11 @@ fn meeting_records(m: &Meeting, council: &str, committee: &str, out: &mut Vec<Re
             committee: Some(m.committee.clone()),
             year,
             kind: kind.into(),
-            text: text.into_iter().filter(|t| !t.trim().is_empty()).collect::<Vec<_>>().join(" "),
+            text: text
+                .into_iter()
+                .filter(|t| !t.trim().is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
             order: order.clone(),
             boost: boost(kind),
         };
@@ -110,7 +126,12 @@ fn meeting_records(m: &Meeting, council: &str, committee: &str, out: &mut Vec<Re
             }
             text.extend(r.appendices.iter().cloned());
             if text.iter().any(|t| !t.trim().is_empty()) {
-                out.push(record("report", item_url.clone(), format!("Report: {}", item.title), text));
+                out.push(record(
+                    "report",
+                    item_url.clone(),
+                    format!("Report: {}", item.title),
+                    text,
+                ));
             }
         }
         if let Some(min) = &item.minute {
@@ -124,14 +145,27 @@ fn meeting_records(m: &Meeting, council: &str, committee: &str, out: &mut Vec<Re
             }
             blocks(&mut text, &min.narrative_after);
             if !text.is_empty() {
-                out.push(record("minute", url.clone(), format!("Minute {}: {title}", min.number), text));
+                out.push(record(
+                    "minute",
+                    url.clone(),
+                    format!("Minute {}: {title}", min.number),
+                    text,
+                ));
             }
             for (part, kind, text) in min.resolution.iter().flat_map(resolution_records) {
                 let (url, label) = match &part {
-                    Some(p) => (format!("/meetings/{}#{}", m.id, anchor(&min.number, Some(p))), format!("{} ({p})", min.number)),
+                    Some(p) => (
+                        format!("/meetings/{}#{}", m.id, anchor(&min.number, Some(p))),
+                        format!("{} ({p})", min.number),
+                    ),
                     None => (url.clone(), min.number.clone()),
                 };
-                out.push(record(&kind, url, format!("Resolved, minute {label}: {title}"), vec![text]));
+                out.push(record(
+                    &kind,
+                    url,
+                    format!("Resolved, minute {label}: {title}"),
+                    vec![text],
+                ));
             }
         }
     }
@@ -142,7 +176,11 @@ pub fn records(data: &DataSet) -> Vec<Record> {
     let committees: HashMap<&str, (&str, &str)> = data
         .councils
         .iter()
-        .flat_map(|c| c.committees.iter().map(|k| (k.id.as_str(), (k.council.as_str(), k.title.as_str()))))
+        .flat_map(|c| {
+            c.committees
+                .iter()
+                .map(|k| (k.id.as_str(), (k.council.as_str(), k.title.as_str())))
+        })
         .collect();
     let mut out = Vec::new();
     for m in &data.meetings {
@@ -151,18 +189,36 @@ pub fn records(data: &DataSet) -> Vec<Record> {
         }
     }
     // Work programmes: the latest version of each (committee, municipal year).
-    let mut latest: HashMap<(&str, Option<&str>, i32), &minutebook_data::WorkProgramme> = HashMap::new();
+    let mut latest: HashMap<(&str, Option<&str>, i32), &minutebook_data::WorkProgramme> =
+        HashMap::new();
     for wp in &data.work_programmes {
-        let key = (wp.council.as_str(), wp.committee.as_deref(), wp.municipal_year);
-        if latest.get(&key).is_none_or(|old| (old.date, &old.id) < (wp.date, &wp.id)) {
+        let key = (
+            wp.council.as_str(),
+            wp.committee.as_deref(),
+            wp.municipal_year,
+        );
+        if latest
+            .get(&key)
+            .is_none_or(|old| (old.date, &old.id) < (wp.date, &wp.id))
+        {
             latest.insert(key, wp);
         }
     }
     for wp in latest.values() {
-        let Some(committee) = &wp.committee else { continue };
-        let name = committees.get(committee.as_str()).map_or(committee.as_str(), |c| c.1);
-        let version = wp.date.map(|d| format!(", version of {}", short_date(d))).unwrap_or_default();
-        let context = format!("{name}, work programme {}{version}", minutebook_domain::dates::municipal_year_label(wp.municipal_year));
+        let Some(committee) = &wp.committee else {
+            continue;
+        };
+        let name = committees
+            .get(committee.as_str())
+            .map_or(committee.as_str(), |c| c.1);
+        let version = wp
+            .date
+            .map(|d| format!(", version of {}", short_date(d)))
+            .unwrap_or_default();
+        let context = format!(
+            "{name}, work programme {}{version}",
+            minutebook_domain::dates::municipal_year_label(wp.municipal_year)
+        );
         for (s, section) in wp.sections.iter().enumerate() {
             for (r, row) in section.rows.iter().enumerate() {
                 let mut text: Vec<String> = section.heading.iter().cloned().collect();
@@ -185,17 +241,26 @@ pub fn records(data: &DataSet) -> Vec<Record> {
         }
     }
     // Key decisions: each from the latest forward plan that lists it.
-    let mut decisions: HashMap<(&str, &str), (&minutebook_data::ForwardPlan, &minutebook_data::KeyDecision)> = HashMap::new();
+    let mut decisions: HashMap<
+        (&str, &str),
+        (&minutebook_data::ForwardPlan, &minutebook_data::KeyDecision),
+    > = HashMap::new();
     for fp in &data.forward_plans {
         for d in &fp.decisions {
             let key = (fp.council.as_str(), d.id.as_str());
-            if decisions.get(&key).is_none_or(|(old, _)| (old.period_start, &old.id) < (fp.period_start, &fp.id)) {
+            if decisions
+                .get(&key)
+                .is_none_or(|(old, _)| (old.period_start, &old.id) < (fp.period_start, &fp.id))
+            {
                 decisions.insert(key, (fp, d));
             }
         }
     }
     for (fp, d) in decisions.values() {
-        let committee = fp.committee.clone().filter(|c| committees.contains_key(c.as_str()));
+        let committee = fp
+            .committee
+            .clone()
+            .filter(|c| committees.contains_key(c.as_str()));
         let mut text = Vec::new();
         blocks(&mut text, &d.details);
         text.extend(d.decision_maker.iter().cloned());
@@ -203,11 +268,20 @@ pub fn records(data: &DataSet) -> Vec<Record> {
         text.extend(d.scrutiny_area.iter().cloned());
         text.extend(d.consultees.iter().cloned());
         text.extend(d.wards.iter().flatten().cloned());
-        let date = d.decision_expected_date.or(fp.date).unwrap_or(fp.period_start);
+        let date = d
+            .decision_expected_date
+            .or(fp.date)
+            .unwrap_or(fp.period_start);
         out.push(Record {
             url: format!("/forward-plans/{}/decisions/{}", fp.id, d.id),
             title: d.title.clone(),
-            context: format!("{}, key decision expected {}", fp.title, d.decision_expected.clone().unwrap_or_else(|| short_date(date))),
+            context: format!(
+                "{}, key decision expected {}",
+                fp.title,
+                d.decision_expected
+                    .clone()
+                    .unwrap_or_else(|| short_date(date))
+            ),
             council: fp.council.clone(),
             committee,
             year: Some(municipal_year(date)),
@@ -222,13 +296,27 @@ pub fn records(data: &DataSet) -> Vec<Record> {
 
 /// Build the index of a data set in memory.
 pub fn build_index(data: &DataSet, options: &Options) -> Result<Output, Vec<String>> {
-    let councils = data.councils.iter().map(|c| Named { id: c.council.id.clone(), name: c.council.name.clone() }).collect();
+    let councils = data
+        .councils
+        .iter()
+        .map(|c| Named {
+            id: c.council.id.clone(),
+            name: c.council.name.clone(),
+        })
+        .collect();
     let committees = data
         .councils
         .iter()
-        .flat_map(|c| c.committees.iter().map(|k| (k.id.clone(), k.council.clone(), k.title.clone())))
+        .flat_map(|c| {
+            c.committees
+                .iter()
+                .map(|k| (k.id.clone(), k.council.clone(), k.title.clone()))
+        })
         .collect();
-    let kinds = kinds().into_iter().map(|(id, name)| Named { id, name }).collect();
+    let kinds = kinds()
+        .into_iter()
+        .map(|(id, name)| Named { id, name })
+        .collect();
     build(records(data), councils, committees, kinds, options)
 }
 
@@ -270,7 +358,10 @@ pub fn cli(data: &str, out: &str, options: &[&str]) -> Result<String, Vec<String
     let mut o = Options::default();
     let mut it = options.iter();
     while let Some(opt) = it.next() {
-        let value = it.next().and_then(|v| v.parse::<usize>().ok()).filter(|&v| v > 0);
+        let value = it
+            .next()
+            .and_then(|v| v.parse::<usize>().ok())
+            .filter(|&v| v > 0);
         match (*opt, value) {
             ("--docs-per-file", Some(v)) => o.docs_per_file = v as u32,
             ("--max-shard-kb", Some(v)) => o.max_shard_bytes = v * 1024,

@@ -9,7 +9,10 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 
 fn url_safe(id: &str) -> bool {
-    !id.is_empty() && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+    !id.is_empty()
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
 }
 
 /// Registers: known councils, ids unique and prefixed by the council id, no alias shared by
@@ -34,7 +37,10 @@ pub fn check_registers(data: &DataSet) -> Vec<String> {
                 let key = a.split_whitespace().collect::<Vec<_>>().join(" ");
                 if let Some(other) = aliases.insert(key, &p.id) {
                     if other != p.id {
-                        errors.push(format!("{file}: alias \"{a}\" belongs to both {other} and {}", p.id));
+                        errors.push(format!(
+                            "{file}: alias \"{a}\" belongs to both {other} and {}",
+                            p.id
+                        ));
                     }
                 }
             }
@@ -44,7 +50,10 @@ pub fn check_registers(data: &DataSet) -> Vec<String> {
     let register = |council: &str| data.people.iter().find(|r| r.council == council);
     let mut explicit = |council: &str, id: &str, file: String| match register(council) {
         Some(r) if r.people.iter().any(|p| p.id == id) => {}
-        _ => errors.push(format!("{file}: person id \"{id}\" is not in {}", paths::people(council))),
+        _ => errors.push(format!(
+            "{file}: person id \"{id}\" is not in {}",
+            paths::people(council)
+        )),
     };
     for c in &data.councils {
         for k in &c.committees {
@@ -54,7 +63,13 @@ pub fn check_registers(data: &DataSet) -> Vec<String> {
         }
     }
     for m in &data.meetings {
-        let Some(council) = data.councils.iter().find(|c| c.committees.iter().any(|k| k.id == m.committee)) else { continue };
+        let Some(council) = data
+            .councils
+            .iter()
+            .find(|c| c.committees.iter().any(|k| k.id == m.committee))
+        else {
+            continue;
+        };
         for id in explicit_ids(m) {
             explicit(&council.council.id, id, paths::meeting(&m.id));
         }
@@ -63,12 +78,19 @@ pub fn check_registers(data: &DataSet) -> Vec<String> {
 }
 
 fn explicit_ids(m: &Meeting) -> Vec<&str> {
-    let Some(a) = &m.attendance else { return Vec::new() };
+    let Some(a) = &m.attendance else {
+        return Vec::new();
+    };
     let mut out: Vec<&str> = Vec::new();
     for list in [&a.present, &a.also_present, &a.not_present] {
         out.extend(list.iter().flatten().filter_map(|x| x.person.as_deref()));
     }
-    out.extend(a.apologies.iter().flatten().filter_map(|x| x.person.as_deref()));
+    out.extend(
+        a.apologies
+            .iter()
+            .flatten()
+            .filter_map(|x| x.person.as_deref()),
+    );
     if let minutebook_data::Declarations::Declared { declarations } = &a.declarations {
         out.extend(declarations.iter().filter_map(|d| d.person.as_deref()));
     }
@@ -77,8 +99,15 @@ fn explicit_ids(m: &Meeting) -> Vec<&str> {
 
 /// The attendance file of every council that has a register.
 pub fn attendance(data: &DataSet) -> Vec<CouncilAttendance> {
-    let committees: Vec<_> = data.councils.iter().flat_map(|c| c.committees.iter().cloned()).collect();
-    data.people.iter().map(|r| council_attendance(r, &committees, &data.meetings)).collect()
+    let committees: Vec<_> = data
+        .councils
+        .iter()
+        .flat_map(|c| c.committees.iter().cloned())
+        .collect();
+    data.people
+        .iter()
+        .map(|r| council_attendance(r, &committees, &data.meetings))
+        .collect()
 }
 
 fn to_json(a: &CouncilAttendance) -> String {
@@ -94,7 +123,10 @@ pub fn generated(data: &DataSet) -> Result<Vec<(String, String)>, Vec<String>> {
     if !errors.is_empty() {
         return Err(errors);
     }
-    Ok(attendance(data).iter().map(|a| (paths::attendance(&a.council), to_json(a))).collect())
+    Ok(attendance(data)
+        .iter()
+        .map(|a| (paths::attendance(&a.council), to_json(a)))
+        .collect())
 }
 
 /// Write `attendance/<council>.json` for every register; returns the paths written.
@@ -138,7 +170,9 @@ pub fn check(root: &Path) -> Result<(), Vec<String>> {
 
 /// Attendance files left behind by a register that has gone.
 fn stray_attendance_files(root: &Path, files: &[(String, String)]) -> Vec<String> {
-    let Ok(dir) = std::fs::read_dir(root.join("attendance")) else { return Vec::new() };
+    let Ok(dir) = std::fs::read_dir(root.join("attendance")) else {
+        return Vec::new();
+    };
     dir.filter_map(|e| e.ok())
         .map(|e| format!("attendance/{}", e.file_name().to_string_lossy()))
         .filter(|rel| rel.ends_with(".json") && !files.iter().any(|(f, _)| f == rel))
@@ -149,17 +183,25 @@ fn stray_attendance_files(root: &Path, files: &[(String, String)]) -> Vec<String
 /// The glossary: each term and printed form once, known councils, known meetings, and every
 /// quote containing the term it expands.
 pub fn check_glossary(data: &DataSet) -> Vec<String> {
-    let Some(g) = &data.glossary else { return Vec::new() };
+    let Some(g) = &data.glossary else {
+        return Vec::new();
+    };
     let file = paths::GLOSSARY;
     let mut errors = Vec::new();
     let mut forms: BTreeMap<&str, &str> = BTreeMap::new();
     for e in &g.entries {
         for f in e.forms() {
             if f.is_empty() || f.chars().any(char::is_whitespace) {
-                errors.push(format!("{file}: \"{}\" has an empty or spaced form \"{f}\"", e.term));
+                errors.push(format!(
+                    "{file}: \"{}\" has an empty or spaced form \"{f}\"",
+                    e.term
+                ));
             }
             if let Some(other) = forms.insert(f, &e.term) {
-                errors.push(format!("{file}: \"{f}\" is a form of both \"{other}\" and \"{}\"", e.term));
+                errors.push(format!(
+                    "{file}: \"{f}\" is a form of both \"{other}\" and \"{}\"",
+                    e.term
+                ));
             }
         }
         if e.meaning.trim().is_empty() {
@@ -175,7 +217,10 @@ pub fn check_glossary(data: &DataSet) -> Vec<String> {
         }
         if let Some(s) = &e.source {
             if !e.forms().any(|f| s.quote.contains(f)) {
-                errors.push(format!("{file}: the quote for \"{}\" does not contain it: {}", e.term, s.quote));
+                errors.push(format!(
+                    "{file}: the quote for \"{}\" does not contain it: {}",
+                    e.term, s.quote
+                ));
             }
             if let Some(m) = &s.meeting {
                 if !data.meetings.iter().any(|x| &x.id == m) {

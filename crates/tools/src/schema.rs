@@ -1,7 +1,8 @@
 //! The JSON Schema of each published file type, generated from the contract's types.
 
 use minutebook_data::{
-    Catalogue, CouncilAttendance, CouncilFile, Dashboard, ForwardPlan, Glossary, Meeting, PeopleRegister, Theme, WorkProgramme,
+    Catalogue, CouncilAttendance, CouncilFile, Dashboard, ForwardPlan, Glossary, Meeting,
+    PeopleRegister, Theme, WorkProgramme,
 };
 
 /// (file name, schema JSON) for every published file type.
@@ -12,15 +13,42 @@ pub fn schemas() -> Vec<(&'static str, String)> {
         out
     }
     vec![
-        ("catalogue.schema.json", pretty(schemars::schema_for!(Catalogue))),
-        ("council.schema.json", pretty(schemars::schema_for!(CouncilFile))),
-        ("meeting.schema.json", pretty(schemars::schema_for!(Meeting))),
-        ("work-programme.schema.json", pretty(schemars::schema_for!(WorkProgramme))),
-        ("forward-plan.schema.json", pretty(schemars::schema_for!(ForwardPlan))),
-        ("dashboard.schema.json", pretty(schemars::schema_for!(Dashboard))),
+        (
+            "catalogue.schema.json",
+            pretty(schemars::schema_for!(Catalogue)),
+        ),
+        (
+            "council.schema.json",
+            pretty(schemars::schema_for!(CouncilFile)),
+        ),
+        (
+            "meeting.schema.json",
+            pretty(schemars::schema_for!(Meeting)),
+        ),
+        (
+            "work-programme.schema.json",
+            pretty(schemars::schema_for!(WorkProgramme)),
+        ),
+        (
+            "forward-plan.schema.json",
+            pretty(schemars::schema_for!(ForwardPlan)),
+        ),
+        (
+            "dashboard.schema.json",
+            pretty(schemars::schema_for!(Dashboard)),
+        ),
         ("theme.schema.json", pretty(schemars::schema_for!(Theme))),
-        ("people.schema.json", pretty(schemars::schema_for!(PeopleRegister))),
-        ("attendance.schema.json", pretty(schemars::schema_for!(CouncilAttendance))),
-        ("glossary.schema.json", pretty(schemars::schema_for!(Glossary))),
+        (
+            "people.schema.json",
+            pretty(schemars::schema_for!(PeopleRegister)),
+        ),
+        (
+            "attendance.schema.json",
+            pretty(schemars::schema_for!(CouncilAttendance)),
+        ),
+        (
+            "glossary.schema.json",
+            pretty(schemars::schema_for!(Glossary)),
+        ),
     ]
 }

@@ -62,9 +62,14 @@ impl Server {
 
     /// Like [`Server::start_at`], returning the error instead of panicking.
     pub fn try_start_at(root: PathBuf, port: u16, base: &str) -> io::Result<Server> {
-        let root = root.canonicalize().map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", root.display())))?;
+        let root = root
+            .canonicalize()
+            .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", root.display())))?;
         if !root.is_dir() {
-            return Err(io::Error::new(io::ErrorKind::NotFound, format!("{} is not a directory", root.display())));
+            return Err(io::Error::new(
+                io::ErrorKind::NotFound,
+                format!("{} is not a directory", root.display()),
+            ));
         }
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         let addr = listener.local_addr()?;
@@ -77,19 +82,28 @@ impl Server {
             hits: Mutex::new(HashMap::new()),
         });
         let st = Arc::clone(&state);
-        let accept = std::thread::Builder::new().name(format!("serve:{}", addr.port())).spawn(move || {
-            for conn in listener.incoming() {
-                if st.stop.load(Ordering::SeqCst) {
-                    break;
+        let accept = std::thread::Builder::new()
+            .name(format!("serve:{}", addr.port()))
+            .spawn(move || {
+                for conn in listener.incoming() {
+                    if st.stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = conn else { continue };
+                    let st = Arc::clone(&st);
+                    let _ =
+                        std::thread::Builder::new()
+                            .name("serve-conn".into())
+                            .spawn(move || {
+                                let _ = handle(&st, stream);
+                            });
                 }
-                let Ok(stream) = conn else { continue };
-                let st = Arc::clone(&st);
-                let _ = std::thread::Builder::new().name("serve-conn".into()).spawn(move || {
-                    let _ = handle(&st, stream);
-                });
-            }
-        })?;
-        Ok(Server { addr, state, accept: Some(accept) })
+            })?;
+        Ok(Server {
+            addr,
+            state,
+            accept: Some(accept),
+        })
     }
 
     /// The port actually bound.
@@ -136,7 +150,13 @@ impl Server {
 
     /// How many requests for `path` (URL path without query) have been received.
     pub fn hits(&self, path: &str) -> u32 {
-        self.state.hits.lock().unwrap().get(path).copied().unwrap_or(0)
+        self.state
+            .hits
+            .lock()
+            .unwrap()
+            .get(path)
+            .copied()
+            .unwrap_or(0)
     }
 
     fn push_fault(&self, path: &str, times: u32, fault: Fault) {
@@ -168,7 +188,11 @@ fn normalise_base(base: &str) -> String {
 
 /// The content type for a file name, by extension.
 pub fn content_type(path: &Path) -> &'static str {
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     match ext.as_str() {
         "html" | "htm" => "text/html; charset=utf-8",
         "js" | "mjs" => "text/javascript; charset=utf-8",
@@ -239,7 +263,12 @@ fn handle(state: &State, mut stream: TcpStream) -> io::Result<()> {
     } else if !path.starts_with('/') {
         Response::text(400, "bad request target")
     } else {
-        *state.hits.lock().unwrap().entry(path.to_string()).or_insert(0) += 1;
+        *state
+            .hits
+            .lock()
+            .unwrap()
+            .entry(path.to_string())
+            .or_insert(0) += 1;
         let mut injected = None;
         loop {
             let fault = {
@@ -267,11 +296,18 @@ fn handle(state: &State, mut stream: TcpStream) -> io::Result<()> {
     if state.log.load(Ordering::SeqCst) {
         eprintln!("{} {} {}", response.status, method, target);
     }
-    let mut out = format!("HTTP/1.1 {} {}\r\n", response.status, reason(response.status));
+    let mut out = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
     for (k, v) in &response.headers {
         out.push_str(&format!("{k}: {v}\r\n"));
     }
-    out.push_str(&format!("Content-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n", response.body.len()));
+    out.push_str(&format!(
+        "Content-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        response.body.len()
+    ));
     let mut buf = out.into_bytes();
     if !head {
         buf.extend_from_slice(&response.body);
@@ -327,17 +363,27 @@ fn respond(state: &State, path: &str) -> Response {
             _ => return Response::text(403, "outside the served directory"),
         }
         return match std::fs::read(&file) {
-            Ok(body) => Response { status: 200, headers: vec![("Content-Type", content_type(&file).into())], body },
+            Ok(body) => Response {
+                status: 200,
+                headers: vec![("Content-Type", content_type(&file).into())],
+                body,
+            },
             Err(e) => Response::text(500, &e.to_string()),
         };
     }
 
     // Deep-link fallback.
-    let has_extension = segments.last().is_some_and(|s| s.trim_start_matches('.').contains('.'));
+    let has_extension = segments
+        .last()
+        .is_some_and(|s| s.trim_start_matches('.').contains('.'));
     let status = if has_extension { 404 } else { 200 };
     for name in ["404.html", "index.html"] {
         if let Ok(body) = std::fs::read(state.root.join(name)) {
-            return Response { status, headers: vec![("Content-Type", "text/html; charset=utf-8".into())], body };
+            return Response {
+                status,
+                headers: vec![("Content-Type", "text/html; charset=utf-8".into())],
+                body,
+            };
         }
     }
     Response::text(404, "not found (and no index.html to fall back to)")
@@ -390,7 +436,10 @@ mod tests {
 
     impl Reply {
         fn header(&self, name: &str) -> Option<&str> {
-            self.headers.iter().find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v.as_str())
+            self.headers
+                .iter()
+                .find(|(k, _)| k.eq_ignore_ascii_case(name))
+                .map(|(_, v)| v.as_str())
         }
         fn text(&self) -> String {
             String::from_utf8_lossy(&self.body).into_owned()
@@ -399,19 +448,37 @@ mod tests {
 
     fn request(server: &Server, method: &str, target: &str) -> Reply {
         let mut s = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
-        write!(s, "{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n").unwrap();
+        write!(
+            s,
+            "{method} {target} HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n"
+        )
+        .unwrap();
         let mut raw = Vec::new();
         s.read_to_end(&mut raw).unwrap();
-        let split = raw.windows(4).position(|w| w == b"\r\n\r\n").expect("no header end");
+        let split = raw
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .expect("no header end");
         let head = String::from_utf8(raw[..split].to_vec()).unwrap();
         let body = raw[split + 4..].to_vec();
         let mut lines = head.lines();
-        let status = lines.next().unwrap().split(' ').nth(1).unwrap().parse().unwrap();
+        let status = lines
+            .next()
+            .unwrap()
+            .split(' ')
+            .nth(1)
+            .unwrap()
+            .parse()
+            .unwrap();
         let headers = lines
             .filter_map(|l| l.split_once(':'))
             .map(|(k, v)| (k.trim().to_string(), v.trim().to_string()))
             .collect();
-        Reply { status, headers, body }
+        Reply {
+            status,
+            headers,
+            body,
+        }
     }
 
     fn get(server: &Server, target: &str) -> Reply {
@@ -434,13 +501,24 @@ mod tests {
     }
 
     fn dist(name: &str, with_404: bool) -> Dist {
-        let dir = std::env::temp_dir().join(format!("minutebook-serve-test-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "minutebook-serve-test-{}-{name}",
+            std::process::id()
+        ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(dir.join("data/meetings")).unwrap();
         std::fs::create_dir_all(dir.join("sub")).unwrap();
-        std::fs::write(dir.join("index.html"), "<!doctype html><title>index</title>").unwrap();
+        std::fs::write(
+            dir.join("index.html"),
+            "<!doctype html><title>index</title>",
+        )
+        .unwrap();
         if with_404 {
-            std::fs::write(dir.join("404.html"), "<!doctype html><title>fallback</title>").unwrap();
+            std::fs::write(
+                dir.join("404.html"),
+                "<!doctype html><title>fallback</title>",
+            )
+            .unwrap();
         }
         std::fs::write(dir.join("app-123.js"), "console.log(1)").unwrap();
         std::fs::write(dir.join("app-123_bg.wasm"), b"\0asm\x01\0\0\0").unwrap();
@@ -478,7 +556,11 @@ mod tests {
             let r = get(&server, path);
             assert_eq!(r.status, 200, "{path}");
             assert_eq!(r.header("content-type"), Some(ty), "{path}");
-            assert_eq!(r.header("content-length").unwrap(), r.body.len().to_string(), "{path}");
+            assert_eq!(
+                r.header("content-length").unwrap(),
+                r.body.len().to_string(),
+                "{path}"
+            );
         }
         assert_eq!(get(&server, "/data/index.json").text(), "{\"ok\":true}");
         assert_eq!(get(&server, "/data/index.json?v=2").text(), "{\"ok\":true}");
@@ -504,7 +586,12 @@ mod tests {
     fn deep_links_fall_back_to_index_html() {
         let d = dist("fallback-index", false);
         let server = Server::start(d.path(), 0);
-        for path in ["/meetings/sefton-osc-children-2022-11-07", "/committees/x", "/no/such/page", "/x?y=1"] {
+        for path in [
+            "/meetings/sefton-osc-children-2022-11-07",
+            "/committees/x",
+            "/no/such/page",
+            "/x?y=1",
+        ] {
             let r = get(&server, path);
             assert_eq!(r.status, 200, "{path}");
             assert_eq!(r.header("content-type"), Some("text/html; charset=utf-8"));
@@ -535,7 +622,13 @@ mod tests {
     fn path_traversal_is_refused() {
         let d = dist("traversal", false);
         let root = d.path();
-        std::fs::write(root.parent().unwrap().join(format!("minutebook-secret-{}", std::process::id())), "secret").unwrap();
+        std::fs::write(
+            root.parent()
+                .unwrap()
+                .join(format!("minutebook-secret-{}", std::process::id())),
+            "secret",
+        )
+        .unwrap();
         let server = Server::start(root.clone(), 0);
         let secret = format!("minutebook-secret-{}", std::process::id());
         for path in [
@@ -553,7 +646,10 @@ mod tests {
         // A symlink inside the root that points outside it is refused too.
         #[cfg(unix)]
         {
-            let _ = std::os::unix::fs::symlink(root.parent().unwrap().join(&secret), root.join("link.txt"));
+            let _ = std::os::unix::fs::symlink(
+                root.parent().unwrap().join(&secret),
+                root.join("link.txt"),
+            );
             assert_eq!(get(&server, "/link.txt").status, 403);
         }
         assert_eq!(get(&server, "/data/./index.json").status, 200);
@@ -566,10 +662,21 @@ mod tests {
         let server = Server::start_at(d.path(), 0, "meetings");
         assert_eq!(server.base(), "/meetings/");
         assert!(server.url().ends_with("/meetings/"));
-        assert_eq!(server.url_for("/data/index.json"), format!("{}/meetings/data/index.json", server.origin()));
-        assert!(get(&server, "/meetings/").text().contains("<title>index</title>"));
-        assert_eq!(get(&server, "/meetings/data/index.json").text(), "{\"ok\":true}");
-        assert_eq!(get(&server, "/meetings/app-123_bg.wasm").header("content-type"), Some("application/wasm"));
+        assert_eq!(
+            server.url_for("/data/index.json"),
+            format!("{}/meetings/data/index.json", server.origin())
+        );
+        assert!(get(&server, "/meetings/")
+            .text()
+            .contains("<title>index</title>"));
+        assert_eq!(
+            get(&server, "/meetings/data/index.json").text(),
+            "{\"ok\":true}"
+        );
+        assert_eq!(
+            get(&server, "/meetings/app-123_bg.wasm").header("content-type"),
+            Some("application/wasm")
+        );
         // Fallback within the prefix.
         let r = get(&server, "/meetings/meetings/sefton-osc-children-2022-11-07");
         assert_eq!(r.status, 200);
@@ -627,7 +734,8 @@ mod tests {
                 let port = server.port();
                 std::thread::spawn(move || {
                     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-                    s.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n").unwrap();
+                    s.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+                        .unwrap();
                     let mut raw = String::new();
                     s.read_to_string(&mut raw).unwrap();
                     raw.starts_with("HTTP/1.1 200")
@@ -644,7 +752,10 @@ mod tests {
         let server = Server::start(root.clone(), 0);
         let port = server.port();
         assert_eq!(get(&server, "/").status, 200);
-        assert!(Server::try_start_at(root.clone(), port, "/").is_err(), "port should be taken");
+        assert!(
+            Server::try_start_at(root.clone(), port, "/").is_err(),
+            "port should be taken"
+        );
         drop(server);
         // The port is free again.
         let again = Server::try_start_at(root.clone(), port, "/").expect("rebind after drop");

@@ -9,7 +9,9 @@ use std::path::Path;
 /// `Ok(notes)` (empty when there is no theme or nothing to say), or the parse error.
 pub fn check(data_dir: &Path) -> Result<Vec<String>, Vec<String>> {
     let path = data_dir.join(paths::THEME);
-    let Ok(bytes) = std::fs::read(&path) else { return Ok(Vec::new()) };
+    let Ok(bytes) = std::fs::read(&path) else {
+        return Ok(Vec::new());
+    };
     let theme = parse_bytes::<Theme>(paths::THEME, &bytes).map_err(|e| vec![e.to_string()])?;
     let request = ThemeRequest {
         name: theme.name,
@@ -19,7 +21,11 @@ pub fn check(data_dir: &Path) -> Result<Vec<String>, Vec<String>> {
         logo_url: theme.logo.as_ref().map(|l| l.url.clone()),
         logo_alt: theme.logo.map(|l| l.alt),
     };
-    Ok(resolve(&request).notes.iter().map(|n| format!("{}: {n}", paths::THEME)).collect())
+    Ok(resolve(&request)
+        .notes
+        .iter()
+        .map(|n| format!("{}: {n}", paths::THEME))
+        .collect())
 }
 
 #[cfg(test)]
@@ -27,7 +33,10 @@ mod tests {
     use super::*;
 
     fn dir_with(name: &str, theme: Option<&str>) -> std::path::PathBuf {
-        let dir = std::env::temp_dir().join(format!("minutebook-theme-check-{}-{name}", std::process::id()));
+        let dir = std::env::temp_dir().join(format!(
+            "minutebook-theme-check-{}-{name}",
+            std::process::id()
+        ));
         let _ = std::fs::remove_dir_all(&dir);
         std::fs::create_dir_all(&dir).unwrap();
         if let Some(t) = theme {
@@ -39,14 +48,31 @@ mod tests {
     #[test]
     fn reports_adjustments_refusals_and_bad_files() {
         assert_eq!(check(&dir_with("none", None)), Ok(vec![]));
-        let ok = dir_with("ok", Some(r##"{"format":"minutebook/1","brand":"#005ea5","link":"#1d70b8"}"##));
+        let ok = dir_with(
+            "ok",
+            Some(r##"{"format":"minutebook/1","brand":"#005ea5","link":"#1d70b8"}"##),
+        );
         assert_eq!(check(&ok), Ok(vec![]));
-        let notes = check(&dir_with("notes", Some(r##"{"format":"minutebook/1","link":"#66aaff","font":"x;y"}"##))).unwrap();
+        let notes = check(&dir_with(
+            "notes",
+            Some(r##"{"format":"minutebook/1","link":"#66aaff","font":"x;y"}"##),
+        ))
+        .unwrap();
         assert_eq!(notes.len(), 2, "{notes:?}");
-        assert!(notes[0].starts_with("theme.json: theme link #66aaff was adjusted to #4370a8"), "{notes:?}");
+        assert!(
+            notes[0].starts_with("theme.json: theme link #66aaff was adjusted to #4370a8"),
+            "{notes:?}"
+        );
         assert!(notes[1].contains("font"), "{notes:?}");
-        let bad = check(&dir_with("bad", Some(r#"{"format":"minutebook/1","brand":7}"#))).unwrap_err();
-        assert!(bad[0].contains("theme.json") && bad[0].contains("brand"), "{bad:?}");
+        let bad = check(&dir_with(
+            "bad",
+            Some(r#"{"format":"minutebook/1","brand":7}"#),
+        ))
+        .unwrap_err();
+        assert!(
+            bad[0].contains("theme.json") && bad[0].contains("brand"),
+            "{bad:?}"
+        );
         for d in ["none", "ok", "notes", "bad"] {
             let _ = std::fs::remove_dir_all(dir_with(d, None));
         }

@@ -3,9 +3,13 @@
 //! Decisions or Follow-ups page needs only the files of the municipal years it shows.
 //! Prints the figures (run with `-- --nocapture`).
 
-use minutebook_data::{parse, Catalogue, DecisionsFile, DecisionsIndex, FollowUpsFile, Meeting, FORMAT};
-use minutebook_domain::decision_pages::{follow_up_rows, page_rows, plan, plan_follow_ups, DecisionFilter, FollowUpFilter, PER_PAGE};
+use minutebook_data::{
+    parse, Catalogue, DecisionsFile, DecisionsIndex, FollowUpsFile, Meeting, FORMAT,
+};
 use minutebook_domain::dates::short_date;
+use minutebook_domain::decision_pages::{
+    follow_up_rows, page_rows, plan, plan_follow_ups, DecisionFilter, FollowUpFilter, PER_PAGE,
+};
 use minutebook_tools::{catalogue, decisions};
 use serde_json::{json, Value};
 use std::time::Instant;
@@ -72,7 +76,10 @@ fn dataset() -> (Vec<Meeting>, Catalogue) {
     }
     let committees: Vec<Value> =
         (0..COMMITTEES).map(|c| json!({ "id": format!("big-c{c}"), "council": "big", "title": format!("Committee {c}") })).collect();
-    let summaries: Vec<Value> = meetings.iter().map(|m| serde_json::to_value(catalogue::summarise(m)).unwrap()).collect();
+    let summaries: Vec<Value> = meetings
+        .iter()
+        .map(|m| serde_json::to_value(catalogue::summarise(m)).unwrap())
+        .collect();
     let cat: Catalogue = serde_json::from_value(json!({
         "format": FORMAT,
         "councils": [{ "id": "big", "name": "Big Council" }],
@@ -86,14 +93,24 @@ fn dataset() -> (Vec<Meeting>, Catalogue) {
 #[test]
 fn a_hundred_thousand_resolutions() {
     let (meetings, cat) = dataset();
-    let parts: usize = meetings.iter().flat_map(|m| m.minutes()).map(|x| x.resolution.as_ref().unwrap().parts.len()).sum();
+    let parts: usize = meetings
+        .iter()
+        .flat_map(|m| m.minutes())
+        .map(|x| x.resolution.as_ref().unwrap().parts.len())
+        .sum();
     assert_eq!((meetings.len(), parts), (1000, 100_000));
 
     let started = Instant::now();
-    let files = decisions::files(&meetings, &cat, &[]).unwrap_or_else(|e| panic!("{}", e.join("\n")));
+    let files =
+        decisions::files(&meetings, &cat, &[]).unwrap_or_else(|e| panic!("{}", e.join("\n")));
     let took = started.elapsed();
     let total_bytes: usize = files.values().map(String::len).sum();
-    let largest = files.iter().filter(|(k, _)| *k != "decisions/index.json").map(|(k, v)| (v.len(), k)).max().unwrap();
+    let largest = files
+        .iter()
+        .filter(|(k, _)| *k != "decisions/index.json")
+        .map(|(k, v)| (v.len(), k))
+        .max()
+        .unwrap();
     println!(
         "generated {} files ({:.1} MB) from {parts} resolution parts in {:.2?}; index.json {} KB; largest file {} ({} KB)",
         files.len(),
@@ -105,9 +122,17 @@ fn a_hundred_thousand_resolutions() {
     );
     // One decisions file and one follow-ups file per committee and municipal year.
     assert_eq!(files.len(), 1 + 2 * COMMITTEES * YEARS as usize);
-    let index: DecisionsIndex = parse("decisions/index.json", &files["decisions/index.json"]).unwrap();
-    assert!(index.files.iter().all(|l| l.counts.total() as usize == MEETINGS_PER_YEAR * ITEMS * PARTS));
-    assert!(largest.0 < 1_500_000, "a single file is too big to fetch for one page: {} bytes", largest.0);
+    let index: DecisionsIndex =
+        parse("decisions/index.json", &files["decisions/index.json"]).unwrap();
+    assert!(index
+        .files
+        .iter()
+        .all(|l| l.counts.total() as usize == MEETINGS_PER_YEAR * ITEMS * PARTS));
+    assert!(
+        largest.0 < 1_500_000,
+        "a single file is too big to fetch for one page: {} bytes",
+        largest.0
+    );
 
     // Page 1 of everything: only the newest municipal year's files.
     let p = plan(&index, &DecisionFilter::default(), 1, PER_PAGE);
@@ -116,16 +141,35 @@ fn a_hundred_thousand_resolutions() {
     assert_eq!(p.files.len(), COMMITTEES);
     assert!(p.files.iter().all(|f| f.ends_with("/2022.json")));
     let fetched: usize = p.files.iter().map(|f| files[f].len()).sum();
-    println!("page 1 of all decisions fetches {} files, {:.1} MB of {:.1} MB", p.files.len(), fetched as f64 / 1e6, total_bytes as f64 / 1e6);
-    let loaded: Vec<DecisionsFile> = p.files.iter().map(|f| parse(f, &files[f]).unwrap()).collect();
+    println!(
+        "page 1 of all decisions fetches {} files, {:.1} MB of {:.1} MB",
+        p.files.len(),
+        fetched as f64 / 1e6,
+        total_bytes as f64 / 1e6
+    );
+    let loaded: Vec<DecisionsFile> = p
+        .files
+        .iter()
+        .map(|f| parse(f, &files[f]).unwrap())
+        .collect();
     let rows = page_rows(&loaded, &DecisionFilter::default(), &p);
     assert_eq!(rows.len(), PER_PAGE);
-    assert!(rows.windows(2).all(|w| w[0].date >= w[1].date), "newest first");
+    assert!(
+        rows.windows(2).all(|w| w[0].date >= w[1].date),
+        "newest first"
+    );
 
     // One committee, one year: one file.
-    let f = DecisionFilter { committee: Some("big-c7".into()), year: Some(2019), ..Default::default() };
+    let f = DecisionFilter {
+        committee: Some("big-c7".into()),
+        year: Some(2019),
+        ..Default::default()
+    };
     let p = plan(&index, &f, 3, PER_PAGE);
-    assert_eq!((p.files.as_slice(), p.skip, p.take), (&["decisions/big-c7/2019.json".to_string()][..], 200, 100));
+    assert_eq!(
+        (p.files.as_slice(), p.skip, p.take),
+        (&["decisions/big-c7/2019.json".to_string()][..], 200, 100)
+    );
 
     // The last page of everything needs only the oldest year.
     let p = plan(&index, &DecisionFilter::default(), 1000, PER_PAGE);
@@ -133,10 +177,35 @@ fn a_hundred_thousand_resolutions() {
 
     // Follow-ups: the "Further to Minute No. ... (2)" in each meeting's first item delivers
     // part (2) of the previous meeting's second item.
-    let p = plan_follow_ups(&index, &FollowUpFilter { status: Some(minutebook_data::FollowUpStatus::Delivered), ..Default::default() }, 1, PER_PAGE);
-    assert_eq!(p.total, COMMITTEES * (YEARS as usize * MEETINGS_PER_YEAR - 1));
-    let loaded: Vec<FollowUpsFile> = p.files.iter().map(|f| parse(f, &files[f]).unwrap()).collect();
-    let rows = follow_up_rows(&loaded, &FollowUpFilter { status: Some(minutebook_data::FollowUpStatus::Delivered), ..Default::default() }, &p);
+    let p = plan_follow_ups(
+        &index,
+        &FollowUpFilter {
+            status: Some(minutebook_data::FollowUpStatus::Delivered),
+            ..Default::default()
+        },
+        1,
+        PER_PAGE,
+    );
+    assert_eq!(
+        p.total,
+        COMMITTEES * (YEARS as usize * MEETINGS_PER_YEAR - 1)
+    );
+    let loaded: Vec<FollowUpsFile> = p
+        .files
+        .iter()
+        .map(|f| parse(f, &files[f]).unwrap())
+        .collect();
+    let rows = follow_up_rows(
+        &loaded,
+        &FollowUpFilter {
+            status: Some(minutebook_data::FollowUpStatus::Delivered),
+            ..Default::default()
+        },
+        &p,
+    );
     assert_eq!(rows.len(), PER_PAGE);
-    assert!(rows.iter().all(|r| r.evidence.iter().any(|e| e.automatic && e.text.starts_with("Further to Minute No."))));
+    assert!(rows.iter().all(|r| r
+        .evidence
+        .iter()
+        .any(|e| e.automatic && e.text.starts_with("Further to Minute No."))));
 }

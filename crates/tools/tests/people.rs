@@ -17,11 +17,22 @@ fn dataset() -> catalogue::DataSet {
 }
 
 fn register<'a>(data: &'a catalogue::DataSet, council: &str) -> &'a [Person] {
-    &data.people.iter().find(|r| r.council == council).expect("register").people
+    &data
+        .people
+        .iter()
+        .find(|r| r.council == council)
+        .expect("register")
+        .people
 }
 
 fn council_of(data: &catalogue::DataSet, committee: &str) -> String {
-    data.councils.iter().find(|c| c.committees.iter().any(|k| k.id == committee)).unwrap().council.id.clone()
+    data.councils
+        .iter()
+        .find(|c| c.committees.iter().any(|k| k.id == committee))
+        .unwrap()
+        .council
+        .id
+        .clone()
 }
 
 /// Every printed name in the attendance records and membership lists, with its council.
@@ -29,21 +40,33 @@ fn printed_names(data: &catalogue::DataSet) -> Vec<(String, String)> {
     let mut out = Vec::new();
     for c in &data.councils {
         for k in &c.committees {
-            out.extend(k.membership.iter().map(|m| (c.council.id.clone(), m.name.clone())));
+            out.extend(
+                k.membership
+                    .iter()
+                    .map(|m| (c.council.id.clone(), m.name.clone())),
+            );
         }
     }
     for m in &data.meetings {
         let council = council_of(data, &m.committee);
         let Some(a) = &m.attendance else { continue };
         for list in [&a.present, &a.also_present, &a.not_present] {
-            out.extend(list.iter().flatten().map(|x| (council.clone(), x.name.clone())));
+            out.extend(
+                list.iter()
+                    .flatten()
+                    .map(|x| (council.clone(), x.name.clone())),
+            );
         }
         for x in a.apologies.iter().flatten() {
             out.push((council.clone(), x.name.clone()));
             out.extend(x.substitute.iter().map(|s| (council.clone(), s.clone())));
         }
         if let minutebook_data::Declarations::Declared { declarations } = &a.declarations {
-            out.extend(declarations.iter().map(|d| (council.clone(), d.member.clone())));
+            out.extend(
+                declarations
+                    .iter()
+                    .map(|d| (council.clone(), d.member.clone())),
+            );
         }
     }
     out
@@ -56,13 +79,22 @@ fn every_printed_name_is_matched_by_the_logic_as_well_as_by_the_register() {
     assert!(names.len() > 90, "only {} printed names", names.len());
     for (council, name) in &names {
         let people = register(&data, council);
-        let explicit = match_name(name, None, people).person().map(|p| p.id.clone());
+        let explicit = match_name(name, None, people)
+            .person()
+            .map(|p| p.id.clone());
         let logic = infer(name, people).person().map(|p| p.id.clone());
         assert!(explicit.is_some(), "{council}: \"{name}\" matches no one");
-        assert_eq!(logic, explicit, "{council}: \"{name}\": the logic and the register's aliases disagree");
+        assert_eq!(
+            logic, explicit,
+            "{council}: \"{name}\": the logic and the register's aliases disagree"
+        );
         // Never across councils.
         for other in data.people.iter().filter(|r| &r.council != council) {
-            assert!(infer(name, &other.people).person().is_none(), "\"{name}\" ({council}) matched someone in {}", other.council);
+            assert!(
+                infer(name, &other.people).person().is_none(),
+                "\"{name}\" ({council}) matched someone in {}",
+                other.council
+            );
         }
     }
 }
@@ -78,7 +110,10 @@ fn a_bare_surname_shared_by_two_councillors_is_not_guessed() {
         }
         other => panic!("Councillor Burns: {other:?}"),
     }
-    assert_eq!(infer("Councillor Carlin", register(&data, "st-helens")), NameMatch::NoMatch);
+    assert_eq!(
+        infer("Councillor Carlin", register(&data, "st-helens")),
+        NameMatch::NoMatch
+    );
 }
 
 #[test]
@@ -87,15 +122,27 @@ fn apologies_minutes_as_written_name_the_same_people_as_the_lists() {
     let mut checked = 0;
     for m in &data.meetings {
         let Some(a) = &m.attendance else { continue };
-        let (Some(text), Some(list)) = (&a.apologies_text, &a.apologies) else { continue };
+        let (Some(text), Some(list)) = (&a.apologies_text, &a.apologies) else {
+            continue;
+        };
         let people = register(&data, &council_of(&data, &m.committee));
-        let id = |n: &str| match_name(n, None, people).person().map(|p| p.id.clone()).unwrap_or_else(|| format!("unmatched {n}"));
-        let mut from_text: Vec<String> = apologies_names(text).iter().map(|l| id(&l.name)).collect();
+        let id = |n: &str| {
+            match_name(n, None, people)
+                .person()
+                .map(|p| p.id.clone())
+                .unwrap_or_else(|| format!("unmatched {n}"))
+        };
+        let mut from_text: Vec<String> =
+            apologies_names(text).iter().map(|l| id(&l.name)).collect();
         let mut from_list: Vec<String> = list.iter().map(|x| id(&x.name)).collect();
         from_list.extend(list.iter().filter_map(|x| x.substitute.as_deref()).map(id));
         from_text.sort();
         from_list.sort();
-        assert_eq!(from_text, from_list, "{}: the apologies minute and the apologies list name different people", m.id);
+        assert_eq!(
+            from_text, from_list,
+            "{}: the apologies minute and the apologies list name different people",
+            m.id
+        );
         checked += 1;
     }
     assert_eq!(checked, 4, "meetings with an apologies minute");
@@ -159,9 +206,19 @@ fn each_persons_attendance_is_as_stated() {
     let all: Vec<CouncilAttendance> = people::attendance(&data);
     let mut seen = 0;
     for a in &all {
-        assert!(a.unmatched.is_empty(), "{}: unmatched names {:?}", a.council, a.unmatched);
+        assert!(
+            a.unmatched.is_empty(),
+            "{}: unmatched names {:?}",
+            a.council,
+            a.unmatched
+        );
         for p in &a.people {
-            assert_eq!(p.committees.len(), 1, "{} is on one committee in the data", p.person.id);
+            assert_eq!(
+                p.committees.len(),
+                1,
+                "{} is on one committee in the data",
+                p.person.id
+            );
             let k = &p.committees[0];
             let c = k.counts;
             println!(
@@ -175,20 +232,53 @@ fn each_persons_attendance_is_as_stated() {
                 c.not_recorded,
                 c.rate_percent().map(|r| format!("{r}%")).unwrap_or_else(|| "none".into())
             );
-            let want = EXPECTED.iter().find(|e| e.0 == p.person.id).unwrap_or_else(|| panic!("{} has no stated counts", p.person.id));
-            let got = (p.person.id.as_str(), c.attended, c.apologies, c.absent, c.not_named, c.not_recorded);
+            let want = EXPECTED
+                .iter()
+                .find(|e| e.0 == p.person.id)
+                .unwrap_or_else(|| panic!("{} has no stated counts", p.person.id));
+            let got = (
+                p.person.id.as_str(),
+                c.attended,
+                c.apologies,
+                c.absent,
+                c.not_named,
+                c.not_recorded,
+            );
             assert_eq!(got, *want, "{}", p.person.name);
             assert_eq!(c.held, if a.council == "sefton" { 4 } else { 2 });
-            assert_eq!(c.attended + c.apologies + c.absent + c.substitute_only + c.not_named + c.not_recorded, c.held);
+            assert_eq!(
+                c.attended
+                    + c.apologies
+                    + c.absent
+                    + c.substitute_only
+                    + c.not_named
+                    + c.not_recorded,
+                c.held
+            );
             seen += 1;
         }
     }
     assert_eq!(seen, EXPECTED.len());
     let sefton = all.iter().find(|a| a.council == "sefton").unwrap();
     // Rates: 2 of 3 is 67%; June Burns 1 of 2 is 50%.
-    assert_eq!(sefton.person("sefton-mike-prendergast").unwrap().committees[0].counts.rate_percent(), Some(67));
-    assert_eq!(sefton.person("sefton-june-burns").unwrap().committees[0].counts.rate_percent(), Some(50));
-    assert_eq!(sefton.person("sefton-stuart-harrison").unwrap().committees[0].counts.rate_percent(), None);
+    assert_eq!(
+        sefton.person("sefton-mike-prendergast").unwrap().committees[0]
+            .counts
+            .rate_percent(),
+        Some(67)
+    );
+    assert_eq!(
+        sefton.person("sefton-june-burns").unwrap().committees[0]
+            .counts
+            .rate_percent(),
+        Some(50)
+    );
+    assert_eq!(
+        sefton.person("sefton-stuart-harrison").unwrap().committees[0]
+            .counts
+            .rate_percent(),
+        None
+    );
 }
 
 #[test]
@@ -197,11 +287,22 @@ fn substitutes_declarations_and_roles_are_recorded() {
     let all = people::attendance(&data);
     let sefton = all.iter().find(|a| a.council == "sefton").unwrap();
     let at = |id: &str, meeting: &str| {
-        sefton.person(id).unwrap().committees[0].meetings.iter().find(|m| m.meeting == meeting).unwrap().record.clone()
+        sefton.person(id).unwrap().committees[0]
+            .meetings
+            .iter()
+            .find(|m| m.meeting == meeting)
+            .unwrap()
+            .record
+            .clone()
     };
     let sep = "sefton-osc-children-2022-09-27";
     match at("sefton-natasha-carlin", sep) {
-        AtMeeting::Apologies { substitute, substitute_person, substitute_attended, .. } => {
+        AtMeeting::Apologies {
+            substitute,
+            substitute_person,
+            substitute_attended,
+            ..
+        } => {
             assert_eq!(substitute.as_deref(), Some("Councillor J. Kelly"));
             assert_eq!(substitute_person.as_deref(), Some("sefton-john-kelly"));
             assert_eq!(substitute_attended, Some(false));
@@ -209,21 +310,42 @@ fn substitutes_declarations_and_roles_are_recorded() {
         other => panic!("Carlin on 27 September 2022: {other:?}"),
     }
     match at("sefton-iain-brodie-browne", sep) {
-        AtMeeting::Substitute { for_person, attended, .. } => {
+        AtMeeting::Substitute {
+            for_person,
+            attended,
+            ..
+        } => {
             assert_eq!(for_person.as_deref(), Some("sefton-leo-evans"));
             assert_eq!(attended, Some(false));
         }
         other => panic!("Brodie-Browne on 27 September 2022: {other:?}"),
     }
     assert_eq!(at("sefton-andrew-wilson", sep), AtMeeting::NotNamed);
-    assert!(matches!(at("sefton-andrew-wilson", "sefton-osc-children-2022-11-07"), AtMeeting::Apologies { .. }));
-    assert!(matches!(at("sefton-danny-burns", "sefton-osc-children-2022-11-07"), AtMeeting::NotRecorded { apologies_published: true }));
-    assert!(matches!(at("sefton-danny-burns", "sefton-osc-children-2022-03-15"), AtMeeting::NotRecorded { apologies_published: false }));
+    assert!(matches!(
+        at("sefton-andrew-wilson", "sefton-osc-children-2022-11-07"),
+        AtMeeting::Apologies { .. }
+    ));
+    assert!(matches!(
+        at("sefton-danny-burns", "sefton-osc-children-2022-11-07"),
+        AtMeeting::NotRecorded {
+            apologies_published: true
+        }
+    ));
+    assert!(matches!(
+        at("sefton-danny-burns", "sefton-osc-children-2022-03-15"),
+        AtMeeting::NotRecorded {
+            apologies_published: false
+        }
+    ));
     let prendergast = &sefton.person("sefton-mike-prendergast").unwrap().committees[0];
     assert_eq!(prendergast.declarations.len(), 1);
     assert_eq!(prendergast.declarations[0].minute.as_deref(), Some("18"));
     assert_eq!(
-        sefton.people.iter().filter(|p| p.committees.iter().any(|k| !k.declarations.is_empty())).count(),
+        sefton
+            .people
+            .iter()
+            .filter(|p| p.committees.iter().any(|k| !k.declarations.is_empty()))
+            .count(),
         1,
         "one declaration of interest in the data"
     );
@@ -234,7 +356,10 @@ fn substitutes_declarations_and_roles_are_recorded() {
     assert_eq!(roles("sefton-maurice-byrne"), [Advisory]);
     assert_eq!(roles("sefton-des-seddon"), [CoOpted]);
     assert_eq!(roles("sefton-tony-brough"), [Substitute]);
-    assert!(roles("sefton-killen").is_empty(), "not on the 7 November 2022 membership list");
+    assert!(
+        roles("sefton-killen").is_empty(),
+        "not on the 7 November 2022 membership list"
+    );
 }
 
 #[test]
@@ -242,13 +367,30 @@ fn attendance_files_and_glossary_are_current_and_consistent() {
     people::check(&root()).unwrap_or_else(|e| panic!("{}", e.join("\n")));
     let data = dataset();
     let g = data.glossary.as_ref().expect("public/data/glossary.json");
-    for term in ["CAMHS", "SEND", "ICPC", "CfC", "CiN", "CP", "NEET", "EET", "EHE", "LAC", "MASH", "DfE", "HOS", "DLT", "RAG"] {
-        assert!(g.entries.iter().any(|e| e.term == term), "the glossary has no {term}");
+    for term in [
+        "CAMHS", "SEND", "ICPC", "CfC", "CiN", "CP", "NEET", "EET", "EHE", "LAC", "MASH", "DfE",
+        "HOS", "DLT", "RAG",
+    ] {
+        assert!(
+            g.entries.iter().any(|e| e.term == term),
+            "the glossary has no {term}"
+        );
     }
     // St Helens' own expansions (seed 004, minute 23) are quoted as printed.
     let hos = g.entries.iter().find(|e| e.term == "HOS").unwrap();
     assert_eq!(hos.meaning, "Heads of Services");
-    assert!(hos.source.as_ref().unwrap().quote.contains("Heads of Services (HOS)"));
+    assert!(hos
+        .source
+        .as_ref()
+        .unwrap()
+        .quote
+        .contains("Heads of Services (HOS)"));
     // RAG is never expanded in the papers, and says so.
-    assert!(g.entries.iter().find(|e| e.term == "RAG").unwrap().source.is_none());
+    assert!(g
+        .entries
+        .iter()
+        .find(|e| e.term == "RAG")
+        .unwrap()
+        .source
+        .is_none());
 }

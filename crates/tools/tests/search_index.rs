@@ -19,11 +19,17 @@ struct Built {
 }
 
 fn built(name: &str) -> Built {
-    let dir = std::env::temp_dir().join(format!("minutebook-search-test-{}-{name}", std::process::id()));
+    let dir = std::env::temp_dir().join(format!(
+        "minutebook-search-test-{}-{name}",
+        std::process::id()
+    ));
     let _ = std::fs::remove_dir_all(&dir);
-    let msg = minutebook_tools::index::cli(data_dir().to_str().unwrap(), dir.to_str().unwrap(), &[]).expect("index builds");
+    let msg =
+        minutebook_tools::index::cli(data_dir().to_str().unwrap(), dir.to_str().unwrap(), &[])
+            .expect("index builds");
     assert!(msg.contains("records"), "{msg}");
-    let manifest: Manifest = serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
+    let manifest: Manifest =
+        serde_json::from_slice(&std::fs::read(dir.join("manifest.json")).unwrap()).unwrap();
     Built { dir, manifest }
 }
 
@@ -40,7 +46,10 @@ impl Built {
             .hits
             .iter()
             .map(|h| {
-                let file: Vec<Doc> = serde_json::from_slice(&std::fs::read(self.dir.join(self.manifest.doc_path(h.id))).unwrap()).unwrap();
+                let file: Vec<Doc> = serde_json::from_slice(
+                    &std::fs::read(self.dir.join(self.manifest.doc_path(h.id))).unwrap(),
+                )
+                .unwrap();
                 file[(h.id % self.manifest.docs_per_file) as usize].clone()
             })
             .collect();
@@ -60,7 +69,10 @@ fn indexes_every_kind_of_record_in_the_seed_data() {
     let m = &b.manifest;
     assert!(m.records > 100, "only {} records", m.records);
     let committees: Vec<_> = m.committees.iter().map(|c| c.id.as_str()).collect();
-    assert!(committees.contains(&"sefton-osc-children") && committees.contains(&"st-helens-cyp-scrutiny"));
+    assert!(
+        committees.contains(&"sefton-osc-children")
+            && committees.contains(&"st-helens-cyp-scrutiny")
+    );
     assert!(m.years.contains(&2021) && m.years.contains(&2022));
     let totals: HashMap<&str, u32> = {
         let mut t = HashMap::new();
@@ -70,14 +82,22 @@ fn indexes_every_kind_of_record_in_the_seed_data() {
         t
     };
     for kind in ["item", "report", "minute", "resolution-noted"] {
-        assert!(totals.get(kind).copied().unwrap_or(0) > 0, "no {kind} records: {totals:?}");
+        assert!(
+            totals.get(kind).copied().unwrap_or(0) > 0,
+            "no {kind} records: {totals:?}"
+        );
     }
     // Every file is small, and the manifest stays a few KB.
     for entry in walk(&b.dir) {
         let len = std::fs::metadata(&entry).unwrap().len();
         assert!(len < 64 * 1024, "{} is {len} bytes", entry.display());
     }
-    assert!(std::fs::metadata(b.dir.join("manifest.json")).unwrap().len() < 8 * 1024);
+    assert!(
+        std::fs::metadata(b.dir.join("manifest.json"))
+            .unwrap()
+            .len()
+            < 8 * 1024
+    );
 }
 
 fn walk(dir: &Path) -> Vec<PathBuf> {
@@ -98,22 +118,45 @@ fn ranks_the_titled_item_first_and_links_to_its_anchor() {
     let b = built("rank");
     let (o, docs) = b.query("improvement programme", &Filters::default());
     assert!(o.total >= 4, "{} results", o.total);
-    assert!(docs[0].title.contains("Improvement Programme"), "first result: {:?}", docs[0]);
+    assert!(
+        docs[0].title.contains("Improvement Programme"),
+        "first result: {:?}",
+        docs[0]
+    );
     // The agenda items themselves come before their reports, minutes and resolutions
     // (which repeat the item's title) and before work programme rows.
     let top: Vec<&str> = docs.iter().take(3).map(|d| d.url.as_str()).collect();
     for meeting in ["2022-09-27", "2022-11-07"] {
         let item = format!("/meetings/sefton-osc-children-{meeting}#item-5");
-        assert!(top.contains(&item.as_str()), "{item} not in the top three: {top:?}");
+        assert!(
+            top.contains(&item.as_str()),
+            "{item} not in the top three: {top:?}"
+        );
     }
-    let first_resolution = docs.iter().position(|d| d.url.contains("#minute-")).unwrap_or(docs.len());
-    let last_item = docs.iter().rposition(|d| d.url.ends_with("#item-5") && d.title.starts_with("5.")).unwrap_or(0);
-    assert!(last_item < first_resolution, "a resolution outranks an agenda item: {top:?}");
+    let first_resolution = docs
+        .iter()
+        .position(|d| d.url.contains("#minute-"))
+        .unwrap_or(docs.len());
+    let last_item = docs
+        .iter()
+        .rposition(|d| d.url.ends_with("#item-5") && d.title.starts_with("5."))
+        .unwrap_or(0);
+    assert!(
+        last_item < first_resolution,
+        "a resolution outranks an agenda item: {top:?}"
+    );
     // A resolution part links to its own anchor, e.g. #minute-14-2.
     let (_, docs) = b.query("early help", &Filters::default());
     let urls: Vec<&str> = docs.iter().map(|d| d.url.as_str()).collect();
-    assert!(urls.contains(&"/meetings/sefton-osc-children-2022-09-27#item-6"), "{urls:?}");
-    assert!(urls.iter().any(|u| u.starts_with("/meetings/sefton-osc-children-2022-09-27#minute-15")), "{urls:?}");
+    assert!(
+        urls.contains(&"/meetings/sefton-osc-children-2022-09-27#item-6"),
+        "{urls:?}"
+    );
+    assert!(
+        urls.iter()
+            .any(|u| u.starts_with("/meetings/sefton-osc-children-2022-09-27#minute-15")),
+        "{urls:?}"
+    );
 }
 
 #[test]
@@ -121,16 +164,41 @@ fn as_you_type_and_facets_on_the_seed_data() {
     let b = built("facets");
     let full = b.query("ofsted", &Filters::default()).0.total;
     assert!(full > 0);
-    assert_eq!(b.query("ofst", &Filters::default()).0.total, full, "prefix gives the same records");
+    assert_eq!(
+        b.query("ofst", &Filters::default()).0.total,
+        full,
+        "prefix gives the same records"
+    );
     let (o, _) = b.query("ofsted", &Filters::default());
-    let st_helens = b.manifest.councils.iter().position(|c| c.id == "st-helens").unwrap();
-    let sefton = b.manifest.councils.iter().position(|c| c.id == "sefton").unwrap();
-    let only = Filters { councils: vec![sefton as u32], ..Filters::default() };
+    let st_helens = b
+        .manifest
+        .councils
+        .iter()
+        .position(|c| c.id == "st-helens")
+        .unwrap();
+    let sefton = b
+        .manifest
+        .councils
+        .iter()
+        .position(|c| c.id == "sefton")
+        .unwrap();
+    let only = Filters {
+        councils: vec![sefton as u32],
+        ..Filters::default()
+    };
     let (filtered, docs) = b.query("ofsted", &only);
     assert_eq!(filtered.total as u32, o.facets.councils[sefton]);
     assert!(docs.iter().all(|d| d.url.contains("sefton")));
-    assert_eq!(o.facets.councils[sefton] + o.facets.councils[st_helens], o.total as u32);
+    assert_eq!(
+        o.facets.councils[sefton] + o.facets.councils[st_helens],
+        o.total as u32
+    );
     // Snippets mark the words that matched, whatever their case.
     let s = snippet(&docs[0].text, &filtered.terms, 30);
-    assert!(s.marks.iter().all(|&(a, z)| s.text[a..z].eq_ignore_ascii_case("ofsted")), "{s:?}");
+    assert!(
+        s.marks
+            .iter()
+            .all(|&(a, z)| s.text[a..z].eq_ignore_ascii_case("ofsted")),
+        "{s:?}"
+    );
 }

@@ -35,7 +35,11 @@ pub fn BarChart(
 fn bar_svg(id: &str, d: &SeriesData, tones: Option<&[String]>) -> AnyView {
     let max = d.points.iter().map(|p| p.value).fold(0.0, f64::max);
     // Percentages are drawn against 100%; other figures against a round number above the largest.
-    let top = if d.unit == Unit::Percent { max.max(100.0) } else { nice_max(max) };
+    let top = if d.unit == Unit::Percent {
+        max.max(100.0)
+    } else {
+        nice_max(max)
+    };
     let mut y = 4.0;
     let mut parts = Vec::new();
     for (i, p) in d.points.iter().enumerate() {
@@ -46,9 +50,15 @@ fn bar_svg(id: &str, d: &SeriesData, tones: Option<&[String]>) -> AnyView {
             .enumerate()
             .map(|(k, l)| view! { <tspan x="0" dy=if k == 0 { "0".to_string() } else { format!("{LINE}") }>{l.clone()}</tspan> })
             .collect_view();
-        parts.push(view! { <text class="chart-label" x="0" y=format!("{text_y:.1}")>{spans}</text> }.into_any());
+        parts.push(
+            view! { <text class="chart-label" x="0" y=format!("{text_y:.1}")>{spans}</text> }
+                .into_any(),
+        );
         y += LINE * lines.len() as f64 + 2.0;
-        let tone = tones.and_then(|t| t.get(i)).cloned().unwrap_or_else(|| "chart-fill--0".to_string());
+        let tone = tones
+            .and_then(|t| t.get(i))
+            .cloned()
+            .unwrap_or_else(|| "chart-fill--0".to_string());
         let pattern = if tones.is_some() { i } else { 0 };
         // A zero still shows a hairline so the bar's place is visible.
         let width = percent_of(p.value, top).max(0.4);

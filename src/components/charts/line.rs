@@ -13,7 +13,11 @@ const LEFT: f64 = 6.0;
 const RIGHT: f64 = 94.0;
 
 #[component]
-pub fn LineChart(id: String, data: SeriesData, #[prop(optional)] children: Option<Children>) -> impl IntoView {
+pub fn LineChart(
+    id: String,
+    data: SeriesData,
+    #[prop(optional)] children: Option<Children>,
+) -> impl IntoView {
     let description = describe_line(&data);
     let svg = line_svg(&id, &data);
     let table = match children {
@@ -29,9 +33,19 @@ pub fn LineChart(id: String, data: SeriesData, #[prop(optional)] children: Optio
 
 fn line_svg(id: &str, d: &SeriesData) -> AnyView {
     let max = d.points.iter().map(|p| p.value).fold(0.0, f64::max);
-    let top = if d.unit == Unit::Percent && max <= 100.0 { 100.0 } else { nice_max(max) };
+    let top = if d.unit == Unit::Percent && max <= 100.0 {
+        100.0
+    } else {
+        nice_max(max)
+    };
     let n = d.points.len();
-    let x_of = |i: usize| if n <= 1 { 50.0 } else { LEFT + (RIGHT - LEFT) * i as f64 / (n - 1) as f64 };
+    let x_of = |i: usize| {
+        if n <= 1 {
+            50.0
+        } else {
+            LEFT + (RIGHT - LEFT) * i as f64 / (n - 1) as f64
+        }
+    };
     let y_of = |v: f64| TOP + PLOT - (v / top).clamp(0.0, 1.0) * PLOT;
     let mut parts = Vec::new();
     for t in ticks(top, 4) {
@@ -51,7 +65,13 @@ fn line_svg(id: &str, d: &SeriesData) -> AnyView {
     let label_all = n <= 4;
     for (i, p) in d.points.iter().enumerate() {
         let (x, y) = (x_of(i), y_of(p.value));
-        let anchor = if n > 1 && i == 0 { "start" } else if n > 1 && i == n - 1 { "end" } else { "middle" };
+        let anchor = if n > 1 && i == 0 {
+            "start"
+        } else if n > 1 && i == n - 1 {
+            "end"
+        } else {
+            "middle"
+        };
         parts.push(view! { <circle class="chart-marker" cx=format!("{x:.3}%") cy=format!("{y:.1}") r="5" /> }.into_any());
         if label_all || i == 0 || i == n - 1 {
             parts.push(view! {
@@ -65,5 +85,10 @@ fn line_svg(id: &str, d: &SeriesData) -> AnyView {
             }.into_any());
         }
     }
-    svg_root(id, TOP + PLOT + 30.0, "chart--line", view! { {parts} }.into_any())
+    svg_root(
+        id,
+        TOP + PLOT + 30.0,
+        "chart--line",
+        view! { {parts} }.into_any(),
+    )
 }

@@ -93,7 +93,15 @@ pub fn pattern_id(id: &str, i: usize) -> String {
 }
 
 /// A filled area in colour `tone` with pattern `i` over it, at `%` across and px down.
-pub fn patterned_rect(id: &str, i: usize, tone: &str, x: f64, y: f64, width: f64, height: f64) -> AnyView {
+pub fn patterned_rect(
+    id: &str,
+    i: usize,
+    tone: &str,
+    x: f64,
+    y: f64,
+    width: f64,
+    height: f64,
+) -> AnyView {
     let (x, w) = (format!("{x:.3}%"), format!("{width:.3}%"));
     let (y, h) = (format!("{y:.1}"), format!("{height:.1}"));
     view! {

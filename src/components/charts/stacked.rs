@@ -21,7 +21,11 @@ pub fn StackedShareChart(
     tones: Option<Vec<String>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let tones = tones.unwrap_or_else(|| (0..data.categories.len()).map(|i| format!("chart-fill--{}", i % 8)).collect());
+    let tones = tones.unwrap_or_else(|| {
+        (0..data.categories.len())
+            .map(|i| format!("chart-fill--{}", i % 8))
+            .collect()
+    });
     let description = describe_stacked(&data);
     let svg = stacked_svg(&id, &data, &tones);
     let table = match children {
@@ -50,7 +54,10 @@ fn stacked_svg(id: &str, d: &StackedData, tones: &[String]) -> AnyView {
     let single = d.bars.len() == 1;
     for bar in &d.bars {
         if !single {
-            let lines = wrap(&format!("{} (total {})", bar.label, d.display(bar.total())), WRAP);
+            let lines = wrap(
+                &format!("{} (total {})", bar.label, d.display(bar.total())),
+                WRAP,
+            );
             parts.push(text_lines("0", y + LINE - 4.0, &lines, "chart-label"));
             y += LINE * lines.len() as f64 + 2.0;
         }
@@ -59,7 +66,15 @@ fn stacked_svg(id: &str, d: &StackedData, tones: &[String]) -> AnyView {
             if share <= 0.0 {
                 continue;
             }
-            parts.push(patterned_rect(id, i, &tones[i % tones.len().max(1)], x, y, share, BAR));
+            parts.push(patterned_rect(
+                id,
+                i,
+                &tones[i % tones.len().max(1)],
+                x,
+                y,
+                share,
+                BAR,
+            ));
             x += share;
         }
         // Gaps between parts: a white rule at each boundary, so parts never merge.
@@ -77,7 +92,11 @@ fn stacked_svg(id: &str, d: &StackedData, tones: &[String]) -> AnyView {
     for (i, cat) in d.categories.iter().enumerate() {
         let text = if single {
             let b = &d.bars[0];
-            format!("{cat}: {} ({})", d.display(b.values[i]), share_text(b.shares()[i]))
+            format!(
+                "{cat}: {} ({})",
+                d.display(b.values[i]),
+                share_text(b.shares()[i])
+            )
         } else {
             cat.clone()
         };
@@ -93,7 +112,10 @@ fn stacked_svg(id: &str, d: &StackedData, tones: &[String]) -> AnyView {
             .enumerate()
             .map(|(k, l)| view! { <tspan x="24" dy=if k == 0 { "0".to_string() } else { format!("{LINE}") }>{l.clone()}</tspan> })
             .collect_view();
-        parts.push(view! { <text class="chart-label" x="24" y=format!("{:.1}", y + 13.0)>{spans}</text> }.into_any());
+        parts.push(
+            view! { <text class="chart-label" x="24" y=format!("{:.1}", y + 13.0)>{spans}</text> }
+                .into_any(),
+        );
         y += (LINE * lines.len() as f64).max(SWATCH) + 6.0;
     }
     let body = view! { {pattern_defs(id, d.categories.len())} {parts} }.into_any();
@@ -105,7 +127,11 @@ fn stacked_svg(id: &str, d: &StackedData, tones: &[String]) -> AnyView {
 pub fn StackedTable(id: String, data: StackedData) -> impl IntoView {
     let csv = stacked_csv(&data);
     let file = file_name(&[&id]);
-    let head = data.categories.iter().map(|c| view! { <th scope="col" class="num">{c.clone()}</th> }).collect_view();
+    let head = data
+        .categories
+        .iter()
+        .map(|c| view! { <th scope="col" class="num">{c.clone()}</th> })
+        .collect_view();
     let rows = data
         .bars
         .iter()

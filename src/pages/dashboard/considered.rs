@@ -2,9 +2,9 @@
 //! item and the minute, and the resolutions made on it, each linking to its part of the
 //! minutes.
 
-use crate::routes;
 use crate::components::status::NotPublished;
-use crate::data::{Load, fetch_meeting};
+use crate::data::{fetch_meeting, Load};
+use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{Catalogue, Consideration, Dashboard, Meeting, ResolutionPart};
 use minutebook_domain::dates::long_date;
@@ -34,13 +34,22 @@ pub fn Considerations(dashboard: Arc<Dashboard>, catalogue: Arc<Catalogue>) -> i
 fn ConsideredAt(consideration: Consideration, catalogue: Arc<Catalogue>) -> impl IntoView {
     let c = consideration;
     let Some(summary) = catalogue.meeting(&c.meeting).cloned() else {
-        return view! { <p>{format!("A meeting not in the published data ({}).", c.meeting)}</p> }.into_any();
+        return view! { <p>{format!("A meeting not in the published data ({}).", c.meeting)}</p> }
+            .into_any();
     };
-    let committee = catalogue.committee(&summary.committee).map(|k| k.title.clone()).unwrap_or_default();
+    let committee = catalogue
+        .committee(&summary.committee)
+        .map(|k| k.title.clone())
+        .unwrap_or_default();
     let date = long_date(summary.date, summary.date_precision);
     // The minute's anchor needs only its number; the item's anchor and the resolutions need
     // the meeting file.
-    let minute_link = c.minute.clone().map(|m| (format!("Minute {m}"), routes::meeting(&c.meeting, Some(&anchor(&m, None)))));
+    let minute_link = c.minute.clone().map(|m| {
+        (
+            format!("Minute {m}"),
+            routes::meeting(&c.meeting, Some(&anchor(&m, None))),
+        )
+    });
     let meeting = Load::new({
         let id = c.meeting.clone();
         move || fetch_meeting(id.clone())
@@ -71,8 +80,13 @@ fn ConsideredAt(consideration: Consideration, catalogue: Arc<Catalogue>) -> impl
 
 fn item_and_resolutions(m: &Meeting, c: &Consideration) -> AnyView {
     let found = m.items.iter().enumerate().find(|(_, i)| {
-        c.item.as_ref().is_some_and(|n| i.number.as_ref() == Some(n))
-            || (c.item.is_none() && c.minute.as_ref().is_some_and(|n| i.minute.as_ref().is_some_and(|x| &x.number == n)))
+        c.item
+            .as_ref()
+            .is_some_and(|n| i.number.as_ref() == Some(n))
+            || (c.item.is_none()
+                && c.minute
+                    .as_ref()
+                    .is_some_and(|n| i.minute.as_ref().is_some_and(|x| &x.number == n)))
     });
     let Some((index, item)) = found else {
         return view! { <p><NotPublished what="The agenda item" /></p> }.into_any();
@@ -82,7 +96,10 @@ fn item_and_resolutions(m: &Meeting, c: &Consideration) -> AnyView {
         None => format!("Agenda item: {}", item.title),
     };
     let item_link = routes::meeting(&m.id, Some(&format!("item-{}", index + 1)));
-    let resolution = item.minute.as_ref().and_then(|x| x.resolution.as_ref().map(|r| (x.number.clone(), r.clone())));
+    let resolution = item
+        .minute
+        .as_ref()
+        .and_then(|x| x.resolution.as_ref().map(|r| (x.number.clone(), r.clone())));
     view! {
         <p><a href=item_link>{item_label}</a></p>
         {match resolution {

@@ -8,13 +8,17 @@ use leptos::prelude::*;
 use minutebook_data::{Cell, ChartKind, ColumnKind, Dashboard, DataTable, Section, SourceRef};
 use minutebook_domain::csv_export::{file_name, indicators_csv, table_csv};
 use minutebook_domain::indicators::{
-    cell_text, comparator_points, format_figure, indicator_value, series_points, table_points, table_stacked,
+    cell_text, comparator_points, format_figure, indicator_value, series_points, table_points,
+    table_stacked,
 };
 use std::sync::Arc;
 
 /// "Public Document Pack: ..., page 75".
 pub fn source_text(d: &Dashboard, r: &SourceRef) -> String {
-    let title = d.source(r).map(|s| s.title.clone()).unwrap_or_else(|| r.document.clone());
+    let title = d
+        .source(r)
+        .map(|s| s.title.clone())
+        .unwrap_or_else(|| r.document.clone());
     match &r.page {
         Some(p) if p.contains('-') => format!("{title}, pages {p}"),
         Some(p) => format!("{title}, page {p}"),
@@ -102,10 +106,17 @@ pub fn TableBlock(dashboard: Arc<Dashboard>, table: DataTable) -> impl IntoView 
         move || view! { <DataTableView dashboard=d.clone() table=t.clone() /> }
     };
     match table_points(&t) {
-        Some((series, ChartKind::Bar)) => view! { <BarChart id=id data=series>{data_table()}</BarChart> }.into_any(),
-        Some((series, ChartKind::Line)) => view! { <LineChart id=id data=series>{data_table()}</LineChart> }.into_any(),
+        Some((series, ChartKind::Bar)) => {
+            view! { <BarChart id=id data=series>{data_table()}</BarChart> }.into_any()
+        }
+        Some((series, ChartKind::Line)) => {
+            view! { <LineChart id=id data=series>{data_table()}</LineChart> }.into_any()
+        }
         Some((_, ChartKind::StackedShare)) => match table_stacked(&t) {
-            Some(data) => view! { <StackedShareChart id=id data=data>{data_table()}</StackedShareChart> }.into_any(),
+            Some(data) => {
+                view! { <StackedShareChart id=id data=data>{data_table()}</StackedShareChart> }
+                    .into_any()
+            }
             None => data_table().into_any(),
         },
         None => view! { <div class="table-block" id=id>{data_table()}</div> }.into_any(),
@@ -167,8 +178,12 @@ pub fn IndicatorCards(
         .indicators
         .iter()
         .flat_map(|i| {
-            let cmp = comparator_points(i, &place).map(|data| view! { <BarChart id=format!("{}-comparators", i.id) data=data /> }.into_any());
-            let line = series_points(i).map(|data| view! { <LineChart id=format!("{}-series", i.id) data=data /> }.into_any());
+            let cmp = comparator_points(i, &place).map(|data| {
+                view! { <BarChart id=format!("{}-comparators", i.id) data=data /> }.into_any()
+            });
+            let line = series_points(i).map(|data| {
+                view! { <LineChart id=format!("{}-series", i.id) data=data /> }.into_any()
+            });
             [cmp, line].into_iter().flatten()
         })
         .collect_view();

@@ -48,7 +48,10 @@ fn every_kind_of_request_in_the_seeds() {
 #[test]
 fn who_is_asked() {
     let who = |t: &str| asked(t);
-    assert_eq!(who("the Head of Children’s Social Care be requested to submit a report").as_deref(), Some("the Head of Children’s Social Care"));
+    assert_eq!(
+        who("the Head of Children’s Social Care be requested to submit a report").as_deref(),
+        Some("the Head of Children’s Social Care")
+    );
     assert_eq!(who("that, once data is available, the Head of Education Excellence be requested to submit a monitoring report").as_deref(), Some("the Head of Education Excellence"));
     assert_eq!(who("of the Executive Director of Social Care and Education be requested to provide statistical information").as_deref(), Some("the Executive Director of Social Care and Education"));
     assert_eq!(who("previous reports on school performance be provided to the Head of Education and she be requested to submit a report").as_deref(), Some("the Head of Education"));
@@ -60,14 +63,29 @@ fn who_is_asked() {
 #[test]
 fn when_it_is_asked_for() {
     let when = |t: &str| timing(t);
-    assert_eq!(when("submit a report ... to the Committee in 6 months’ time; and").as_deref(), Some("in 6 months’ time"));
+    assert_eq!(
+        when("submit a report ... to the Committee in 6 months’ time; and").as_deref(),
+        Some("in 6 months’ time")
+    );
     assert_eq!(when("be requested to submit a further report to the next meeting of the Committee providing information").as_deref(), Some("to the next meeting of the Committee"));
     assert_eq!(when("the Work Programme be discussed at the next meeting of the Committee scheduled for January 2022; and").as_deref(), Some("at the next meeting of the Committee scheduled for January 2022"));
-    assert_eq!(when("an update ... be brought to a future meeting of this Committee.").as_deref(), Some("to a future meeting of this Committee"));
-    assert_eq!(when("be arranged in due course;").as_deref(), Some("in due course"));
-    assert_eq!(when("that, once data is available, the Head of Education").as_deref(), Some("once data is available"));
+    assert_eq!(
+        when("an update ... be brought to a future meeting of this Committee.").as_deref(),
+        Some("to a future meeting of this Committee")
+    );
+    assert_eq!(
+        when("be arranged in due course;").as_deref(),
+        Some("in due course")
+    );
+    assert_eq!(
+        when("that, once data is available, the Head of Education").as_deref(),
+        Some("once data is available")
+    );
     assert_eq!(when("the Improvement Plan be submitted to a Special meeting of the Committee prior to its submission to Ofsted; and").as_deref(), Some("prior to its submission to Ofsted"));
-    assert_eq!(when("receives a six-monthly monitoring report").as_deref(), Some("six-monthly"));
+    assert_eq!(
+        when("receives a six-monthly monitoring report").as_deref(),
+        Some("six-monthly")
+    );
     assert_eq!(when("the report be noted"), None);
     assert_eq!(months_in("in 6 months’ time"), Some(6));
     assert_eq!(months_in("in six months' time"), Some(6));
@@ -81,8 +99,14 @@ fn calendar_arithmetic() {
     assert_eq!(days_between(d("2022-07-05"), d("2022-11-07")), 125);
     assert_eq!(months_between(d("2022-07-05"), d("2022-11-07")), 4);
     assert_eq!(months_between(d("2022-07-05"), d("2022-08-04")), 0);
-    assert_eq!(describe_wait(d("2022-07-05"), d("2022-11-07")), "4 months (125 days)");
-    assert_eq!(describe_wait(d("2022-09-27"), d("2022-11-07")), "1 month (41 days)");
+    assert_eq!(
+        describe_wait(d("2022-07-05"), d("2022-11-07")),
+        "4 months (125 days)"
+    );
+    assert_eq!(
+        describe_wait(d("2022-09-27"), d("2022-11-07")),
+        "1 month (41 days)"
+    );
     assert_eq!(describe_wait(d("2022-11-07"), d("2022-11-07")), "0 days");
 }
 
@@ -105,11 +129,41 @@ fn status_is_the_strongest_evidence() {
     use EvidenceKind as K;
     let as_of = d("2022-11-07");
     assert_eq!(status(&[], as_of), FollowUpStatus::Outstanding);
-    assert_eq!(status(&[ev(K::Mentioned, Some("2022-09-27"))], as_of), FollowUpStatus::Outstanding);
-    assert_eq!(status(&[ev(K::Planned, Some("2022-12-20"))], as_of), FollowUpStatus::Planned);
-    assert_eq!(status(&[ev(K::Planned, None)], as_of), FollowUpStatus::Planned);
+    assert_eq!(
+        status(&[ev(K::Mentioned, Some("2022-09-27"))], as_of),
+        FollowUpStatus::Outstanding
+    );
+    assert_eq!(
+        status(&[ev(K::Planned, Some("2022-12-20"))], as_of),
+        FollowUpStatus::Planned
+    );
+    assert_eq!(
+        status(&[ev(K::Planned, None)], as_of),
+        FollowUpStatus::Planned
+    );
     // Planned for a meeting already past (as of the data) and not delivered: outstanding.
-    assert_eq!(status(&[ev(K::Planned, Some("2022-09-27"))], as_of), FollowUpStatus::Outstanding);
-    assert_eq!(status(&[ev(K::Planned, Some("2022-12-20")), ev(K::Arranged, Some("2022-11-21"))], as_of), FollowUpStatus::Arranged);
-    assert_eq!(status(&[ev(K::Arranged, Some("2022-11-21")), ev(K::Delivered, Some("2022-11-07"))], as_of), FollowUpStatus::Delivered);
+    assert_eq!(
+        status(&[ev(K::Planned, Some("2022-09-27"))], as_of),
+        FollowUpStatus::Outstanding
+    );
+    assert_eq!(
+        status(
+            &[
+                ev(K::Planned, Some("2022-12-20")),
+                ev(K::Arranged, Some("2022-11-21"))
+            ],
+            as_of
+        ),
+        FollowUpStatus::Arranged
+    );
+    assert_eq!(
+        status(
+            &[
+                ev(K::Arranged, Some("2022-11-21")),
+                ev(K::Delivered, Some("2022-11-07"))
+            ],
+            as_of
+        ),
+        FollowUpStatus::Delivered
+    );
 }

@@ -17,7 +17,10 @@ pub struct ListedName {
 }
 
 fn starts_with_title(fragment: &str) -> bool {
-    fragment.split_whitespace().next().is_some_and(|w| title_of(&w.trim_end_matches('.').to_lowercase()).is_some())
+    fragment
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| title_of(&w.trim_end_matches('.').to_lowercase()).is_some())
 }
 
 /// Split a printed list of names, as in present lists and apologies minutes:
@@ -49,10 +52,15 @@ pub fn split_names(list: &str) -> Vec<ListedName> {
                 f = f[..open].trim().to_string();
             }
             let lower = f.to_lowercase();
-            let sub = ["her substitute ", "his substitute ", "their substitute ", "substitute "]
-                .iter()
-                .find(|p| lower.starts_with(*p))
-                .map(|p| p.len());
+            let sub = [
+                "her substitute ",
+                "his substitute ",
+                "their substitute ",
+                "substitute ",
+            ]
+            .iter()
+            .find(|p| lower.starts_with(*p))
+            .map(|p| p.len());
             let mut entry = ListedName::default();
             if let Some(n) = sub {
                 entry.substitute_for = out.last().map(|l| l.name.clone());

@@ -3,7 +3,14 @@
 use super::*;
 
 fn person(id: &str, name: &str, kind: PersonKind) -> Person {
-    Person { id: id.into(), name: name.into(), kind, aliases: Vec::new(), represents: None, notes: Vec::new() }
+    Person {
+        id: id.into(),
+        name: name.into(),
+        kind,
+        aliases: Vec::new(),
+        represents: None,
+        notes: Vec::new(),
+    }
 }
 
 /// A few of Sefton's people, with their names as the front page of the 7 November 2022
@@ -15,7 +22,11 @@ fn sefton() -> Vec<Person> {
         person("sefton-danny-burns", "Cllr. Danny Burns", Councillor),
         person("sefton-natasha-carlin", "Cllr. Natasha Carlin", Councillor),
         person("sefton-john-kelly", "Cllr. John Kelly", Councillor),
-        person("sefton-iain-brodie-browne", "Cllr. Iain Brodie - Browne", Councillor),
+        person(
+            "sefton-iain-brodie-browne",
+            "Cllr. Iain Brodie - Browne",
+            Councillor,
+        ),
         person("sefton-maurice-byrne", "Maurice Byrne", CoOptee),
         person("sefton-karen-christie", "Karen Christie", CoOptee),
         person("sefton-sandra-cain", "Mrs Sandra Cain", CoOptee),
@@ -78,8 +89,14 @@ fn a_surname_shared_by_two_people_is_ambiguous() {
         other => panic!("expected ambiguous, got {other:?}"),
     }
     // An initial settles it.
-    assert_eq!(id_of("Councillor J. Burns", &people).as_deref(), Some("sefton-june-burns"));
-    assert_eq!(id_of("Councillor D Burns", &people).as_deref(), Some("sefton-danny-burns"));
+    assert_eq!(
+        id_of("Councillor J. Burns", &people).as_deref(),
+        Some("sefton-june-burns")
+    );
+    assert_eq!(
+        id_of("Councillor D Burns", &people).as_deref(),
+        Some("sefton-danny-burns")
+    );
 }
 
 #[test]
@@ -96,17 +113,33 @@ fn titles_keep_councillors_and_co_optees_apart() {
 fn names_never_match_across_councils() {
     assert_eq!(infer("Councillor Carlin", &st_helens()), NameMatch::NoMatch);
     assert_eq!(infer("Mr Thorpe", &sefton()), NameMatch::NoMatch);
-    assert_eq!(id_of("Mr Thorpe", &st_helens()).as_deref(), Some("st-helens-d-thorpe"));
-    assert_eq!(id_of("Councillor Long", &st_helens()).as_deref(), Some("st-helens-t-long"));
+    assert_eq!(
+        id_of("Mr Thorpe", &st_helens()).as_deref(),
+        Some("st-helens-d-thorpe")
+    );
+    assert_eq!(
+        id_of("Councillor Long", &st_helens()).as_deref(),
+        Some("st-helens-t-long")
+    );
 }
 
 #[test]
 fn aliases_and_explicit_ids_come_first() {
     let mut people = sefton();
     people[0].aliases.push("Councillor Burns".into());
-    assert_eq!(match_name("Councillor  Burns", None, &people).person().map(|p| p.id.as_str()), Some("sefton-june-burns"));
-    assert!(matches!(match_name("Councillor Burns", Some("sefton-danny-burns"), &people), NameMatch::Explicit(p) if p.id == "sefton-danny-burns"));
-    assert_eq!(match_name("Anyone", Some("sefton-nobody"), &people), NameMatch::UnknownId("sefton-nobody".into()));
+    assert_eq!(
+        match_name("Councillor  Burns", None, &people)
+            .person()
+            .map(|p| p.id.as_str()),
+        Some("sefton-june-burns")
+    );
+    assert!(
+        matches!(match_name("Councillor Burns", Some("sefton-danny-burns"), &people), NameMatch::Explicit(p) if p.id == "sefton-danny-burns")
+    );
+    assert_eq!(
+        match_name("Anyone", Some("sefton-nobody"), &people),
+        NameMatch::UnknownId("sefton-nobody".into())
+    );
 }
 
 fn names(list: &[ListedName]) -> Vec<&str> {
@@ -122,8 +155,16 @@ fn present_lists_as_printed_split_into_people() {
     assert_eq!(
         names(&present),
         [
-            "Councillor June Burns", "Councillor Spencer", "Councillor Danny Burns", "Councillor Carlin", "Councillor Evans",
-            "Councillor Hardman", "Councillor Killen", "Councillor Murphy", "Councillor Prendergast", "Councillor Wilson"
+            "Councillor June Burns",
+            "Councillor Spencer",
+            "Councillor Danny Burns",
+            "Councillor Carlin",
+            "Councillor Evans",
+            "Councillor Hardman",
+            "Councillor Killen",
+            "Councillor Murphy",
+            "Councillor Prendergast",
+            "Councillor Wilson"
         ]
     );
     assert_eq!(present[0].chair.as_deref(), Some("in the Chair"));
@@ -132,10 +173,28 @@ fn present_lists_as_printed_split_into_people() {
     let also = split_names(
         "Mr. M. Byrne, Healthwatch Representative\nMs. M. McDermott, Parent Governor Representative\nCouncillor Doyle – Cabinet Member – Children’s Social Care\nCouncillor Roscoe, Cabinet Member – Education\nCouncillor Brough",
     );
-    assert_eq!(names(&also), ["Mr. M. Byrne", "Ms. M. McDermott", "Councillor Doyle", "Councillor Roscoe", "Councillor Brough"]);
-    assert_eq!(also[0].capacity.as_deref(), Some("Healthwatch Representative"));
-    assert_eq!(also[2].capacity.as_deref(), Some("Cabinet Member – Children’s Social Care"));
-    assert_eq!(also[3].capacity.as_deref(), Some("Cabinet Member – Education"));
+    assert_eq!(
+        names(&also),
+        [
+            "Mr. M. Byrne",
+            "Ms. M. McDermott",
+            "Councillor Doyle",
+            "Councillor Roscoe",
+            "Councillor Brough"
+        ]
+    );
+    assert_eq!(
+        also[0].capacity.as_deref(),
+        Some("Healthwatch Representative")
+    );
+    assert_eq!(
+        also[2].capacity.as_deref(),
+        Some("Cabinet Member – Children’s Social Care")
+    );
+    assert_eq!(
+        also[3].capacity.as_deref(),
+        Some("Cabinet Member – Education")
+    );
     assert_eq!(also[4].capacity, None);
 
     // Seed 004, St Helens, 6 December 2021.
@@ -144,10 +203,24 @@ fn present_lists_as_printed_split_into_people() {
     );
     assert_eq!(
         names(&not_present),
-        ["Councillor Barton-Ainsworth", "Councillor A Johnson", "Councillor Greaves", "Councillor Preston", "Mr Williams", "Mr D Thorpe", "Miss A Kirman"]
+        [
+            "Councillor Barton-Ainsworth",
+            "Councillor A Johnson",
+            "Councillor Greaves",
+            "Councillor Preston",
+            "Mr Williams",
+            "Mr D Thorpe",
+            "Miss A Kirman"
+        ]
     );
-    assert_eq!(not_present[4].capacity.as_deref(), Some("Roman Catholic Church Representative"));
-    assert_eq!(not_present[6].capacity.as_deref(), Some("Parent Governor – Primary"));
+    assert_eq!(
+        not_present[4].capacity.as_deref(),
+        Some("Roman Catholic Church Representative")
+    );
+    assert_eq!(
+        not_present[6].capacity.as_deref(),
+        Some("Parent Governor – Primary")
+    );
 }
 
 #[test]
@@ -157,25 +230,56 @@ fn apologies_minutes_split_into_people_substitutes_and_capacities() {
     assert_eq!(
         names(&list),
         [
-            "Councillor June Burns", "Councillor Christine Maher", "Councillor Carlin", "Councillor J. Kelly", "Councillor Evans",
-            "Councillor Brodie Browne", "Ms. Karen Christie", "Father Des Seddon"
+            "Councillor June Burns",
+            "Councillor Christine Maher",
+            "Councillor Carlin",
+            "Councillor J. Kelly",
+            "Councillor Evans",
+            "Councillor Brodie Browne",
+            "Ms. Karen Christie",
+            "Father Des Seddon"
         ]
     );
     assert_eq!(list[3].substitute_for.as_deref(), Some("Councillor Carlin"));
     assert_eq!(list[5].substitute_for.as_deref(), Some("Councillor Evans"));
-    assert_eq!(list[6].capacity.as_deref(), Some("Healthwatch Representative"));
-    assert_eq!(list[7].capacity.as_deref(), Some("Archdiocese Representative"));
+    assert_eq!(
+        list[6].capacity.as_deref(),
+        Some("Healthwatch Representative")
+    );
+    assert_eq!(
+        list[7].capacity.as_deref(),
+        Some("Archdiocese Representative")
+    );
 
     // Seed 000, 7 November 2022: a councillor's capacity, then an untitled name.
     let list = apologies_names("Apologies for absence were received from Councillors Prendergast and Wilson, Councillor Doyle, Cabinet Member – Children’s Social Care and Karen Christie, Healthwatch.");
-    assert_eq!(names(&list), ["Councillor Prendergast", "Councillor Wilson", "Councillor Doyle", "Karen Christie"]);
-    assert_eq!(list[2].capacity.as_deref(), Some("Cabinet Member – Children’s Social Care"));
+    assert_eq!(
+        names(&list),
+        [
+            "Councillor Prendergast",
+            "Councillor Wilson",
+            "Councillor Doyle",
+            "Karen Christie"
+        ]
+    );
+    assert_eq!(
+        list[2].capacity.as_deref(),
+        Some("Cabinet Member – Children’s Social Care")
+    );
     assert_eq!(list[3].capacity.as_deref(), Some("Healthwatch"));
 
     // Seed 004: "Councillors" carries on until "Mr".
     let list = apologies_names("Apologies for absence were received from Councillors Barton-Ainsworth, Greaves, A Johnson, Preston, Mr Williams, Mr Thorpe and Miss Kirman.");
     assert_eq!(
         names(&list),
-        ["Councillor Barton-Ainsworth", "Councillor Greaves", "Councillor A Johnson", "Councillor Preston", "Mr Williams", "Mr Thorpe", "Miss Kirman"]
+        [
+            "Councillor Barton-Ainsworth",
+            "Councillor Greaves",
+            "Councillor A Johnson",
+            "Councillor Preston",
+            "Mr Williams",
+            "Mr Thorpe",
+            "Miss Kirman"
+        ]
     );
 }

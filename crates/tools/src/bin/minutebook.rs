@@ -16,11 +16,17 @@ use std::process::ExitCode;
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    let result = match args.iter().map(String::as_str).collect::<Vec<_>>().as_slice() {
+    let result = match args
+        .iter()
+        .map(String::as_str)
+        .collect::<Vec<_>>()
+        .as_slice()
+    {
         ["check", dir] => check(Path::new(dir)),
         ["catalogue", dir] => write_catalogue(Path::new(dir)),
         ["schema", dir] => write_schemas(Path::new(dir)),
-        ["decisions", dir] => minutebook_tools::decisions::write(Path::new(dir)).map(|w| format!("wrote {}", w.join(", "))),
+        ["decisions", dir] => minutebook_tools::decisions::write(Path::new(dir))
+            .map(|w| format!("wrote {}", w.join(", "))),
         ["index", data, out, options @ ..] => minutebook_tools::index::cli(data, out, options),
         ["feeds", data, out, options @ ..] => write_feeds(Path::new(data), Path::new(out), options),
         _ => Err(vec![
@@ -65,7 +71,10 @@ fn check(dir: &Path) -> Result<String, Vec<String>> {
     // theme.json (optional): what the app would adjust or refuse is a warning, not a failure.
     let theme = minutebook_tools::theme::check(dir)?;
     let warnings: String = theme.iter().map(|n| format!("\nwarning: {n}")).collect();
-    Ok(format!("{}: all files parse and index.json is current{warnings}", dir.display()))
+    Ok(format!(
+        "{}: all files parse and index.json is current{warnings}",
+        dir.display()
+    ))
 }
 
 fn write_catalogue(dir: &Path) -> Result<String, Vec<String>> {
@@ -75,7 +84,11 @@ fn write_catalogue(dir: &Path) -> Result<String, Vec<String>> {
     minutebook_tools::decisions::write(dir)?;
     // People's attendance is generated from the same files, so it is rebuilt with the catalogue.
     let people = minutebook_tools::people::write(dir)?;
-    Ok(format!("wrote {}{}", path.display(), people.iter().map(|p| format!(", {p}")).collect::<String>()))
+    Ok(format!(
+        "wrote {}{}",
+        path.display(),
+        people.iter().map(|p| format!(", {p}")).collect::<String>()
+    ))
 }
 
 fn write_schemas(dir: &Path) -> Result<String, Vec<String>> {
@@ -96,10 +109,18 @@ fn write_feeds(data: &Path, out: &Path, options: &[&str]) -> Result<String, Vec<
         match (*opt, value) {
             ("--base", Some(v)) => base = Some(v),
             ("--site-url", Some(v)) => site_url = Some(v),
-            _ => return Err(vec![format!("feeds: unknown option or missing value: {opt}")]),
+            _ => {
+                return Err(vec![format!(
+                    "feeds: unknown option or missing value: {opt}"
+                )])
+            }
         }
     }
     let site = feeds::Site::new(base, site_url).map_err(|e| vec![e])?;
     let written = feeds::write(data, out, &site)?;
-    Ok(format!("wrote {} calendars and feeds to {}", written.len(), out.display()))
+    Ok(format!(
+        "wrote {} calendars and feeds to {}",
+        written.len(),
+        out.display()
+    ))
 }

@@ -44,19 +44,31 @@ fn main() -> ExitCode {
             s => return usage(&format!("unexpected argument {s}")),
         }
     }
-    let Some(dir) = dir else { return usage("missing <dir>") };
+    let Some(dir) = dir else {
+        return usage("missing <dir>");
+    };
     if !dir.join("index.html").is_file() {
-        eprintln!("warning: {} has no index.html (run `trunk build index.html --release` first?)", dir.display());
+        eprintln!(
+            "warning: {} has no index.html (run `trunk build index.html --release` first?)",
+            dir.display()
+        );
     }
     let server = match Server::try_start_at(dir.clone(), port, &base) {
         Ok(s) => s,
         Err(e) => {
-            eprintln!("error: cannot serve {} on 127.0.0.1:{port}: {e}", dir.display());
+            eprintln!(
+                "error: cannot serve {} on 127.0.0.1:{port}: {e}",
+                dir.display()
+            );
             return ExitCode::FAILURE;
         }
     };
     server.log_requests(!quiet);
-    println!("Serving {} at {}  (Ctrl-C to stop)", dir.display(), server.url());
+    println!(
+        "Serving {} at {}  (Ctrl-C to stop)",
+        dir.display(),
+        server.url()
+    );
     loop {
         std::thread::park();
     }
