@@ -10,7 +10,7 @@
 
 mod common;
 
-use common::{fail, run, run_without_javascript, By, TestResult};
+use common::{fail, run, run_without_javascript, By};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
