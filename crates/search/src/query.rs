@@ -148,6 +148,10 @@ fn idf(n: u32, df: usize) -> f32 {
 }
 
 /// Run a query over loaded shards (`shards` maps shard number to shard; missing ones count as empty).
+///
+/// Never panics, whatever the manifest and shards say (see the crate docs on damaged
+/// files): records outside the manifest's facet groups are not results, and facet values
+/// past the manifest's lists are not counted.
 pub fn search(
     manifest: &Manifest,
     shards: &HashMap<usize, Arc<Shard>>,
@@ -255,17 +259,23 @@ pub fn search(
             pass(&filters.kinds, Some(key.kind)),
         ];
         let others = |skip: usize| ok.iter().enumerate().all(|(i, &b)| i == skip || b);
+        // A damaged manifest can name values past its own lists: those are not counted.
+        let count = |list: &mut Vec<u32>, v: Option<u32>| {
+            if let Some(n) = v.and_then(|v| list.get_mut(v as usize)) {
+                *n = n.saturating_add(1);
+            }
+        };
         if others(0) {
-            counts.councils[key.council as usize] += 1;
+            count(&mut counts.councils, Some(key.council));
         }
-        if let (true, Some(c)) = (others(1), key.committee) {
-            counts.committees[c as usize] += 1;
+        if others(1) {
+            count(&mut counts.committees, key.committee);
         }
-        if let (true, Some(y)) = (others(2), key.year) {
-            counts.years[y as usize] += 1;
+        if others(2) {
+            count(&mut counts.years, key.year);
         }
         if others(3) {
-            counts.kinds[key.kind as usize] += 1;
+            count(&mut counts.kinds, Some(key.kind));
         }
         if ok.iter().all(|&b| b) {
             hits.push(Hit { id, score });

@@ -47,7 +47,7 @@ pub fn snippet(text: &str, terms: &[String], words: usize) -> Snippet {
         if start > 0 && hit[start].is_none() {
             continue;
         }
-        let end = (start + words).min(tokens.len());
+        let end = start.saturating_add(words).min(tokens.len());
         let mut seen: Vec<&str> = hit[start..end]
             .iter()
             .flatten()
@@ -66,7 +66,7 @@ pub fn snippet(text: &str, terms: &[String], words: usize) -> Snippet {
     } else {
         0
     };
-    let end = (start + words).min(tokens.len());
+    let end = start.saturating_add(words).min(tokens.len());
     let from = if start == 0 { 0 } else { tokens[start].start };
     let to = if end == tokens.len() {
         text.len()
@@ -85,12 +85,18 @@ pub fn snippet(text: &str, terms: &[String], words: usize) -> Snippet {
     }
 }
 
-/// Split text into (piece, highlighted) runs from sorted, non-overlapping ranges.
+/// Split text into (piece, highlighted) runs from sorted, non-overlapping ranges. Ranges
+/// that are reversed, overlap an earlier one, pass the end or split a character are skipped.
 pub fn pieces<'a>(text: &'a str, marks: &[(usize, usize)]) -> Vec<(&'a str, bool)> {
     let mut out = Vec::new();
     let mut at = 0;
     for &(s, e) in marks {
-        if s < at || e > text.len() || !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+        if s < at
+            || e < s
+            || e > text.len()
+            || !text.is_char_boundary(s)
+            || !text.is_char_boundary(e)
+        {
             continue;
         }
         if s > at {

@@ -70,7 +70,8 @@ impl Index {
         )
         .expect("builds");
         let files: HashMap<String, Vec<u8>> = out.files.into_iter().collect();
-        let manifest: Manifest = serde_json::from_slice(&files["manifest.json"]).unwrap();
+        let manifest =
+            Manifest::from_json(&files["manifest.json"]).expect("a built manifest validates");
         assert_eq!(manifest, out.manifest);
         Index { manifest, files }
     }
