@@ -39,9 +39,27 @@ pub fn days_from_epoch(d: Date) -> i64 {
     era * 146_097 + doe - 719_468
 }
 
-/// The inverse of [`days_from_epoch`].
+/// The inverse of [`days_from_epoch`]. Day numbers beyond the years an `i32` holds give
+/// the first or last day there is, rather than overflowing (see [`checked_date_from_days`]).
 pub fn date_from_days(days: i64) -> Date {
-    let z = days + 719_468;
+    checked_date_from_days(days).unwrap_or(if days < 0 {
+        Date {
+            year: i32::MIN,
+            month: 1,
+            day: 1,
+        }
+    } else {
+        Date {
+            year: i32::MAX,
+            month: 12,
+            day: 31,
+        }
+    })
+}
+
+/// The inverse of [`days_from_epoch`], or `None` when the year would not fit in an `i32`.
+pub fn checked_date_from_days(days: i64) -> Option<Date> {
+    let z = days.checked_add(719_468)?;
     let era = z.div_euclid(146_097);
     let doe = z - era * 146_097;
     let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
@@ -49,8 +67,8 @@ pub fn date_from_days(days: i64) -> Date {
     let mp = (5 * doy + 2) / 153;
     let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
     let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = (yoe + era * 400 + if month <= 2 { 1 } else { 0 }) as i32;
-    Date { year, month, day }
+    let year = i32::try_from(yoe + era * 400 + if month <= 2 { 1 } else { 0 }).ok()?;
+    Some(Date { year, month, day })
 }
 
 /// 0 = Monday ... 6 = Sunday.
@@ -117,13 +135,17 @@ pub fn municipal_year(d: Date) -> i32 {
     if d.month >= 5 {
         d.year
     } else {
-        d.year - 1
+        d.year.saturating_sub(1)
     }
 }
 
 /// "2022/23".
 pub fn municipal_year_label(start_year: i32) -> String {
-    format!("{}/{:02}", start_year, (start_year + 1).rem_euclid(100))
+    format!(
+        "{}/{:02}",
+        start_year,
+        (i64::from(start_year) + 1).rem_euclid(100)
+    )
 }
 
 /// Parse a date as the papers print it: "27 September 2022", "7th November 2022".
@@ -171,6 +193,42 @@ mod tests {
             assert_eq!(days_from_epoch(date_from_days(days)), days);
         }
         assert_eq!(days_from_epoch(d("1970-01-01")), 0);
+    }
+
+    #[test]
+    fn extreme_day_numbers_do_not_overflow() {
+        for d in [
+            Date {
+                year: i32::MAX,
+                month: 12,
+                day: 31,
+            },
+            Date {
+                year: i32::MIN,
+                month: 1,
+                day: 1,
+            },
+        ] {
+            assert_eq!(checked_date_from_days(days_from_epoch(d)), Some(d));
+            assert_eq!(date_from_days(days_from_epoch(d)), d);
+        }
+        let last = days_from_epoch(Date {
+            year: i32::MAX,
+            month: 12,
+            day: 31,
+        });
+        assert_eq!(checked_date_from_days(last + 1), None);
+        assert_eq!(date_from_days(i64::MAX).year, i32::MAX);
+        assert_eq!(date_from_days(i64::MIN).year, i32::MIN);
+        assert_eq!(
+            municipal_year(Date {
+                year: i32::MIN,
+                month: 1,
+                day: 1
+            }),
+            i32::MIN
+        );
+        assert_eq!(municipal_year_label(i32::MAX), "2147483647/48");
     }
 
     #[test]

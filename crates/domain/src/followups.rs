@@ -2,6 +2,15 @@
 //! provide information, arrange a briefing or visit, bring an update, write a letter), and
 //! whether anything in the data answers them. The rules are set out in docs/follow-ups.md;
 //! each one is tested below and against the seed papers in crates/tools/tests/followups.rs.
+//!
+//! ## Due dates
+//!
+//! A part that asks for something "in N months' time" is due N calendar months after its
+//! meeting ([`due_date`]). The papers are outside input, so the wording is not trusted:
+//! when N is more than [`MAX_DUE_MONTHS`] (100 years), or the date would fall after
+//! [`LAST_DUE_YEAR`] (2200, the latest year the published contract reads), no due date is
+//! worked out and the follow-up has none, as when the wording gives no span at all. "In
+//! 2147483647 months' time" and "in 100000 months' time" are misprints, not deadlines.
 
 use crate::dates::{date_from_days, days_from_epoch, municipal_year};
 use crate::decisions::{indexes, key, meeting_link, minute_link, targets, Occurrence, Place};
@@ -260,16 +269,36 @@ fn months_in(timing: &str) -> Option<u32> {
     })
 }
 
-/// The same day `n` months later (the month's last day when it has fewer days).
-pub fn add_months(d: Date, n: u32) -> Date {
-    let total = d.year * 12 + (d.month as i32 - 1) + n as i32;
-    let (year, month) = (total.div_euclid(12), (total.rem_euclid(12) + 1) as u8);
+/// The longest span, in months, that a request's wording can set a due date by: 100
+/// years. Anything longer is taken as a misprint and gives no due date.
+pub const MAX_DUE_MONTHS: u32 = 1200;
+
+/// The latest year a due date may fall in: 2200, the latest year a published date may
+/// have (the contract refuses later ones as typing slips).
+pub const LAST_DUE_YEAR: i32 = 2200;
+
+/// The same day `n` months later (the month's last day when it has fewer days), or `None`
+/// when the year would not fit in an `i32`.
+pub fn add_months(d: Date, n: u32) -> Option<Date> {
+    let total = i64::from(d.year) * 12 + i64::from(d.month.clamp(1, 12)) - 1 + i64::from(n);
+    let year = i32::try_from(total.div_euclid(12)).ok()?;
+    let month = (total.rem_euclid(12) + 1) as u8;
     // The last day of the month when the day does not exist in it (31 August + 6 months).
     let day = (1..=d.day)
         .rev()
         .find(|day| Date::new(year, month, *day).is_some())
         .unwrap_or(1);
-    Date { year, month, day }
+    Some(Date { year, month, day })
+}
+
+/// When a request made at a meeting on `meeting` for "in `months` months' time" is due:
+/// `None` for a span over [`MAX_DUE_MONTHS`] or a date after [`LAST_DUE_YEAR`] (see the
+/// module docs).
+pub fn due_date(meeting: Date, months: u32) -> Option<Date> {
+    if months > MAX_DUE_MONTHS {
+        return None;
+    }
+    add_months(meeting, months).filter(|d| d.year <= LAST_DUE_YEAR)
 }
 
 pub fn days_between(from: Date, to: Date) -> i64 {
@@ -489,7 +518,7 @@ pub fn follow_ups(
             .timing
             .as_deref()
             .and_then(months_in)
-            .map(|n| add_months(d.date, n));
+            .and_then(|n| due_date(d.date, n));
         rows[i].follow_up = Some(st);
         let year = municipal_year(rows[i].date);
         files
@@ -662,9 +691,10 @@ pub fn year_of(d: &Decision) -> i32 {
     municipal_year(d.date)
 }
 
-/// A date `days` after `d`.
+/// A date `days` after `d` (the furthest date there is, rather than an overflow, for
+/// absurd spans).
 pub fn plus_days(d: Date, days: i64) -> Date {
-    date_from_days(days_from_epoch(d) + days)
+    date_from_days(days_from_epoch(d).saturating_add(days))
 }
 
 #[cfg(test)]

@@ -94,8 +94,8 @@ fn when_it_is_asked_for() {
 
 #[test]
 fn calendar_arithmetic() {
-    assert_eq!(add_months(d("2022-07-05"), 6), d("2023-01-05"));
-    assert_eq!(add_months(d("2022-08-31"), 6), d("2023-02-28"));
+    assert_eq!(add_months(d("2022-07-05"), 6), Some(d("2023-01-05")));
+    assert_eq!(add_months(d("2022-08-31"), 6), Some(d("2023-02-28")));
     assert_eq!(days_between(d("2022-07-05"), d("2022-11-07")), 125);
     assert_eq!(months_between(d("2022-07-05"), d("2022-11-07")), 4);
     assert_eq!(months_between(d("2022-07-05"), d("2022-08-04")), 0);
@@ -166,4 +166,84 @@ fn status_is_the_strongest_evidence() {
         ),
         FollowUpStatus::Delivered
     );
+}
+
+/// Issue 12: "in 2147483647 months' time" panicked with an add overflow, and "in 100000
+/// months' time" gave a due date in the year 10356 that no published file can hold.
+#[test]
+fn absurd_spans_give_no_due_date() {
+    let meeting = d("2022-11-07");
+    for (wording, months) in [
+        ("in 2147483647 months' time", 2_147_483_647),
+        ("in 4294967295 months' time", u32::MAX),
+        ("in 100000 months' time", 100_000),
+        ("in 1201 months' time", 1201),
+    ] {
+        let timing = timing(&format!("a report be submitted {wording};")).unwrap();
+        assert_eq!(months_in(&timing), Some(months), "{wording}");
+        assert_eq!(due_date(meeting, months), None, "{wording}");
+    }
+    // Too big for a u32: not read as a number of months at all.
+    assert_eq!(months_in("in 99999999999 months' time"), None);
+    // Up to 100 years is a due date.
+    assert_eq!(
+        due_date(meeting, 1200),
+        Some(Date {
+            year: 2122,
+            month: 11,
+            day: 7
+        })
+    );
+    assert_eq!(due_date(meeting, 0), Some(meeting));
+    assert_eq!(due_date(d("2024-02-29"), 12), Some(d("2025-02-28")));
+    // Never past 2200, the last year a published date may have.
+    let late = Date {
+        year: 2200,
+        month: 7,
+        day: 31,
+    };
+    assert_eq!(due_date(late, 6), None);
+    assert_eq!(
+        due_date(late, 5),
+        Some(Date {
+            year: 2200,
+            month: 12,
+            day: 31
+        })
+    );
+    assert_eq!(due_date(d("2122-11-07"), 938), None);
+    // add_months itself never overflows.
+    let far = Date {
+        year: i32::MAX,
+        month: 12,
+        day: 31,
+    };
+    assert_eq!(add_months(far, 1), None);
+    assert_eq!(add_months(far, 0), Some(far));
+    let low = Date {
+        year: i32::MIN,
+        month: 1,
+        day: 1,
+    };
+    assert_eq!(
+        add_months(low, u32::MAX).map(|d| d.year),
+        Some(i32::MIN + 357_913_941)
+    );
+    assert_eq!(plus_days(meeting, i64::MAX).year, i32::MAX);
+    assert_eq!(plus_days(meeting, i64::MIN).year, i32::MIN);
+}
+
+/// The tracker with an absurd span: the follow-up is listed with its timing as printed
+/// and no due date.
+#[test]
+fn a_request_with_an_absurd_span_is_tracked_without_a_due_date() {
+    let text = "the Head of Education be requested to submit a report in 2147483647 months' time;";
+    let r = request(text).unwrap();
+    assert_eq!(r.timing.as_deref(), Some("in 2147483647 months' time"));
+    let due = r
+        .timing
+        .as_deref()
+        .and_then(months_in)
+        .and_then(|n| due_date(d("2022-11-07"), n));
+    assert_eq!(due, None);
 }
