@@ -475,8 +475,11 @@ pub fn tidy_links(rows: &mut [Decision]) {
     }
 }
 
+/// Rows by key, and by (meeting, minute).
+pub type Indexes = (HashMap<Key, usize>, HashMap<(String, String), Vec<usize>>);
+
 /// Lookups by key and by minute.
-pub fn indexes(rows: &[Decision]) -> (HashMap<Key, usize>, HashMap<(String, String), Vec<usize>>) {
+pub fn indexes(rows: &[Decision]) -> Indexes {
     let mut index = HashMap::new();
     let mut by_minute: HashMap<(String, String), Vec<usize>> = HashMap::new();
     for (i, r) in rows.iter().enumerate() {

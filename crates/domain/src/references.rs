@@ -218,14 +218,77 @@ pub fn resolve(r: &MinuteRef, ctx: Context<'_>, catalogue: &Catalogue) -> Option
         })?,
         None => catalogue.meeting(ctx.meeting)?,
     };
-    meeting
-        .minute_numbers
-        .iter()
-        .any(|n| *n == r.minute)
-        .then(|| Target {
-            meeting: meeting.id.clone(),
-            anchor: anchor(&r.minute, r.part.as_deref()),
-        })
+    meeting.minute_numbers.contains(&r.minute).then(|| Target {
+        meeting: meeting.id.clone(),
+        anchor: anchor(&r.minute, r.part.as_deref()),
+    })
+}
+
+/// Every anchor a meeting page has for its minutes and resolution parts, so a reference
+/// can be checked against what will really be on the page.
+pub fn anchors(m: &minutebook_data::Meeting) -> std::collections::HashSet<String> {
+    fn walk(
+        minute: &str,
+        path: &mut Vec<String>,
+        parts: &[minutebook_data::ResolutionPart],
+        out: &mut std::collections::HashSet<String>,
+    ) {
+        for p in parts {
+            let pushed = p.number.clone().map(|n| path.push(n)).is_some();
+            if !path.is_empty() {
+                out.insert(anchor(minute, Some(&path.join("-"))));
+            }
+            walk(minute, path, &p.parts, out);
+            if pushed {
+                path.pop();
+            }
+        }
+    }
+    let mut out = std::collections::HashSet::new();
+    for minute in m.minutes() {
+        out.insert(anchor(&minute.number, None));
+        if let Some(r) = &minute.resolution {
+            walk(&minute.number, &mut Vec::new(), &r.parts, &mut out);
+        }
+    }
+    out
+}
+
+/// Every piece of paper text in a meeting, for finding references (and, later, search).
+pub fn meeting_texts(m: &minutebook_data::Meeting) -> Vec<&str> {
+    use minutebook_data::{Block, ResolutionPart};
+    fn blocks<'a>(b: &'a [Block], out: &mut Vec<&'a str>) {
+        b.iter().for_each(|x| out.extend(x.texts()));
+    }
+    fn parts<'a>(p: &'a [ResolutionPart], out: &mut Vec<&'a str>) {
+        for x in p {
+            out.push(&x.text);
+            out.extend(x.bullets.iter().map(String::as_str));
+            parts(&x.parts, out);
+        }
+    }
+    let mut out: Vec<&str> = Vec::new();
+    for item in &m.items {
+        blocks(&item.agenda_note, &mut out);
+        if let Some(r) = &item.report {
+            for b in [&r.summary, &r.recommendations, &r.reasons, &r.alternatives] {
+                blocks(b, &mut out);
+            }
+            r.sections.iter().for_each(|s| blocks(&s.blocks, &mut out));
+        }
+        if let Some(minute) = &item.minute {
+            blocks(&minute.narrative, &mut out);
+            blocks(&minute.narrative_after, &mut out);
+            if let Some(mr) = &minute.matters_raised {
+                out.extend(mr.points.iter().map(String::as_str));
+            }
+            if let Some(r) = &minute.resolution {
+                out.extend(r.preamble.as_deref());
+                parts(&r.parts, &mut out);
+            }
+        }
+    }
+    out
 }
 
 #[cfg(test)]
@@ -300,71 +363,4 @@ mod tests {
         assert_eq!(anchor("19", None), "minute-19");
         assert_eq!(anchor("7 ", Some("(b)")), "minute-7-b");
     }
-}
-
-/// Every anchor a meeting page has for its minutes and resolution parts, so a reference
-/// can be checked against what will really be on the page.
-pub fn anchors(m: &minutebook_data::Meeting) -> std::collections::HashSet<String> {
-    fn walk(
-        minute: &str,
-        path: &mut Vec<String>,
-        parts: &[minutebook_data::ResolutionPart],
-        out: &mut std::collections::HashSet<String>,
-    ) {
-        for p in parts {
-            let pushed = p.number.clone().map(|n| path.push(n)).is_some();
-            if !path.is_empty() {
-                out.insert(anchor(minute, Some(&path.join("-"))));
-            }
-            walk(minute, path, &p.parts, out);
-            if pushed {
-                path.pop();
-            }
-        }
-    }
-    let mut out = std::collections::HashSet::new();
-    for minute in m.minutes() {
-        out.insert(anchor(&minute.number, None));
-        if let Some(r) = &minute.resolution {
-            walk(&minute.number, &mut Vec::new(), &r.parts, &mut out);
-        }
-    }
-    out
-}
-
-/// Every piece of paper text in a meeting, for finding references (and, later, search).
-pub fn meeting_texts(m: &minutebook_data::Meeting) -> Vec<&str> {
-    use minutebook_data::{Block, ResolutionPart};
-    fn blocks<'a>(b: &'a [Block], out: &mut Vec<&'a str>) {
-        b.iter().for_each(|x| out.extend(x.texts()));
-    }
-    fn parts<'a>(p: &'a [ResolutionPart], out: &mut Vec<&'a str>) {
-        for x in p {
-            out.push(&x.text);
-            out.extend(x.bullets.iter().map(String::as_str));
-            parts(&x.parts, out);
-        }
-    }
-    let mut out: Vec<&str> = Vec::new();
-    for item in &m.items {
-        blocks(&item.agenda_note, &mut out);
-        if let Some(r) = &item.report {
-            for b in [&r.summary, &r.recommendations, &r.reasons, &r.alternatives] {
-                blocks(b, &mut out);
-            }
-            r.sections.iter().for_each(|s| blocks(&s.blocks, &mut out));
-        }
-        if let Some(minute) = &item.minute {
-            blocks(&minute.narrative, &mut out);
-            blocks(&minute.narrative_after, &mut out);
-            if let Some(mr) = &minute.matters_raised {
-                out.extend(mr.points.iter().map(String::as_str));
-            }
-            if let Some(r) = &minute.resolution {
-                out.extend(r.preamble.as_deref());
-                parts(&r.parts, &mut out);
-            }
-        }
-    }
-    out
 }
