@@ -253,7 +253,7 @@ pub fn timing(text: &str) -> Option<String> {
 }
 
 /// "in 6 months’ time" → 6.
-fn months_in(timing: &str) -> Option<u32> {
+pub fn months_in(timing: &str) -> Option<u32> {
     const WORDS: [&str; 12] = [
         "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
         "twelve",
