@@ -40,17 +40,46 @@ impl Date {
             .then_some(Date { year, month, day })
     }
 
+    /// The earliest year a date may have: older papers are not council business on the web.
+    pub const MIN_YEAR: i32 = 1900;
+    /// The latest year a date may have. A later year is a typing slip (`20222`) or a date
+    /// worked out from words that do not mean one ("in 100000 months' time").
+    pub const MAX_YEAR: i32 = 2200;
+
+    /// Only the canonical form is read: `YYYY-MM-DD`, ASCII digits, a four-digit year
+    /// from [`Date::MIN_YEAR`] to [`Date::MAX_YEAR`] and a real calendar day. Signs
+    /// (`+022-11-07`), spaces and short or long fields are refused.
     pub fn parse(s: &str) -> Result<Date, String> {
-        let bad = || format!("\"{s}\" is not a date in the form YYYY-MM-DD");
-        let mut it = s.split('-');
-        let (y, m, d) = (it.next(), it.next(), it.next());
-        if it.next().is_some() || s.len() != 10 {
+        let bad = || {
+            format!(
+                "\"{s}\" is not a date in the form YYYY-MM-DD: write a four-digit year, \
+                 two-digit month and two-digit day, e.g. \"2022-11-07\""
+            )
+        };
+        let b = s.as_bytes();
+        let digits = |r: std::ops::Range<usize>| b[r].iter().all(u8::is_ascii_digit);
+        if b.len() != 10
+            || b[4] != b'-'
+            || b[7] != b'-'
+            || !digits(0..4)
+            || !digits(5..7)
+            || !digits(8..10)
+        {
             return Err(bad());
         }
-        let year = y.and_then(|v| v.parse().ok()).ok_or_else(bad)?;
-        let month = m.and_then(|v| v.parse().ok()).ok_or_else(bad)?;
-        let day = d.and_then(|v| v.parse().ok()).ok_or_else(bad)?;
-        Date::new(year, month, day).ok_or_else(|| format!("\"{s}\" is not a real calendar date"))
+        let num =
+            |r: std::ops::Range<usize>| b[r].iter().fold(0i32, |n, d| n * 10 + i32::from(d - b'0'));
+        let (year, month, day) = (num(0..4), num(5..7), num(8..10));
+        if !(Date::MIN_YEAR..=Date::MAX_YEAR).contains(&year) {
+            return Err(format!(
+                "\"{s}\" is outside the years {} to {} that Minutebook reads: check the year",
+                Date::MIN_YEAR,
+                Date::MAX_YEAR
+            ));
+        }
+        // Both fit a u8: two digits each.
+        Date::new(year, month as u8, day as u8)
+            .ok_or_else(|| format!("\"{s}\" is not a real calendar date"))
     }
 }
 
@@ -59,14 +88,15 @@ impl Time {
         (hour < 24 && minute < 60).then_some(Time { hour, minute })
     }
 
+    /// Only `HH:MM`: two ASCII digits each, `00:00` to `23:59`.
     pub fn parse(s: &str) -> Result<Time, String> {
-        let bad = || format!("\"{s}\" is not a time in the form HH:MM (24-hour)");
-        let (h, m) = s.split_once(':').ok_or_else(bad)?;
-        if h.len() != 2 || m.len() != 2 {
+        let bad = || format!("\"{s}\" is not a time in the form HH:MM (24-hour), e.g. \"18:30\"");
+        let b = s.as_bytes();
+        if b.len() != 5 || b[2] != b':' || ![0, 1, 3, 4].iter().all(|&i| b[i].is_ascii_digit()) {
             return Err(bad());
         }
-        let hour = h.parse().map_err(|_| bad())?;
-        let minute = m.parse().map_err(|_| bad())?;
+        let hour = (b[0] - b'0') * 10 + (b[1] - b'0');
+        let minute = (b[3] - b'0') * 10 + (b[4] - b'0');
         Time::new(hour, minute).ok_or_else(bad)
     }
 }
@@ -135,6 +165,27 @@ mod tests {
         assert!(Date::parse("7 Nov 2022").is_err());
         assert!(Date::parse("2022-1-07").is_err());
         assert_eq!(Date::parse("2024-02-29").unwrap().to_string(), "2024-02-29");
+        // Only the canonical form: no signs, spaces or other digit counts.
+        for s in [
+            "+022-11-07",
+            "-022-11-07",
+            "2022-+1-07",
+            "2022-11-+7",
+            " 2022-11-7",
+            "2022-11-07 ",
+            "02022-11-07",
+            "10356-07-05",
+            "２０２２-11-07",
+            "2022/11/07",
+            "",
+            "2022-11",
+        ] {
+            assert!(Date::parse(s).unwrap_err().contains("YYYY-MM-DD"), "{s}");
+        }
+        for s in ["1899-12-31", "2201-01-01", "0000-01-01", "9999-12-31"] {
+            assert!(Date::parse(s).unwrap_err().contains("1900 to 2200"), "{s}");
+        }
+        assert!(Date::parse("1900-01-01").is_ok() && Date::parse("2200-12-31").is_ok());
     }
 
     #[test]
@@ -148,5 +199,17 @@ mod tests {
         );
         assert!(Time::parse("6.30pm").is_err());
         assert!(Time::parse("24:00").is_err());
+        for s in [
+            "+1:30",
+            "18:+3",
+            "1:30",
+            "18:60",
+            "18.30",
+            " 8:30",
+            "18:30:00",
+            "٢٣:٣٠",
+        ] {
+            assert!(Time::parse(s).is_err(), "{s}");
+        }
     }
 }

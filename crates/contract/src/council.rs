@@ -37,6 +37,7 @@ pub struct Catalogue {
 /// A published document other than a meeting, as listed in the catalogue.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Listing {
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     pub title: String,
     pub council: String,
@@ -65,6 +66,7 @@ pub struct CouncilFile {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Council {
     /// Stable, URL-safe id, e.g. `sefton`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// The council's name as it styles itself, e.g. "Sefton Council".
     pub name: String,
@@ -80,6 +82,7 @@ pub struct Council {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Committee {
     /// Stable, URL-safe id, unique across all councils, e.g. `sefton-osc-children`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// Id of the council that runs it.
     pub council: String,
@@ -138,6 +141,7 @@ pub enum MemberRole {
 /// What the catalogue knows about a meeting without opening its file.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct MeetingSummary {
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     pub committee: String,
     pub date: Date,

@@ -28,6 +28,7 @@ pub struct Dashboard {
     /// Always `"minutebook/1"`.
     pub format: String,
     /// Stable, URL-safe id; the file is `dashboards/<id>.json`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// Title as the paper prints it, e.g. "Performance Dashboard".
     pub title: String,
@@ -115,6 +116,7 @@ pub struct SourceRef {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Section {
     /// URL-safe id, unique in the file (the page anchor).
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// Heading as printed.
     pub title: String,
@@ -138,6 +140,7 @@ pub struct Section {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Indicator {
     /// URL-safe id, unique in the file.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// Name as printed, e.g. "CfC number rates per 10,000".
     pub name: String,
@@ -145,7 +148,11 @@ pub struct Indicator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub category: Option<String>,
     /// The figure; absent when the paper does not print it as text.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::rules::opt_figure"
+    )]
     pub value: Option<f64>,
     /// Decimal places as printed (112.20 → 2). Absent: as many as the value needs.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -190,7 +197,11 @@ pub enum Unit {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Target {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::rules::opt_figure"
+    )]
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u8>,
@@ -210,7 +221,11 @@ pub struct Comparator {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub label: Option<String>,
     /// Absent when the paper compares in words only ("performing better than ...").
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "crate::rules::opt_figure"
+    )]
     pub value: Option<f64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub decimals: Option<u8>,
@@ -235,6 +250,7 @@ pub enum ComparatorKind {
 pub struct SeriesPoint {
     /// The period as written ("Sep 2022", "2021/22").
     pub label: String,
+    #[serde(deserialize_with = "crate::rules::figure")]
     pub value: f64,
 }
 
@@ -242,6 +258,7 @@ pub struct SeriesPoint {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct DataTable {
     /// URL-safe id, unique in the file (the CSV file name and page anchor).
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// Heading as printed.
     pub title: String,
@@ -291,7 +308,9 @@ pub struct TableRow {
 }
 
 /// A table cell: a number, text, or a bulleted list (a JSON array of strings).
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+// Deserialize is written by hand (below), not `untagged`, so that a number out of range
+// is refused with its own message rather than "did not match any variant".
+#[derive(Clone, Debug, PartialEq, Serialize)]
 #[serde(untagged)]
 pub enum Cell {
     Number(f64),
@@ -396,5 +415,44 @@ impl Listed for Dashboard {
             date: self.date,
             note: Some(self.kind.label().to_string()),
         }
+    }
+}
+
+impl<'de> Deserialize<'de> for Cell {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{self, SeqAccess, Visitor};
+        struct CellVisitor;
+        impl<'de> Visitor<'de> for CellVisitor {
+            type Value = Cell;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a number, a string or a list of strings")
+            }
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Cell, E> {
+                match crate::rules::figure_problem(v) {
+                    Some(p) => Err(E::custom(p)),
+                    None => Ok(Cell::Number(v)),
+                }
+            }
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Cell, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Cell, E> {
+                self.visit_f64(v as f64)
+            }
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Cell, E> {
+                Ok(Cell::Text(v.to_string()))
+            }
+            fn visit_string<E: de::Error>(self, v: String) -> Result<Cell, E> {
+                Ok(Cell::Text(v))
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Cell, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(Cell::List(out))
+            }
+        }
+        d.deserialize_any(CellVisitor)
     }
 }

@@ -35,6 +35,7 @@ pub struct DecisionsListing {
     pub council: String,
     pub committee: String,
     /// The municipal year by its first calendar year: 2022 is 2022/23.
+    #[serde(deserialize_with = "crate::rules::year")]
     pub year: i32,
     /// Resolution parts in the file, by kind.
     pub counts: KindCounts,
@@ -59,6 +60,7 @@ pub struct FollowUpsListing {
     pub council: String,
     pub committee: String,
     /// The municipal year the requests were made in.
+    #[serde(deserialize_with = "crate::rules::year")]
     pub year: i32,
     /// The committee's statuses are as of this date (see [`FollowUpsFile::as_of`]).
     pub as_of: Date,
@@ -80,6 +82,7 @@ pub struct StatusCounts {
 pub struct DecisionsFile {
     pub format: String,
     pub committee: String,
+    #[serde(deserialize_with = "crate::rules::year")]
     pub year: i32,
     /// Newest meeting first; within a meeting, in agenda order.
     pub decisions: Vec<Decision>,
@@ -166,6 +169,7 @@ pub struct FollowUpsFile {
     pub format: String,
     pub council: String,
     pub committee: String,
+    #[serde(deserialize_with = "crate::rules::year")]
     pub year: i32,
     /// Statuses are as of this date: the latest meeting of the committee whose papers are
     /// in the data. Nothing later is known, so nothing later is claimed.

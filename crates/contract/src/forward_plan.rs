@@ -12,6 +12,7 @@ pub struct ForwardPlan {
     /// Always `"minutebook/1"`.
     pub format: String,
     /// Stable, URL-safe id, e.g. `sefton-2022-10-to-2023-01`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// e.g. "Key Decision Forward Plan, 1 October 2022 – 31 January 2023".
     pub title: String,
@@ -75,6 +76,7 @@ pub struct ExemptParagraph {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct KeyDecision {
     /// Stable, URL-safe id, unique within the plan.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// "Details of Decision to be taken": the heading, as written.
     pub title: String,

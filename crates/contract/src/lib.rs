@@ -10,6 +10,8 @@
 //! - Dates are ISO `YYYY-MM-DD`, times are 24-hour `HH:MM`, both in Europe/London local time
 //!   as the council wrote them.
 //! - Text is plain text exactly as written in the papers; it is never interpreted as HTML.
+//! - Figures are finite and at most 1e12 in size, years lie in 1900–2200, and ids use only
+//!   `a`–`z`, `0`–`9` and `-` (the app reads any id; `minutebook check` refuses others).
 
 mod calendar;
 mod council;
@@ -20,6 +22,7 @@ mod glossary;
 mod load;
 mod meeting;
 mod people;
+mod rules;
 mod theme;
 mod work_programme;
 
@@ -29,9 +32,13 @@ pub use dashboard::*;
 pub use decisions::*;
 pub use forward_plan::*;
 pub use glossary::*;
-pub use load::{parse, parse_bytes, FormatError, LoadError, LoadErrorKind, Versioned};
+pub use load::{
+    is_web_page, parse, parse_bytes, parse_bytes_checked, parse_checked, FormatError, LoadError,
+    LoadErrorKind, Versioned,
+};
 pub use meeting::*;
 pub use people::*;
+pub use rules::{figure_problem, id_problem, year_problem, MAX_FIGURE, MAX_ID_LEN};
 pub use theme::{Logo, Theme};
 pub use work_programme::*;
 

@@ -11,6 +11,7 @@ pub struct Meeting {
     /// Always `"minutebook/1"`.
     pub format: String,
     /// Stable, URL-safe id: `<committee id>-<YYYY-MM-DD>`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// Id of the committee.
     pub committee: String,
@@ -120,6 +121,7 @@ pub struct SupplementaryAgenda {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SourceDocument {
     /// Short id used by other fields, e.g. `pack-2022-11-07`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     pub title: String,
     pub kind: SourceKind,

@@ -26,6 +26,7 @@ pub struct PeopleRegister {
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Person {
     /// Stable, URL-safe id, starting with the council id: `sefton-june-burns`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// The name the app shows: the fullest form the papers print, e.g. "Councillor June Burns".
     pub name: String,

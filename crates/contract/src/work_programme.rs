@@ -15,6 +15,7 @@ pub struct WorkProgramme {
     /// Always `"minutebook/1"`.
     pub format: String,
     /// Stable, URL-safe id, e.g. `sefton-osc-children-2022-23-draft-2022-09-15`.
+    #[serde(deserialize_with = "crate::rules::id")]
     pub id: String,
     /// The programme's name as the covering report lists it, e.g. "Overview and Scrutiny
     /// Work Programme for 2022/23".
@@ -27,6 +28,7 @@ pub struct WorkProgramme {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<Date>,
     /// The municipal year, as its first calendar year: 2022 for 2022/23.
+    #[serde(deserialize_with = "crate::rules::year")]
     pub municipal_year: i32,
     /// The heading printed on the programme, e.g. "DRAFT WORK PROGRAMME 2022/23".
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -21,9 +21,10 @@ use std::path::Path;
 /// Every generated file: path relative to the data root → contents.
 pub type Files = BTreeMap<String, String>;
 
+/// Plain structs, strings and finite numbers: serialising cannot fail.
 macro_rules! json {
     ($v:expr) => {
-        serde_json::to_string($v).expect("decisions serialise")
+        serde_json::to_string($v).unwrap_or_default()
     };
 }
 
@@ -50,7 +51,26 @@ pub fn generate(data: &DataSet) -> Result<Files, Vec<String>> {
 }
 
 /// Build every decisions file from meetings, their catalogue and the work programmes.
+/// Never panics: should the domain code, the meeting file (and item and resolution part)
+/// that sets it off is named in the error.
 pub fn files(
+    meetings: &[Meeting],
+    cat: &Catalogue,
+    work_programmes: &[WorkProgramme],
+) -> Result<Files, Vec<String>> {
+    let run = |ms: &[Meeting]| crate::guarded(|| files_unguarded(ms, cat, work_programmes));
+    match run(meetings) {
+        Ok(result) => result,
+        Err(panic) => Err(vec![crate::panic_error(
+            "the decisions and follow-ups",
+            &panic,
+            meetings,
+            &|ms| run(ms).is_err(),
+        )]),
+    }
+}
+
+fn files_unguarded(
     meetings: &[Meeting],
     cat: &Catalogue,
     work_programmes: &[WorkProgramme],
@@ -137,7 +157,7 @@ pub fn files(
         files: listings,
         follow_ups: fu_listings,
     };
-    let mut index_json = serde_json::to_string_pretty(&index).expect("index serialises");
+    let mut index_json = serde_json::to_string_pretty(&index).unwrap_or_default();
     index_json.push('\n');
     files.insert(decision_paths::INDEX.to_string(), index_json);
     Ok(files)
@@ -158,7 +178,7 @@ fn follow_ups_json(f: &FollowUpsFile) -> String {
 }
 
 /// Every `.json` file now under `<root>/decisions`, relative to the root.
-fn existing(root: &Path) -> Vec<String> {
+pub fn existing(root: &Path) -> Vec<String> {
     fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
         let Ok(entries) = fs::read_dir(dir) else {
             return;
@@ -180,10 +200,22 @@ fn existing(root: &Path) -> Vec<String> {
     out
 }
 
-/// Write the decisions files for the data folder `root`, removing any left over.
+/// Write the decisions files for the data folder `root`, removing any left over. Nothing
+/// is written when the app would refuse one of them.
 pub fn write(root: &Path) -> Result<Vec<String>, Vec<String>> {
     let data = catalogue::read_dataset(root)?;
     let files = generate(&data)?;
+    write_files(root, &files)
+}
+
+/// Write generated decisions files (after checking the app reads every one), removing any
+/// left over.
+pub fn write_files(root: &Path, files: &Files) -> Result<Vec<String>, Vec<String>> {
+    let list: Vec<(String, String)> = files.iter().map(|(k, v)| (k.clone(), v.clone())).collect();
+    let refused = crate::refused_by_app(&list);
+    if !refused.is_empty() {
+        return Err(refused.into_iter().map(|(_, e)| e).collect());
+    }
     let io = |path: &Path, e: std::io::Error| vec![format!("{}: {e}", path.display())];
     for old in existing(root) {
         if !files.contains_key(&old) {
@@ -191,7 +223,7 @@ pub fn write(root: &Path) -> Result<Vec<String>, Vec<String>> {
             fs::remove_file(&p).map_err(|e| io(&p, e))?;
         }
     }
-    for (rel, contents) in &files {
+    for (rel, contents) in files {
         let p = root.join(rel);
         if let Some(dir) = p.parent() {
             fs::create_dir_all(dir).map_err(|e| io(dir, e))?;

@@ -173,6 +173,10 @@ fn meeting_records(m: &Meeting, council: &str, committee: &str, out: &mut Vec<Re
 
 /// Every search record in a data set.
 pub fn records(data: &DataSet) -> Vec<Record> {
+    records_of(data, &data.meetings)
+}
+
+fn records_of(data: &DataSet, meetings: &[Meeting]) -> Vec<Record> {
     let committees: HashMap<&str, (&str, &str)> = data
         .councils
         .iter()
@@ -183,7 +187,7 @@ pub fn records(data: &DataSet) -> Vec<Record> {
         })
         .collect();
     let mut out = Vec::new();
-    for m in &data.meetings {
+    for m in meetings {
         if let Some((council, title)) = committees.get(m.committee.as_str()) {
             meeting_records(m, council, title, &mut out);
         }
@@ -294,8 +298,30 @@ pub fn records(data: &DataSet) -> Vec<Record> {
     out
 }
 
-/// Build the index of a data set in memory.
+/// Build the index of a data set in memory. Never panics: should the domain or search code,
+/// the meeting file (and item) that sets it off is named in the error.
 pub fn build_index(data: &DataSet, options: &Options) -> Result<Output, Vec<String>> {
+    let run = |ms: &[Meeting]| crate::guarded(|| records_of(data, ms));
+    let records = run(&data.meetings).map_err(|panic| {
+        vec![crate::panic_error(
+            "the search records",
+            &panic,
+            &data.meetings,
+            &|ms| run(ms).is_err(),
+        )]
+    })?;
+    crate::guarded(|| build_from(data, records, options)).unwrap_or_else(|panic| {
+        Err(vec![format!(
+            "Minutebook could not build the search index ({panic}). Fix: please report this as a Minutebook bug, with the data folder"
+        )])
+    })
+}
+
+fn build_from(
+    data: &DataSet,
+    records: Vec<Record>,
+    options: &Options,
+) -> Result<Output, Vec<String>> {
     let councils = data
         .councils
         .iter()
@@ -317,7 +343,7 @@ pub fn build_index(data: &DataSet, options: &Options) -> Result<Output, Vec<Stri
         .into_iter()
         .map(|(id, name)| Named { id, name })
         .collect();
-    build(records(data), councils, committees, kinds, options)
+    build(records, councils, committees, kinds, options)
 }
 
 /// Write an index into `out`, replacing any index already there (and nothing else).
@@ -353,19 +379,26 @@ pub fn run(data: &Path, out: &Path, options: &Options) -> Result<String, Vec<Str
     ))
 }
 
-/// `minutebook index <data-dir> <out-dir> [--docs-per-file N] [--max-shard-kb N]`.
+/// `minutebook index <data-dir> <out-dir> [--docs-per-file N] [--max-shard-kb N]` from
+/// string arguments (the binary parses with clap; this stays for callers with strings).
 pub fn cli(data: &str, out: &str, options: &[&str]) -> Result<String, Vec<String>> {
+    let usage =
+        "(usage: minutebook index <data-dir> <out-dir> [--docs-per-file N] [--max-shard-kb N])";
     let mut o = Options::default();
     let mut it = options.iter();
     while let Some(opt) = it.next() {
         let value = it
             .next()
-            .and_then(|v| v.parse::<usize>().ok())
+            .and_then(|v| v.parse::<u32>().ok())
             .filter(|&v| v > 0);
         match (*opt, value) {
-            ("--docs-per-file", Some(v)) => o.docs_per_file = v as u32,
-            ("--max-shard-kb", Some(v)) => o.max_shard_bytes = v * 1024,
-            _ => return Err(vec![format!("index: unknown option or bad value: {opt} (usage: minutebook index <data-dir> <out-dir> [--docs-per-file N] [--max-shard-kb N])")]),
+            ("--docs-per-file", Some(v)) => o.docs_per_file = v,
+            ("--max-shard-kb", Some(v)) if v <= 1_048_576 => o.max_shard_bytes = v as usize * 1024,
+            _ => {
+                return Err(vec![format!(
+                    "index: unknown option or bad value: {opt} {usage}"
+                )])
+            }
         }
     }
     run(Path::new(data), Path::new(out), &o)
