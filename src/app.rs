@@ -33,9 +33,7 @@ pub fn App() -> impl IntoView {
     provide_catalogue();
     let base = site().base.clone();
     view! {
-        <Title formatter=|text: String| {
-            if text.is_empty() { "Minutebook".to_string() } else { format!("{text} – Minutebook") }
-        } />
+        <Title formatter=|text: String| page_title(&text) />
         <Router base=base>
             <Layout>
                 <Routes fallback=|| view! { <NotFound /> }>
@@ -64,5 +62,24 @@ pub fn App() -> impl IntoView {
                 </Routes>
             </Layout>
         </Router>
+    }
+}
+
+/// The document title for a page's own title. Pre-rendering writes it into `<title>` as it
+/// is (leptos_meta does not escape it), so there it is escaped here: a title from the data
+/// such as `</title><script>…` must stay text. In the browser it is set as text already.
+fn page_title(text: &str) -> String {
+    let title = if text.is_empty() {
+        "Minutebook".to_string()
+    } else {
+        format!("{text} – Minutebook")
+    };
+    if cfg!(feature = "ssr") {
+        title
+            .replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    } else {
+        title
     }
 }

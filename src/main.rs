@@ -3,7 +3,11 @@
 fn main() {
     #[cfg(not(feature = "ssr"))]
     {
-        console_error_panic_hook::set_once();
+        // A panic stops the app: log it, and say so on the page (the content stays).
+        std::panic::set_hook(Box::new(|info| {
+            console_error_panic_hook::hook(info);
+            minutebook::takeover::show_failure();
+        }));
         minutebook::takeover::start();
     }
 }

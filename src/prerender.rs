@@ -7,8 +7,10 @@
 //! What changes per page in the shell:
 //! * `<title>` and `<meta name="description">` come from the page (leptos_meta);
 //! * the body is the rendered page inside `<div id="mb-root" data-mb-prerendered>`;
-//! * the app's script moves to the end of the body and its preloads go, so the wasm never
-//!   competes with the page's own bytes;
+//! * Trunk's inline loader becomes `app-start.js` at the end of the body and its preloads
+//!   go, so the wasm never competes with the page's own bytes and no inline script is
+//!   left: every page carries a strict Content-Security-Policy ([`content_security_policy`]);
+//! * a hidden notice, shown if the app cannot start, says so with a reload link;
 //! * embeds load no app at all, only `embed-frame.js` (heights, links, theme overrides).
 
 use crate::app::App;
@@ -34,12 +36,15 @@ pub struct Report {
 /// The shell Trunk wrote, split around what each page fills in.
 struct Shell {
     /// `<!DOCTYPE html>…<head>` contents up to `</head>`, without title, description,
-    /// preloads or the app script.
+    /// preloads, the app script or a security policy.
     head: String,
-    /// The app's `<script type="module">…</script>` (moved to the end of the body).
-    app_script: String,
+    /// The app's glue script and wasm addresses, from Trunk's loader.
+    app_js: String,
+    app_wasm: String,
     /// `<body …>` opening tag.
     body_open: String,
+    /// The Content-Security-Policy every page carries.
+    policy: String,
 }
 
 fn cut_elements(
@@ -65,6 +70,54 @@ fn cut_elements(
     cut
 }
 
+/// The quoted value after `key` in `text` (`key='v'` or `key: "v"`).
+fn quoted_after(text: &str, key: &str) -> Option<String> {
+    let rest = &text[text.find(key)? + key.len()..];
+    let q = rest.find(['\'', '"'])?;
+    let quote = rest[q..].chars().next()?;
+    let value = &rest[q + 1..];
+    value.find(quote).map(|end| value[..end].to_string())
+}
+
+/// The policy written into every page (docs/deploying.md gives it as a header too). Scripts
+/// only from the site itself (no inline script: the app starts from `app-start.js`), wasm
+/// compiled from those, data fetched from the site or the data host `minutebook:data`
+/// names, nothing from third parties. Inline styles are allowed: pages set chart sizes and
+/// the council's colours in `style` attributes.
+pub fn content_security_policy(data_origin: Option<&str>) -> String {
+    let connect = match data_origin {
+        Some(origin) => format!("'self' {origin}"),
+        None => "'self'".into(),
+    };
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; \
+         img-src 'self' data:; font-src 'self'; connect-src {connect}; object-src 'none'; \
+         base-uri 'self'; form-action 'self'"
+    )
+}
+
+/// The origin of an absolute http(s) data address (`https://data.council.example/m/` →
+/// `https://data.council.example`); `None` for a relative one (the site's own origin).
+fn origin_of(url: &str) -> Option<String> {
+    let lower = url.to_ascii_lowercase();
+    let scheme = ["https://", "http://"]
+        .into_iter()
+        .find(|s| lower.starts_with(s))?;
+    let rest = &url[scheme.len()..];
+    let host = &rest[..rest.find(['/', '?', '#']).unwrap_or(rest.len())];
+    let safe = !host.is_empty()
+        && host
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || ".-:[]".contains(c));
+    safe.then(|| format!("{}{host}", &lower[..scheme.len()]))
+}
+
+/// Written hidden into every page; `app-start.js` and the app's panic hook show it.
+const APP_FAILED: &str = "<div id=\"mb-app-failed\" class=\"app-failed\" role=\"alert\" hidden><div class=\"container\">\
+<p><strong>Part of this page could not start.</strong> Searching as you type, filters and page updates need it. \
+The content shown is still as published.</p>\
+<p><a href=\"\">Reload the page</a> to try again.</p></div></div>";
+
 impl Shell {
     /// From Trunk's `index.html`, or from a page this generator wrote (so a built folder
     /// whose data was changed can be pre-rendered again).
@@ -72,19 +125,42 @@ impl Shell {
         let mut html = html.to_string();
         cut_elements(&mut html, "<title>", "</title>", |_| false);
         cut_elements(&mut html, "<meta name=\"description\"", ">", |_| false);
+        cut_elements(
+            &mut html,
+            "<meta http-equiv=\"Content-Security-Policy\"",
+            ">",
+            |_| false,
+        );
         // Trunk's preloads of the wasm and its glue: the page must not wait on them.
         cut_elements(&mut html, "<link rel=\"preload\"", ">", |e| {
             !e.contains(".wasm") && !e.contains(".js")
         });
         cut_elements(&mut html, "<link rel=\"modulepreload\"", ">", |_| false);
-        let app_script =
+        // Trunk's inline loader, or the start-up script of a page written before.
+        let trunk =
             cut_elements(&mut html, "<script type=\"module\"", "</script>", |_| false).concat();
-        if app_script.is_empty() {
+        let ours = cut_elements(&mut html, "<script src=", "</script>", |e| {
+            !e.contains("app-start.js")
+        })
+        .concat();
+        let (app_js, app_wasm) = if !trunk.is_empty() {
+            (
+                quoted_after(&trunk, " from "),
+                quoted_after(&trunk, "module_or_path:"),
+            )
+        } else {
+            (
+                quoted_after(&ours, "data-app-js="),
+                quoted_after(&ours, "data-app-wasm="),
+            )
+        };
+        let (Some(app_js), Some(app_wasm)) = (app_js, app_wasm) else {
             return Err(
-                "index.html has no app script (<script type=\"module\">): is it Trunk's output?"
+                "index.html does not name the app's script and wasm (Trunk's <script type=\"module\">): is it Trunk's output?"
                     .into(),
             );
-        }
+        };
+        let data = quoted_after(&html, "name=\"minutebook:data\" content=").unwrap_or_default();
         let head_end = html.find("</head>").ok_or("index.html has no </head>")?;
         let rest = &html[head_end..];
         let body_start = rest.find("<body").ok_or("index.html has no <body>")?;
@@ -95,38 +171,33 @@ impl Shell {
             + 1;
         Ok(Shell {
             head: html[..head_end].to_string(),
-            app_script,
+            app_js,
+            app_wasm,
             body_open: rest[body_start..body_open_end].to_string(),
+            policy: content_security_policy(origin_of(&data).as_deref()),
         })
     }
 
-    /// `(glue JS, wasm)` addresses from Trunk's loader, for embeds that load the app on demand.
-    fn app_files(&self) -> (String, String) {
-        let quoted_after = |key: &str| -> String {
-            self.app_script
-                .find(key)
-                .and_then(|i| {
-                    let rest = &self.app_script[i + key.len()..];
-                    let q = rest.find(['\'', '"'])?;
-                    let quote = rest[q..].chars().next()?;
-                    let value = &rest[q + 1..];
-                    value.find(quote).map(|end| value[..end].to_string())
-                })
-                .unwrap_or_default()
-        };
-        (quoted_after(" from "), quoted_after("module_or_path:"))
-    }
-
     fn page(&self, body: &str, embed: bool, base: &str) -> String {
-        let script = if embed {
-            let (js, wasm) = self.app_files();
-            format!("<script src=\"{base}embed-frame.js\" defer data-app-js=\"{js}\" data-app-wasm=\"{wasm}\"></script>")
+        let (js, wasm) = (&self.app_js, &self.app_wasm);
+        // Embeds load no app, only the frame script (which loads it for theme overrides).
+        let (notice, script) = if embed {
+            ("", format!("<script src=\"{base}embed-frame.js\" defer data-app-js=\"{js}\" data-app-wasm=\"{wasm}\"></script>"))
         } else {
-            self.app_script.clone()
+            (APP_FAILED, format!("<script src=\"{base}app-start.js\" defer data-app-js=\"{js}\" data-app-wasm=\"{wasm}\"></script>"))
+        };
+        // The policy goes first in <head>, so it covers everything after it.
+        let policy = format!(
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"{}\">",
+            self.policy
+        );
+        let head = match self.head.find("<head>") {
+            Some(i) => format!("{}{policy}{}", &self.head[..i + 6], &self.head[i + 6..]),
+            None => format!("{}{policy}", self.head),
         };
         format!(
-            "{}</head>\n{}\n<div id=\"mb-root\" data-mb-prerendered>{body}</div>\n{script}\n</body>\n</html>\n",
-            self.head, self.body_open
+            "{head}</head>\n{}\n{notice}<div id=\"mb-root\" data-mb-prerendered>{body}</div>\n{script}\n</body>\n</html>\n",
+            self.body_open
         )
     }
 }

@@ -102,6 +102,18 @@ pub fn start() {
     check_soon();
 }
 
+/// Show the page's "could not start" notice (written hidden into every pre-rendered page):
+/// the app has stopped, so the reader is told to reload rather than left with dead controls.
+pub fn show_failure() {
+    let doc = document();
+    if let Some(notice) = doc.get_element_by_id("mb-app-failed") {
+        let _ = notice.remove_attribute("hidden");
+    }
+    if let Some(root) = doc.document_element() {
+        let _ = root.set_attribute("data-mb-app", "failed");
+    }
+}
+
 fn go_live() {
     LIVE.with(|l| l.set(true));
     if let Some(root) = document().document_element() {

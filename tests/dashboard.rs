@@ -345,7 +345,7 @@ async fn a_published_series_gets_a_line_chart() {
         std::process::id()
     ));
     let _ = std::fs::remove_dir_all(&copy);
-    copy_dir(&dist, &copy);
+    common::copy_dir(&dist, &copy);
     let fixture = json!({
         "format": "minutebook/1",
         "id": "test-fixture-series",
@@ -417,17 +417,4 @@ async fn a_published_series_gets_a_line_chart() {
     )
     .await;
     let _ = std::fs::remove_dir_all(&copy);
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

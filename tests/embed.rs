@@ -43,24 +43,11 @@ impl Drop for TempDir {
     }
 }
 
-fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 /// The built app, copied, with `theme.json` (if any) and, if asked, a scheduled meeting a
 /// month from now added to the catalogue (so "next meeting" has something to show).
 fn dist_with(name: &str, base_dist: &Path, theme: Option<&str>, future_meeting: bool) -> TempDir {
     let dir = TempDir::new(name);
-    copy_dir(base_dist, &dir.0);
+    common::copy_dir(base_dist, &dir.0);
     if let Some(t) = theme {
         std::fs::write(dir.0.join("data/theme.json"), t).unwrap();
         std::fs::write(

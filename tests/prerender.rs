@@ -161,59 +161,11 @@ async fn every_page_reads_without_javascript() {
     .await;
 }
 
-/// The app's wasm file, as served (`/minutebook-<hash>_bg.wasm`).
-fn wasm_path(dist: &Path) -> String {
-    let name = std::fs::read_dir(dist)
-        .unwrap()
-        .flatten()
-        .map(|e| e.file_name().to_string_lossy().to_string())
-        .find(|n| n.ends_with("_bg.wasm"))
-        .expect("a built wasm in dist");
-    format!("/{name}")
-}
-
-/// Every page type, with something on it to check is there after the take-over.
-const PAGE_TYPES: [(&str, &str); 15] = [
-    ("/", "Committee meetings"),
-    (
-        "/committees/sefton-osc-children",
-        "Overview and Scrutiny Committee",
-    ),
-    (
-        "/meetings/sefton-osc-children-2022-11-07",
-        "Monday 7 November 2022",
-    ),
-    (
-        "/committees/sefton-osc-children/work-programme",
-        "Work programme",
-    ),
-    ("/forward-plans/sefton-2022-10-to-2023-01", "Forward Plan"),
-    (
-        "/dashboards/sefton-osc-children-performance-dashboard-2022-11-07",
-        "Performance",
-    ),
-    (
-        "/improvement-plans/sefton-osc-children-improvement-plan-2022-11-07",
-        "Improvement",
-    ),
-    ("/decisions", "Decisions"),
-    ("/follow-ups", "Follow-ups"),
-    ("/people", "People"),
-    ("/people/sefton-june-burns", "June Burns"),
-    ("/glossary", "Glossary"),
-    ("/search", "Search"),
-    ("/no/such/page", "Page not found"),
-    (
-        "/embed/committees/sefton-osc-children/next",
-        "Overview and Scrutiny Committee",
-    ),
-];
-
 #[tokio::test]
 async fn the_app_takes_over_each_page_type_without_a_change() {
     run("the_app_takes_over_each_page_type_without_a_change", async |app| {
-        let wasm = wasm_path(&common::dist_dir());
-        for (path, heading) in PAGE_TYPES {
+        let wasm = common::app_file(&common::dist_dir(), "_bg.wasm");
+        for (path, heading) in common::PAGE_TYPES {
             let embed = path.starts_with("/embed/");
             // Hold the wasm back, so the pre-rendered page can be read before the app arrives.
             app.server.delay_next(&wasm, 1, Duration::from_millis(1500));
@@ -302,7 +254,7 @@ async fn the_app_takes_over_each_page_type_without_a_change() {
 async fn embeds_load_only_the_frame_script_and_no_wasm() {
     run("embeds_load_only_the_frame_script_and_no_wasm", async |app| {
         let dist = common::dist_dir();
-        let wasm = wasm_path(&dist);
+        let wasm = common::app_file(&dist, "_bg.wasm");
         for path in pages(&dist).into_iter().filter(|p| p.starts_with("/embed/")) {
             app.goto(&path).await?;
             app.wait_for("main h1").await?;

@@ -1,7 +1,7 @@
 //! Renders a page from the shared catalogue, with the loading and error states every
 //! catalogue-backed page needs.
 
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::use_catalogue;
 use leptos::prelude::*;
 use minutebook_data::Catalogue;
@@ -14,16 +14,12 @@ where
 {
     let catalogue = use_catalogue();
     view! {
-        <Transition fallback=|| view! { <Loading what="the list of councils and meetings" /> }>
-            <ErrorBoundary fallback=error_fallback(move || catalogue.refetch())>
-                {
+        <Loads what="the list of councils and meetings" retry=move || catalogue.refetch() content={
+                let render = render.clone();
+                move || {
                     let render = render.clone();
-                    move || {
-                        let render = render.clone();
-                        Suspend::new(async move { catalogue.await.map(|c| render(c)) })
-                    }
+                    async move { catalogue.await.map(|c| render(c)) }
                 }
-            </ErrorBoundary>
-        </Transition>
+            } />
     }
 }

@@ -4,6 +4,7 @@ pub mod agenda_item;
 pub mod attendance;
 pub mod catalogue_view;
 pub mod charts;
+pub mod chunked;
 pub mod csv_download;
 pub mod decision_view;
 pub mod embed_subscribe;

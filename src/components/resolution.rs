@@ -1,5 +1,6 @@
 //! "RESOLVED: That (1) ...; (2) ..." with a permalink on every numbered part.
 
+use crate::components::chunked::Chunked;
 use crate::components::follow_up_status::FollowUpLine;
 use crate::components::text::rich_text;
 use leptos::prelude::*;
@@ -48,39 +49,41 @@ fn sub_parts(minute: &str, path: &[String], parts: &[ResolutionPart]) -> AnyView
     if parts.is_empty() {
         return ().into_any();
     }
-    let items = parts
-        .iter()
-        .map(|part| {
-            let mut here = path.to_vec();
-            if let Some(n) = &part.number {
-                here.push(n.clone());
-            }
-            let id = (!here.is_empty()).then(|| anchor(minute, Some(&here.join("-"))));
-            let label = part.number.as_ref().map(|n| format!("({n})"));
-            let reference = format!(
-                "Minute {minute}{}",
-                here.iter().map(|h| format!(" ({h})")).collect::<String>()
-            );
-            let permalink = id.clone().map(|id| {
-                view! {
-                    <a class="permalink" href=format!("#{id}")>
-                        "Link"<span class="visually-hidden">{format!(" to {reference}")}</span>
-                    </a>
-                }
-            });
+    let minute = minute.to_string();
+    let path = path.to_vec();
+    let row = move |_, part: ResolutionPart| {
+        let (minute, path) = (minute.as_str(), path.as_slice());
+        let mut here = path.to_vec();
+        if let Some(n) = &part.number {
+            here.push(n.clone());
+        }
+        let id = (!here.is_empty()).then(|| anchor(minute, Some(&here.join("-"))));
+        let label = part.number.as_ref().map(|n| format!("({n})"));
+        let reference = format!(
+            "Minute {minute}{}",
+            here.iter().map(|h| format!(" ({h})")).collect::<String>()
+        );
+        let permalink = id.clone().map(|id| {
             view! {
-                <li class="resolution__part" id=id>
-                    {label.map(|l| view! { <span class="resolution__number">{l}</span> " " })}
-                    {rich_text(&part.text)}
-                    " "
-                    {permalink}
-                    {bullets(&part.bullets)}
-                    {sub_parts(minute, &here, &part.parts)}
-                    // Follow-ups are tracked per numbered part (docs/follow-ups.md).
-                    {(path.is_empty()).then(|| id.clone().map(|a| view! { <FollowUpLine anchor=a /> }))}
-                </li>
+                <a class="permalink" href=format!("#{id}")>
+                    "Link"<span class="visually-hidden">{format!(" to {reference}")}</span>
+                </a>
             }
-        })
-        .collect_view();
-    view! { <ol class="resolution__parts">{items}</ol> }.into_any()
+        });
+        let follow_up = path.is_empty().then(|| id.clone()).flatten();
+        view! {
+            <li class="resolution__part" id=id>
+                {label.map(|l| view! { <span class="resolution__number">{l}</span> " " })}
+                {rich_text(&part.text)}
+                " "
+                {permalink}
+                {bullets(&part.bullets)}
+                {sub_parts(minute, &here, &part.parts)}
+                // Follow-ups are tracked per numbered part (docs/follow-ups.md).
+                {follow_up.map(|a| view! { <FollowUpLine anchor=a /> })}
+            </li>
+        }
+    };
+    // A resolution may have thousands of parts: rendered in chunks.
+    view! { <ol class="resolution__parts"><Chunked items=parts.to_vec() row=row /></ol> }.into_any()
 }

@@ -3,6 +3,7 @@
 
 use crate::routes;
 use leptos::prelude::*;
+use minutebook_domain::links::safe_link;
 use minutebook_search::snippet::{highlight, pieces, snippet};
 use minutebook_search::Doc;
 
@@ -32,7 +33,11 @@ pub fn SearchResult(index: usize, doc: Doc, kind: String, terms: Vec<String>) ->
     view! {
         <li class="search-result" id=format!("search-result-{index}")>
             <h3 class="search-result__title">
-                <a href=routes::href(&doc.url)>{marked(&doc.title, &title_marks)}</a>
+                // A record's link comes from a data file: followed only if it is safe.
+                {match safe_link(&doc.url, routes::href) {
+                    Some(url) => view! { <a href=url>{marked(&doc.title, &title_marks)}</a> }.into_any(),
+                    None => marked(&doc.title, &title_marks),
+                }}
             </h3>
             <p class="search-result__meta">
                 <span class="tag">{kind}</span>

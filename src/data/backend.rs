@@ -71,8 +71,13 @@ mod browser {
         let _busy = crate::takeover::Busy::start();
         let url = format!("{}{}", site().data_root, rel);
         let fail = |kind| LoadError::new(format!("data/{rel}"), kind);
+        // A request that timed out (or whose page has gone) is cancelled: the browser would
+        // otherwise hold the retry for the same address behind it.
+        let abort = AbortOnDrop(web_sys::AbortController::new().ok());
+        let signal = abort.0.as_ref().map(|c| c.signal());
         let fetch = async {
             let response = gloo_net::http::Request::get(&url)
+                .abort_signal(signal.as_ref())
                 .send()
                 .await
                 .map_err(|e| {
@@ -102,6 +107,18 @@ mod browser {
             .await
             .factor_first()
             .0
+    }
+
+    /// Aborts its fetch when dropped: after the time-out, or when the page no longer wants it
+    /// (aborting a finished fetch does nothing).
+    struct AbortOnDrop(Option<web_sys::AbortController>);
+
+    impl Drop for AbortOnDrop {
+        fn drop(&mut self) {
+            if let Some(c) = &self.0 {
+                c.abort();
+            }
+        }
     }
 
     /// A promise that resolves after `ms` (setTimeout), as a future.

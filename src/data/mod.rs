@@ -62,12 +62,18 @@ pub async fn fetch_meeting(id: String) -> Loaded<Meeting> {
 }
 
 /// A value a page renders from, loaded by `fetcher`. In the browser it is a
-/// `LocalResource` (loading state, refetch on retry, refetch when a signal the fetcher
-/// reads changes). When pre-rendering it is loaded on creation, so the page is written
-/// with its content rather than its loading state.
+/// `LocalResource` (loading state, refetch when a signal the fetcher reads changes). When
+/// pre-rendering it is loaded on creation, so the page is written with its content rather
+/// than its loading state.
+///
+/// The retry after a failure makes a new resource rather than calling
+/// `LocalResource::refetch`, and `components::status::Loads` rebuilds the view that awaits
+/// it: a retry then never depends on how a failed resource is read again.
 pub struct Load<T: 'static> {
     #[cfg(not(feature = "ssr"))]
-    inner: LocalResource<T>,
+    current: RwSignal<LocalResource<T>, LocalStorage>,
+    #[cfg(not(feature = "ssr"))]
+    remake: StoredValue<Box<dyn Fn() -> LocalResource<T>>, LocalStorage>,
     #[cfg(feature = "ssr")]
     inner: StoredValue<T, LocalStorage>,
 }
@@ -86,8 +92,20 @@ impl<T: Clone + 'static> Load<T> {
     {
         #[cfg(not(feature = "ssr"))]
         {
+            let fetcher = std::rc::Rc::new(fetcher);
+            // Later resources belong where this one does, not to the click that retried.
+            let owner = Owner::current();
+            let remake = move || {
+                let fetcher = fetcher.clone();
+                let make = move || LocalResource::new(move || fetcher());
+                match &owner {
+                    Some(o) => o.with(make),
+                    None => make(),
+                }
+            };
             Load {
-                inner: LocalResource::new(fetcher),
+                current: RwSignal::new_local(remake()),
+                remake: StoredValue::new_local(Box::new(remake)),
             }
         }
         #[cfg(feature = "ssr")]
@@ -102,7 +120,7 @@ impl<T: Clone + 'static> Load<T> {
     pub fn get(&self) -> Option<T> {
         #[cfg(not(feature = "ssr"))]
         {
-            self.inner.get()
+            self.current.get().get()
         }
         #[cfg(feature = "ssr")]
         {
@@ -113,7 +131,9 @@ impl<T: Clone + 'static> Load<T> {
     /// Load again (the retry after a failure).
     pub fn refetch(&self) {
         #[cfg(not(feature = "ssr"))]
-        self.inner.refetch();
+        if let Some(resource) = self.remake.try_with_value(|remake| remake()) {
+            self.current.set(resource);
+        }
     }
 }
 
@@ -127,7 +147,7 @@ impl<T: Clone + 'static> IntoFuture for Load<T> {
     fn into_future(self) -> Self::IntoFuture {
         #[cfg(not(feature = "ssr"))]
         {
-            self.inner.into_future()
+            self.current.get().into_future()
         }
         #[cfg(feature = "ssr")]
         {

@@ -40,13 +40,22 @@ pub async fn manifest() -> Result<Arc<Manifest>, LoadError> {
     }
     let rel = "manifest.json";
     let bytes = fetch_bytes(rel).await?;
-    let m: Manifest = serde_json::from_slice(&bytes).map_err(|e| damaged(rel, e.to_string()))?;
+    if minutebook_data::is_web_page(&bytes) {
+        return Err(LoadError::new(
+            format!("data/{SEARCH_DIR}{rel}"),
+            LoadErrorKind::WebPage,
+        ));
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&bytes);
+    let m: Manifest = serde_json::from_slice(bytes).map_err(|e| damaged(rel, e.to_string()))?;
     if m.format != minutebook_search::FORMAT {
         return Err(LoadError::new(
             format!("data/{SEARCH_DIR}{rel}"),
             LoadErrorKind::Format(minutebook_data::FormatError::Unknown { found: m.format }),
         ));
     }
+    // Facets that point past the lists they index: a message, never a wrong answer or a panic.
+    m.validate().map_err(|e| damaged(rel, e))?;
     let m = Arc::new(m);
     MANIFEST.with(|c| *c.borrow_mut() = Some(m.clone()));
     Ok(m)

@@ -2,6 +2,7 @@
 
 use crate::components::agenda_item::contact;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::NotPublished;
@@ -38,8 +39,8 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
     let mut meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
     meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
     // Newest municipal year first; meetings within a year newest first.
-    let mut years: Vec<(i32, Vec<&MeetingSummary>)> = Vec::new();
-    for m in meetings {
+    let mut years: Vec<(i32, Vec<MeetingSummary>)> = Vec::new();
+    for m in meetings.into_iter().cloned() {
         let y = municipal_year(m.date);
         match years.last_mut() {
             Some((year, list)) if *year == y => list.push(m),
@@ -70,7 +71,8 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
         {crate::components::schedule_links::committee_links(c, &k.id)}
         <section aria-labelledby="meetings">
             <h2 id="meetings">"Meetings"</h2>
-            {years.into_iter().map(|(y, list)| meetings_table(y, list)).collect_view()}
+            // Years, and the meetings in each, are rendered in chunks: a committee may have thousands.
+            <Chunked items=years chunk=2 row=|_, (y, list)| meetings_table(y, list) />
         </section>
         {crate::pages::dashboard::committee_dashboards(c, &k.id)}
         {crate::components::embed_subscribe::subscribe(c, k)}
@@ -121,7 +123,7 @@ fn membership(k: &Committee) -> impl IntoView {
     }
 }
 
-fn meetings_table(year: i32, list: Vec<&MeetingSummary>) -> impl IntoView {
+fn meetings_table(year: i32, list: Vec<MeetingSummary>) -> impl IntoView {
     let label = municipal_year_label(year);
     view! {
         <h3 id=format!("year-{year}")>{label.clone()}</h3>
@@ -138,9 +140,7 @@ fn meetings_table(year: i32, list: Vec<&MeetingSummary>) -> impl IntoView {
                     </tr>
                 </thead>
                 <tbody>
-                    {list
-                        .into_iter()
-                        .map(|m| {
+                    <Chunked items=list row=|_, m: MeetingSummary| {
                             view! {
                                 <tr>
                                     <th scope="row"><a href=routes::meeting(&m.id, None)>{date_and_time(m.date, m.date_precision, m.start_time)}</a></th>
@@ -150,8 +150,7 @@ fn meetings_table(year: i32, list: Vec<&MeetingSummary>) -> impl IntoView {
                                     <td>{m.minutes.label()}</td>
                                 </tr>
                             }
-                        })
-                        .collect_view()}
+                        } />
                 </tbody>
             </table>
         </div>

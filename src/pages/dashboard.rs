@@ -13,7 +13,7 @@ pub use figures::{source_text, DataTableView, IndicatorCards, TableBlock};
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::status::{error_fallback, Loading, NotPublished};
+use crate::components::status::{Loads, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_shared, Load};
 use crate::pages::improvement_plan::ImprovementPlanView;
@@ -80,17 +80,13 @@ pub(crate) fn DocumentPage(id: String, tracker: bool) -> impl IntoView {
                 return view! { <NotFound detail="There is no dashboard or plan with this address in the published data." /> }.into_any();
             }
             view! {
-                <Transition fallback=|| view! { <Loading what="the dashboard" /> }>
-                    <ErrorBoundary fallback=error_fallback(move || file.refetch())>
-                        {
+                <Loads what="the dashboard" retry=move || file.refetch() content={
+                        let c = c.clone();
+                        move || {
                             let c = c.clone();
-                            move || {
-                                let c = c.clone();
-                                Suspend::new(async move { file.await.map(|d| page(c, d, tracker)) })
-                            }
+                            async move { file.await.map(|d| page(c, d, tracker)) }
                         }
-                    </ErrorBoundary>
-                </Transition>
+                    } />
             }
             .into_any()
         }} />

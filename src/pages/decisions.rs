@@ -11,7 +11,7 @@ use crate::components::decision_view::{
 };
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::{fetch_shared, Load};
 use crate::routes;
 use leptos::prelude::*;
@@ -54,25 +54,21 @@ pub fn DecisionsPage() -> impl IntoView {
         </p>
         <WithCatalogue render={move |c: Arc<Catalogue>| {
             view! {
-                <Transition fallback=|| view! { <Loading what="the decisions index" /> }>
-                    <ErrorBoundary fallback=error_fallback(move || { index.refetch(); rows.refetch(); })>
-                        {
+                <Loads what="the decisions index" retry=move || { index.refetch(); rows.refetch(); } content={
+                        let c = c.clone();
+                        move || {
                             let c = c.clone();
-                            move || {
-                                let c = c.clone();
-                                let f = filter.get();
-                                Suspend::new(async move {
-                                    let idx = index.await?;
-                                    let page = rows.await?;
-                                    Ok::<_, LoadError>(view! {
-                                        {filters(&c, &idx, &f)}
-                                        {results(&c, &f, &page)}
-                                    })
+                            let f = filter.get();
+                            async move {
+                                let idx = index.await?;
+                                let page = rows.await?;
+                                Ok::<_, LoadError>(view! {
+                                    {filters(&c, &idx, &f)}
+                                    {results(&c, &f, &page)}
                                 })
                             }
                         }
-                    </ErrorBoundary>
-                </Transition>
+                    } />
             }
             .into_any()
         }} />

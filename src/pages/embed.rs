@@ -11,7 +11,7 @@
 
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::{fetch_shared, today, Load};
 use crate::pages::dashboard::DashboardView;
 use crate::pages::improvement_plan::ImprovementPlanView;
@@ -202,17 +202,13 @@ fn DashboardEmbed(id: String) -> impl IntoView {
                 return missing("dashboard");
             };
             view! {
-                <Transition fallback=|| view! { <Loading what="the dashboard" /> }>
-                    <ErrorBoundary fallback=error_fallback(move || file.refetch())>
-                        {
+                <Loads what="the dashboard" retry=move || file.refetch() content={
+                        let (c, listing) = (c.clone(), listing.clone());
+                        move || {
                             let (c, listing) = (c.clone(), listing.clone());
-                            move || {
-                                let (c, listing) = (c.clone(), listing.clone());
-                                Suspend::new(async move { file.await.map(|d| dashboard(c, &listing, d)) })
-                            }
+                            async move { file.await.map(|d| dashboard(c, &listing, d)) }
                         }
-                    </ErrorBoundary>
-                </Transition>
+                    } />
             }
             .into_any()
         }} />

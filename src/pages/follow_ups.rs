@@ -10,7 +10,7 @@ use crate::components::decision_view::{
 };
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::{fetch_shared, Load};
 use crate::routes;
 use leptos::prelude::*;
@@ -57,26 +57,22 @@ pub fn FollowUpsPage() -> impl IntoView {
         </p>
         <WithCatalogue render={move |c: Arc<Catalogue>| {
             view! {
-                <Transition fallback=|| view! { <Loading what="the follow-ups" /> }>
-                    <ErrorBoundary fallback=error_fallback(move || { index.refetch(); rows.refetch(); })>
-                        {
+                <Loads what="the follow-ups" retry=move || { index.refetch(); rows.refetch(); } content={
+                        let c = c.clone();
+                        move || {
                             let c = c.clone();
-                            move || {
-                                let c = c.clone();
-                                let f = filter.get();
-                                Suspend::new(async move {
-                                    let idx = index.await?;
-                                    let page = rows.await?;
-                                    Ok::<_, LoadError>(view! {
-                                        {overview(&c, &idx, &f)}
-                                        {filters(&c, &f)}
-                                        {results(&c, &idx, &f, &page)}
-                                    })
+                            let f = filter.get();
+                            async move {
+                                let idx = index.await?;
+                                let page = rows.await?;
+                                Ok::<_, LoadError>(view! {
+                                    {overview(&c, &idx, &f)}
+                                    {filters(&c, &f)}
+                                    {results(&c, &idx, &f, &page)}
                                 })
                             }
                         }
-                    </ErrorBoundary>
-                </Transition>
+                    } />
             }
             .into_any()
         }} />

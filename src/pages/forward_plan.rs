@@ -4,7 +4,7 @@
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::status::{error_fallback, Loading, NotPublished};
+use crate::components::status::{Loads, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_shared, Load, Loaded};
 use crate::pages::not_found::NotFound;
@@ -42,17 +42,13 @@ where
             });
             let render = render.clone();
             view! {
-                <Transition fallback=|| view! { <Loading what="the Forward Plan" /> }>
-                    <ErrorBoundary fallback=error_fallback(move || plan.refetch())>
-                        {
+                <Loads what="the Forward Plan" retry=move || plan.refetch() content={
+                        let (c, render) = (c.clone(), render.clone());
+                        move || {
                             let (c, render) = (c.clone(), render.clone());
-                            move || {
-                                let (c, render) = (c.clone(), render.clone());
-                                Suspend::new(async move { plan.await.map(|p| render(c, p)) })
-                            }
+                            async move { plan.await.map(|p| render(c, p)) }
                         }
-                    </ErrorBoundary>
-                </Transition>
+                    } />
             }
             .into_any()
         }} />

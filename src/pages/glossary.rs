@@ -3,7 +3,7 @@
 
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::{use_catalogue, use_glossary};
 use crate::routes;
 use leptos::prelude::*;
@@ -33,16 +33,12 @@ pub fn GlossaryPage() -> impl IntoView {
             Some(g) => {
                 let catalogue = use_catalogue();
                 view! {
-                    <Transition fallback=|| view! { <Loading what="the glossary" /> }>
-                        <ErrorBoundary fallback=error_fallback(move || g.resource.refetch())>
-                            {move || Suspend::new(async move {
-                                let index = g.resource.await?;
-                                // Council names are a nicety: the glossary shows without them.
-                                let councils = catalogue.await.ok();
-                                Ok::<_, minutebook_data::LoadError>(glossary_view(index, councils))
-                            })}
-                        </ErrorBoundary>
-                    </Transition>
+                    <Loads what="the glossary" retry=move || g.resource.refetch() content={move || async move {
+                            let index = g.resource.await?;
+                            // Council names are a nicety: the glossary shows without them.
+                            let councils = catalogue.await.ok();
+                            Ok::<_, minutebook_data::LoadError>(glossary_view(index, councils))
+                        }} />
                 }
                 .into_any()
             }

@@ -3,16 +3,17 @@
 use crate::components::agenda_item::{contact, item_heading, item_id, AgendaItemView};
 use crate::components::attendance::AttendanceView;
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::status::{error_fallback, Loading, NotPublished};
+use crate::components::status::{Loads, NotPublished};
 use crate::components::text::{data_link, RefScope};
 use crate::data::{fetch_meeting, use_catalogue, Load};
 use crate::pages::not_found::NotFound;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
-use minutebook_data::{Catalogue, Meeting, MinutesStatus};
+use minutebook_data::{AgendaItem, Catalogue, Meeting, MinutesStatus};
 use minutebook_domain::dates::{date_and_time, long_date, short_date};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
@@ -39,17 +40,13 @@ pub fn MeetingView(id: String, #[prop(optional)] embedded: bool) -> impl IntoVie
                 return view! { <NotFound detail="There is no meeting with this address in the published data." /> }.into_any();
             }
             view! {
-                <Transition fallback=|| view! { <Loading what="the meeting" /> }>
-                    <ErrorBoundary fallback=error_fallback(move || meeting.refetch())>
-                        {
+                <Loads what="the meeting" retry=move || meeting.refetch() content={
+                        let c = c.clone();
+                        move || {
                             let c = c.clone();
-                            move || {
-                                let c = c.clone();
-                                Suspend::new(async move { meeting.await.map(|m| meeting_view(c, m, embedded)) })
-                            }
+                            async move { meeting.await.map(|m| meeting_view(c, m, embedded)) }
                         }
-                    </ErrorBoundary>
-                </Transition>
+                    } />
             }
             .into_any()
         }} />
@@ -116,13 +113,11 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
         .map(|s| (s.id.clone(), short_date(s.date)));
     let minutes_text = m.minutes.label();
     let items = m.items.clone();
-    let contents = items
-        .iter()
-        .enumerate()
-        .map(|(i, item)| {
-            view! { <li><a href=format!("#{}", item_id(i))>{item_heading(item)}</a></li> }
-        })
-        .collect_view();
+    let contents = view! {
+        <Chunked items=items.clone() row=|i, item: AgendaItem| view! {
+            <li><a href=format!("#{}", item_id(i))>{item_heading(&item)}</a></li>
+        } />
+    };
     view! {
         <PageHead title=format!("{committee}, {date}") description=format!("{committee}, {date}: attendance, {} agenda items and the minutes, as published.", m.items.len()) />
         {(!embedded).then(|| view! {
@@ -176,7 +171,7 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
             {if items.is_empty() {
                 view! { <p>"No agenda items for this meeting are in the published data."</p> }.into_any()
             } else {
-                items.into_iter().enumerate().map(|(i, item)| view! { <AgendaItemView index=i item=item /> }).collect_view().into_any()
+                view! { <Chunked items=items row=|i, item| view! { <AgendaItemView index=i item=item /> } /> }.into_any()
             }}
         </section>
         <section aria-labelledby="sources">

@@ -5,7 +5,7 @@ use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::people::{fetch_attendance, rate_text, ROLE_ORDER};
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::Load;
 use crate::routes;
 
@@ -60,17 +60,13 @@ fn CouncilPeople(council: String, name: String, catalogue: Arc<Catalogue>) -> im
     view! {
         <section class="council" aria-labelledby=heading>
             <h2 id=heading_id>{name}</h2>
-            <Transition fallback=|| view! { <Loading what="the people of this council" /> }>
-                <ErrorBoundary fallback=error_fallback(move || attendance.refetch())>
-                    {
+            <Loads what="the people of this council" retry=move || attendance.refetch() content={
+                    let catalogue = catalogue.clone();
+                    move || {
                         let catalogue = catalogue.clone();
-                        move || {
-                            let catalogue = catalogue.clone();
-                            Suspend::new(async move { attendance.await.map(|a| council_view(&catalogue, &a)) })
-                        }
+                        async move { attendance.await.map(|a| council_view(&catalogue, &a)) }
                     }
-                </ErrorBoundary>
-            </Transition>
+                } />
         </section>
     }
 }

@@ -2,12 +2,13 @@
 //! apologies with substitutes, not recorded…), declarations of interest and attendance rate.
 
 use crate::components::catalogue_view::WithCatalogue;
+use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::people::{
     counts_explained, fetch_attendance, listing_for_person, rate_text, record_view,
 };
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::Load;
 use crate::routes;
 
@@ -15,7 +16,7 @@ use crate::pages::not_found::NotFound;
 use crate::pages::people::role_text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use minutebook_data::{Catalogue, CommitteeRecord, CouncilAttendance, Person};
+use minutebook_data::{Catalogue, CommitteeRecord, CouncilAttendance, MeetingRecord, Person};
 use minutebook_domain::dates::{long_date, short_date};
 use std::sync::Arc;
 
@@ -40,17 +41,13 @@ pub fn PersonPage() -> impl IntoView {
 fn PersonForId(id: String, council: String, catalogue: Arc<Catalogue>) -> impl IntoView {
     let attendance = Load::new(move || fetch_attendance(council.clone()));
     view! {
-        <Transition fallback=|| view! { <Loading what="this person’s record" /> }>
-            <ErrorBoundary fallback=error_fallback(move || attendance.refetch())>
-                {
+        <Loads what="this person’s record" retry=move || attendance.refetch() content={
+                let (id, catalogue) = (id.clone(), catalogue.clone());
+                move || {
                     let (id, catalogue) = (id.clone(), catalogue.clone());
-                    move || {
-                        let (id, catalogue) = (id.clone(), catalogue.clone());
-                        Suspend::new(async move { attendance.await.map(|a| person_view(&catalogue, &a, &id)) })
-                    }
+                    async move { attendance.await.map(|a| person_view(&catalogue, &a, &id)) }
                 }
-            </ErrorBoundary>
-        </Transition>
+            } />
     }
 }
 
@@ -89,6 +86,12 @@ fn person_view(c: &Catalogue, a: &CouncilAttendance, id: &str) -> AnyView {
 }
 
 fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl IntoView {
+    // A long record is rendered in chunks; the dates are worked out first.
+    let meetings: Vec<(String, MeetingRecord)> = r
+        .meetings
+        .iter()
+        .map(|m| (meeting_date(c, &m.meeting, m.date), m.clone()))
+        .collect();
     let title = c
         .committee(&r.committee)
         .map(|k| k.title.clone())
@@ -126,12 +129,12 @@ fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl I
                     <caption>{format!("{} at meetings of the {title} held in the data", person.name)}</caption>
                     <thead><tr><th scope="col">"Meeting"</th><th scope="col">"What the papers record"</th></tr></thead>
                     <tbody>
-                        {r.meetings.iter().map(|m| view! {
+                        <Chunked items=meetings row=|_, (date, m): (String, MeetingRecord)| view! {
                             <tr>
-                                <th scope="row"><a href=routes::meeting(&m.meeting, Some("attendance"))>{meeting_date(c, &m.meeting, m.date)}</a></th>
+                                <th scope="row"><a href=routes::meeting(&m.meeting, Some("attendance"))>{date}</a></th>
                                 <td>{record_view(&m.record)}</td>
                             </tr>
-                        }).collect_view()}
+                        } />
                     </tbody>
                 </table>
             </div>

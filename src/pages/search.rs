@@ -7,7 +7,7 @@
 
 use crate::components::head::PageHead;
 use crate::components::search_results::SearchResult;
-use crate::components::status::{error_fallback, Loading};
+use crate::components::status::Loads;
 use crate::data::search::{self as search_data, measure, now};
 use crate::data::Load;
 use crate::routes;
@@ -336,17 +336,13 @@ pub fn SearchPage() -> impl IntoView {
             </p>
         </form>
         <p class="search-status" role="status" aria-live="polite" aria-atomic="true">{announce}</p>
-        <Transition fallback=|| view! { <Loading what="the search index" /> }>
-            <ErrorBoundary fallback=error_fallback(move || results.refetch())>
-                {
+        <Loads what="the search index" retry=move || results.refetch() content={
+                let render = render.clone();
+                move || {
                     let render = render.clone();
-                    move || {
-                        let render = render.clone();
-                        Suspend::new(async move { results.await.map(render) })
-                    }
+                    async move { results.await.map(render) }
                 }
-            </ErrorBoundary>
-        </Transition>
+            } />
     }
 }
 

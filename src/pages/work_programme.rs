@@ -6,7 +6,7 @@ use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::schedule_compare::{PlannedVsHeld, ProgrammeDiffView};
 use crate::components::schedule_grid::ScheduleView;
-use crate::components::status::{error_fallback, Loading, NotPublished};
+use crate::components::status::{Loads, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_file, fetch_meeting, today, Load};
 use crate::pages::not_found::NotFound;
@@ -105,17 +105,13 @@ fn ProgrammeFor(committee: String) -> impl IntoView {
                     current="Work programme".to_string()
                 />
                 <span class="caption">{k.title.clone()}</span>
-                <Transition fallback=|| view! { <h1>"Work programme"</h1><Loading what="the work programme" /> }>
-                    <ErrorBoundary fallback=error_fallback(move || data.refetch())>
-                        {
+                <Loads what="the work programme" heading="Work programme" retry=move || data.refetch() content={
+                        let c = c.clone();
+                        move || {
                             let c = c.clone();
-                            move || {
-                                let c = c.clone();
-                                Suspend::new(async move { data.await.map(|d| view! { <ProgrammeView c=c d=d /> }) })
-                            }
+                            async move { data.await.map(|d| view! { <ProgrammeView c=c d=d /> }) }
                         }
-                    </ErrorBoundary>
-                </Transition>
+                    } />
             }
             .into_any()
         }} />

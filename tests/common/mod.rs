@@ -58,6 +58,36 @@ pub fn dist_dir() -> PathBuf {
         .unwrap_or_else(|| repo_root().join("dist"))
 }
 
+/// Copy a folder recursively (a built site, to change its data for one test).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// One of the app's own files in a build, as served: `app_file(dist, "_bg.wasm")` is
+/// `/minutebook-<hash>_bg.wasm`, `app_file(dist, ".js")` its JS glue.
+pub fn app_file(dist: &Path, suffix: &str) -> String {
+    let name = std::fs::read_dir(dist)
+        .unwrap_or_else(|e| panic!("{}: {e}", dist.display()))
+        .flatten()
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .find(|n| {
+            n.starts_with("minutebook-")
+                && n.ends_with(suffix)
+                && !(suffix == ".js" && n.ends_with("_bg.js"))
+        })
+        .unwrap_or_else(|| panic!("no minutebook-*{suffix} in {}", dist.display()));
+    format!("/{name}")
+}
+
 /// Pre-render a built folder again after a test changed its data, as `trunk build` does
 /// (its hook builds `target/debug/prerender`; `MINUTEBOOK_PRERENDER` overrides the binary).
 pub fn prerender(dist: &Path, base: &str) {
@@ -370,6 +400,43 @@ where
     }
 }
 
+/// Every page type, with something on it to check is there after the take-over.
+pub const PAGE_TYPES: [(&str, &str); 15] = [
+    ("/", "Committee meetings"),
+    (
+        "/committees/sefton-osc-children",
+        "Overview and Scrutiny Committee",
+    ),
+    (
+        "/meetings/sefton-osc-children-2022-11-07",
+        "Monday 7 November 2022",
+    ),
+    (
+        "/committees/sefton-osc-children/work-programme",
+        "Work programme",
+    ),
+    ("/forward-plans/sefton-2022-10-to-2023-01", "Forward Plan"),
+    (
+        "/dashboards/sefton-osc-children-performance-dashboard-2022-11-07",
+        "Performance",
+    ),
+    (
+        "/improvement-plans/sefton-osc-children-improvement-plan-2022-11-07",
+        "Improvement",
+    ),
+    ("/decisions", "Decisions"),
+    ("/follow-ups", "Follow-ups"),
+    ("/people", "People"),
+    ("/people/sefton-june-burns", "June Burns"),
+    ("/glossary", "Glossary"),
+    ("/search", "Search"),
+    ("/no/such/page", "Page not found"),
+    (
+        "/embed/committees/sefton-osc-children/next",
+        "Overview and Scrutiny Committee",
+    ),
+];
+
 /// A browser session on a served app.
 pub struct App {
     pub driver: WebDriver,
@@ -388,7 +455,7 @@ impl App {
         if self.javascript {
             self.wait_until(
                 &format!("the app to take over {path}"),
-                "document.documentElement.getAttribute('data-mb-app') === 'live' || !document.querySelector('script[type=module]')",
+                "document.documentElement.getAttribute('data-mb-app') === 'live' || !document.querySelector('script[src$=\"app-start.js\"]')",
             )
             .await?;
         }
@@ -502,6 +569,39 @@ impl App {
             }
             tokio::time::sleep(POLL).await;
         }
+    }
+
+    /// Like [`App::wait_until`], with its own limit (for waits longer than the usual).
+    pub async fn wait_until_within(&self, what: &str, expr: &str, limit: Duration) -> TestResult {
+        let script = format!("try {{ return !!({expr}); }} catch (e) {{ return false; }}");
+        let deadline = Instant::now() + limit;
+        while !self.js::<bool>(&script, vec![]).await.unwrap_or(false) {
+            if Instant::now() > deadline {
+                return fail(format!("timed out after {limit:?} waiting for {what}"));
+            }
+            tokio::time::sleep(POLL).await;
+        }
+        Ok(())
+    }
+
+    /// Record Content-Security-Policy violations of every page opened from now on in
+    /// `window.__mbCsp` (a DevTools script runs before the page's own; see [`App::csp_violations`]).
+    pub async fn watch_csp_violations(&self) -> TestResult {
+        let dev = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle.clone());
+        dev.execute_cdp_with_params(
+            "Page.addScriptToEvaluateOnNewDocument",
+            serde_json::json!({ "source": "window.__mbCsp = []; document.addEventListener('securitypolicyviolation', function (e) { \
+                window.__mbCsp.push(e.violatedDirective + ' blocked ' + (e.blockedURI || 'inline') + ' at ' + (e.sourceFile || '?') + ':' + e.lineNumber); });" }),
+        )
+        .await?;
+        Ok(())
+    }
+
+    /// The violations recorded on this page, or an error if the watch is not installed.
+    pub async fn csp_violations(&self) -> TestResult<Vec<String>> {
+        let v: Option<Vec<String>> = self.js("return window.__mbCsp || null;", vec![]).await?;
+        v.map(Ok)
+            .unwrap_or_else(|| fail("no CSP watch on this page (call watch_csp_violations first)"))
     }
 
     /// Poll until the URL path (with fragment) equals `path`.

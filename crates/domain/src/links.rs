@@ -14,6 +14,28 @@ pub fn safe_href(url: &str) -> Option<String> {
     ok.then(|| url.to_string())
 }
 
+/// An address inside the app as published data writes it (`/meetings/x#item-3`, the search
+/// index's record links): a single leading `/`, no scheme, nothing that could leave the
+/// site (`//host`, `/\\host`) or break out of an attribute. Else `None`, and it stays text.
+pub fn app_path(path: &str) -> Option<&str> {
+    let ok = path.starts_with('/')
+        && !path.starts_with("//")
+        && !path.contains('\\')
+        && !path
+            .chars()
+            .any(|c| c.is_control() || c.is_whitespace() || c == '"' || c == '<' || c == '>');
+    ok.then_some(path)
+}
+
+/// A link from published data: an address inside the app (resolved by `in_app`, which adds
+/// the app's base path) or a safe external URL ([`safe_href`]). `None`: show it as text.
+pub fn safe_link(url: &str, in_app: impl FnOnce(&str) -> String) -> Option<String> {
+    match app_path(url) {
+        Some(path) => Some(in_app(path)),
+        None => safe_href(url),
+    }
+}
+
 /// `tel:` link for a phone number as printed ("0151 934 2254").
 pub fn tel_href(phone: &str) -> Option<String> {
     let digits: String = phone
@@ -53,6 +75,34 @@ mod tests {
         assert!(safe_href("data:text/html,<b>x</b>").is_none());
         assert!(safe_href("/relative/path").is_none());
         assert!(safe_href("https://x.org/\"onmouseover=").is_none());
+    }
+
+    #[test]
+    fn app_paths_stay_in_the_app() {
+        let in_app = |p: &str| format!("/base{p}");
+        assert_eq!(
+            safe_link("/meetings/x#item-3", in_app).as_deref(),
+            Some("/base/meetings/x#item-3")
+        );
+        assert_eq!(
+            safe_link("https://www.sefton.gov.uk/a", in_app).as_deref(),
+            Some("https://www.sefton.gov.uk/a")
+        );
+        for bad in [
+            "javascript:alert(1)",
+            " javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "//evil.example/x",
+            "/\\evil.example/x",
+            "/x\"onmouseover=alert(1)",
+            "/x\nnext",
+            "data:text/html,<b>x</b>",
+            "vbscript:x",
+            "meetings/x",
+            "",
+        ] {
+            assert_eq!(safe_link(bad, in_app), None, "{bad:?}");
+        }
     }
 
     #[test]
