@@ -56,6 +56,13 @@ mb_setup_wasm_target() {
         mb_log "adding the wasm32-unknown-unknown target"
         rustup target add wasm32-unknown-unknown >&2
     fi
+    # The format and lint gates of scripts/test.sh (a minimal rustup profile lacks them).
+    for component in rustfmt clippy; do
+        if ! rustup component list --installed 2>/dev/null | grep -q "^$component"; then
+            mb_log "adding the $component component"
+            rustup component add "$component" >&2
+        fi
+    done
 }
 
 mb_trunk_ok() { trunk --version 2>/dev/null | grep -qx "trunk $MB_TRUNK_VERSION"; }

@@ -2,7 +2,7 @@
 # Run every test: data checks, the release build, native unit/integration tests and
 # the browser tests (headless Chromium against dist/, with axe-core accessibility checks).
 #
-#   bash scripts/test.sh                 everything
+#   bash scripts/test.sh                 everything (with the fmt and clippy gates)
 #   bash scripts/test.sh <filter>        only the tests whose name contains <filter>
 #
 # MINUTEBOOK_BROWSERS (default 2) caps how many browsers run at once.
@@ -10,6 +10,16 @@ set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 source scripts/setup.sh
 mb_setup --browser
+
+if [ $# -eq 0 ]; then
+    # Gates: formatting, and lints for every target the app is built for (the browser app,
+    # the pre-renderer and the native crates and tests).
+    echo "== cargo fmt --check, cargo clippy -D warnings" >&2
+    cargo fmt --all --check
+    cargo clippy -q --workspace --all-targets -- -D warnings
+    cargo clippy -q -p minutebook --no-default-features --features ssr --lib --bins -- -D warnings
+    cargo clippy -q -p minutebook --target wasm32-unknown-unknown --lib --bins -- -D warnings
+fi
 
 echo "== data check" >&2
 cargo run -q -p minutebook-tools --bin minutebook -- check public/data

@@ -162,7 +162,6 @@ async fn wait_frame_fits(app: &App, id: &str, what: &str) -> TestResult<u64> {
     )
     .await?;
     let deadline = Instant::now() + Duration::from_secs(20);
-    let mut last = (None, 0);
     loop {
         let h = frame_height(app, id).await?;
         let content: u64 = in_frame(app, id, CONTENT_HEIGHT).await.unwrap_or(0);
@@ -177,11 +176,9 @@ async fn wait_frame_fits(app: &App, id: &str, what: &str) -> TestResult<u64> {
                 return Ok(h);
             }
         }
-        last = (h, content);
         if Instant::now() > deadline {
             return fail(format!(
-                "{what}: frame #{id} never fitted its content (frame {:?} px, content {} px)",
-                last.0, last.1
+                "{what}: frame #{id} never fitted its content (frame {h:?} px, content {content} px)"
             ));
         }
         sleep(150).await;
@@ -367,8 +364,7 @@ async fn theme_state(app: &App) -> TestResult<Value> {
     )
     .await?;
     sleep(200).await;
-    Ok(app
-        .js(
+    app.js(
             "const h = document.documentElement, s = getComputedStyle(h), v = function (n) { return s.getPropertyValue(n).trim(); }; \
              const header = document.querySelector('.site-header'), name = document.querySelector('.site-header__name'), \
                    logo = document.querySelector('.site-header__logo'); \
@@ -380,7 +376,7 @@ async fn theme_state(app: &App) -> TestResult<Value> {
                footer: (document.querySelector('footer') || {}).innerText || '' };",
             vec![],
         )
-        .await?)
+        .await
 }
 
 fn passes_aa(hex: &str) -> bool {

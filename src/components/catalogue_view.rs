@@ -18,7 +18,7 @@ where
                 let render = render.clone();
                 move || {
                     let render = render.clone();
-                    async move { catalogue.await.map(|c| render(c)) }
+                    async move { catalogue.await.map(&render) }
                 }
             } />
     }

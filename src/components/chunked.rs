@@ -72,6 +72,8 @@ fn more(shown: RwSignal<usize>, total: usize, chunk: usize, busy: crate::takeove
             };
             if now < total {
                 more(shown, total, chunk, busy);
+            } else {
+                drop(busy);
             }
         },
         std::time::Duration::ZERO,

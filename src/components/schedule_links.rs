@@ -102,7 +102,7 @@ pub fn committee_links(c: &Catalogue, committee: &str) -> impl IntoView {
             <h2 id="work-programme">"Work programme and key decisions"</h2>
             <ul class="list list--bullet">
                 {if has_programme {
-                    view! { <li><a href=routes::work_programme(&committee)>"Work programme: what the committee plans to consider, and whether it did"</a></li> }.into_any()
+                    view! { <li><a href=routes::work_programme(committee)>"Work programme: what the committee plans to consider, and whether it did"</a></li> }.into_any()
                 } else {
                     view! { <li><NotPublished what="Work programme" /></li> }.into_any()
                 }}

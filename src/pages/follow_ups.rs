@@ -127,7 +127,7 @@ fn overview(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter) -> AnyView 
             <h2 id="overview-title">"At a glance"</h2>
             <div class="table-wrap">
                 <table class="table fu-summary">
-                    <caption>"Follow-ups by status"{(!f.council.is_none() || !f.committee.is_none()).then_some(" (filtered)")}</caption>
+                    <caption>"Follow-ups by status"{(f.council.is_some() || f.committee.is_some()).then_some(" (filtered)")}</caption>
                     <thead><tr><th scope="col">"Status"</th><th scope="col">"What it means"</th><th scope="col" class="numeric">"Follow-ups"</th></tr></thead>
                     <tbody>
                         {FollowUpStatus::ALL.into_iter().map(|s| view! {
@@ -333,7 +333,7 @@ fn follow_up(f: &FollowUp, committee: &str, as_of: Date) -> AnyView {
 fn evidence(e: &Evidence, committee: &str) -> AnyView {
     let when = e.date.map(|d| format!(" – {}", short_date(d)));
     let programme = e.work_programme.as_ref().map(|_| {
-        view! { <li>"In: "<a href=routes::work_programme(&committee)>"the committee’s work programme"</a></li> }
+        view! { <li>"In: "<a href=routes::work_programme(committee)>"the committee’s work programme"</a></li> }
     });
     view! {
         <li class=format!("evidence evidence--{}", e.kind.label().to_lowercase().replace(' ', "-"))>

@@ -285,7 +285,7 @@ pub fn SearchPage() -> impl IntoView {
         #[cfg(not(feature = "ssr"))]
         request_animation_frame(move || {
             measure("minutebook-search", elapsed);
-            if let Some(i) = focus_from.get_value().take() {
+            if let Some(i) = focus_from.get_value() {
                 focus_from.set_value(None);
                 if let Some(el) = document()
                     .query_selector(&format!("#search-result-{i} a"))

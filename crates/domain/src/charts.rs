@@ -177,7 +177,7 @@ pub fn describe_stacked(d: &StackedData) -> String {
 /// The top of a value axis: the smallest "nice" number (1, 2, 2.5 or 5 × 10ⁿ) at or above
 /// `max`, so bars and gridlines line up with round numbers.
 pub fn nice_max(max: f64) -> f64 {
-    if !(max > 0.0) || !max.is_finite() {
+    if !max.is_finite() || max <= 0.0 {
         return 1.0;
     }
     let magnitude = 10f64.powf(max.log10().floor());

@@ -345,7 +345,7 @@ mod tests {
         assert_eq!(MilestoneChoice::of(Some("March 2025")).key(), "2025-03");
         assert_eq!(MilestoneChoice::of(Some("Ongoing")).label(), "Ongoing");
         assert_eq!(MilestoneChoice::of(None).label(), "No milestone published");
-        let mut v = vec![
+        let mut v = [
             MilestoneChoice::NotPublished,
             MilestoneChoice::Words("Ongoing".into()),
             MilestoneChoice::Month(2023, 1),
