@@ -112,7 +112,8 @@ fn origin_of(url: &str) -> Option<String> {
     safe.then(|| format!("{}{host}", &lower[..scheme.len()]))
 }
 
-/// Written hidden into every page; `app-start.js` and the app's panic hook show it.
+/// Written hidden into every page; `app-start.js` and the app's panic hook show it. It
+/// comes after the page (the skip link stays first) and shows at the foot of the window.
 const APP_FAILED: &str = "<div id=\"mb-app-failed\" class=\"app-failed\" role=\"alert\" hidden><div class=\"container\">\
 <p><strong>Part of this page could not start.</strong> Searching as you type, filters and page updates need it. \
 The content shown is still as published.</p>\
@@ -196,7 +197,7 @@ impl Shell {
             None => format!("{}{policy}", self.head),
         };
         format!(
-            "{head}</head>\n{}\n{notice}<div id=\"mb-root\" data-mb-prerendered>{body}</div>\n{script}\n</body>\n</html>\n",
+            "{head}</head>\n{}\n<div id=\"mb-root\" data-mb-prerendered>{body}</div>\n{notice}{script}\n</body>\n</html>\n",
             self.body_open
         )
     }

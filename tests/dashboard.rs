@@ -117,6 +117,7 @@ async fn narrow_and_axe(app: &App, page: &str) -> TestResult {
 #[tokio::test]
 async fn performance_dashboard_figures_charts_and_links() {
     run("performance_dashboard_figures_charts_and_links", async |app| {
+        app.bypass_csp().await?;
         app.goto(PERFORMANCE).await?;
         app.wait_for_text("h1", "Performance Dashboard").await?;
         app.wait_for_text(".figure-card", "607").await?;
@@ -162,6 +163,7 @@ async fn performance_dashboard_figures_charts_and_links() {
 #[tokio::test]
 async fn improvement_plan_counts_filters_and_csv() {
     run("improvement_plan_counts_filters_and_csv", async |app| {
+        app.bypass_csp().await?;
         app.goto(PLAN).await?;
         app.wait_for_text("h1", "Children's Improvement Plan Phase 1").await?;
         app.wait_for_text(".filters__count", "Showing 125 of 125 actions").await?;
@@ -382,6 +384,7 @@ async fn a_published_series_gets_a_line_chart() {
         copy.clone(),
         "/",
         async |app| {
+            app.bypass_csp().await?;
             app.goto("/dashboards/test-fixture-series").await?;
             app.wait_for("#fixture-rate-series").await?;
             check_charts(app, "fixture").await?;

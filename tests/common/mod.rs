@@ -597,6 +597,16 @@ impl App {
         Ok(())
     }
 
+    /// Switch the Content-Security-Policy off from the next page load, for a test that reads
+    /// back a download the app built as a `blob:` URL: `fetch` cannot read it under the
+    /// policy's `connect-src`, though a reader's browser saves it without fetching.
+    pub async fn bypass_csp(&self) -> TestResult {
+        let dev = thirtyfour::extensions::cdp::ChromeDevTools::new(self.driver.handle.clone());
+        dev.execute_cdp_with_params("Page.setBypassCSP", serde_json::json!({ "enabled": true }))
+            .await?;
+        Ok(())
+    }
+
     /// The violations recorded on this page, or an error if the watch is not installed.
     pub async fn csp_violations(&self) -> TestResult<Vec<String>> {
         let v: Option<Vec<String>> = self.js("return window.__mbCsp || null;", vec![]).await?;

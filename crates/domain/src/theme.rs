@@ -132,7 +132,8 @@ pub fn darken_until(colour: Rgb, background: Rgb, min: f64) -> Rgb {
 pub fn font_family(s: &str) -> Option<String> {
     let s = s.trim();
     let allowed = |c: char| c.is_alphanumeric() || matches!(c, ' ' | ',' | '-' | '"' | '\'');
-    let balanced = s.matches('"').count().is_multiple_of(2) && s.matches('\'').count().is_multiple_of(2);
+    let balanced =
+        s.matches('"').count().is_multiple_of(2) && s.matches('\'').count().is_multiple_of(2);
     let names_ok = s
         .split(',')
         .all(|n| !n.trim().trim_matches(['"', '\'']).trim().is_empty());

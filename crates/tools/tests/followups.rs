@@ -47,7 +47,14 @@ const STH: &str = "st-helens-cyp-scrutiny-2021-12-06";
 
 /// Every request in the seeds: (meeting, minute, part, what it asks, status, the kinds of
 /// evidence in date order). This is the table in the closing note of issue 5.
-type Expected = (&'static str, &'static str, Option<&'static str>, R, FollowUpStatus, &'static [E]);
+type Expected = (
+    &'static str,
+    &'static str,
+    Option<&'static str>,
+    R,
+    FollowUpStatus,
+    &'static [E],
+);
 const EXPECTED: &[Expected] = &[
     // Sefton, 5 July 2022 (minutes in seed 003).
     (
