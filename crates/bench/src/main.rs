@@ -151,7 +151,7 @@ fn build(
     args: &[String],
 ) -> Result<measure::Facts, String> {
     let pagefind = pagefind.to_string();
-    let _ = std::fs::remove_dir_all(&work);
+    let _ = std::fs::remove_dir_all(work);
     let dist = work.join("dist");
     let data = dist.join("data");
     copy_dir(app, &dist).map_err(|e| format!("copying {}: {e}", app.display()))?;
