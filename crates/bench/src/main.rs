@@ -6,7 +6,15 @@
 //! ```
 //! `all` generates the synthetic council, builds the Minutebook index and a Pagefind index
 //! of the same records, serves both, and measures them in headless Chromium.
+//!
+//! The big-data benchmark (bench/big-data.sh; see big.rs):
+//! ```text
+//! minutebook-bench big-data generate --dist <built site> --work <dir> [--items 5000]
+//!     [--huge-items 100000] [--parts 100000] [--meetings 2000] [--attendances 1000] [--no-huge]
+//! minutebook-bench big-data measure --work <dir> [--cap 180] [--only <text in a case name>]
+//! ```
 
+mod big;
 mod generate;
 mod measure;
 mod pagefind;
@@ -78,13 +86,43 @@ fn main() {
         Some("generate") if args.len() >= 2 => generate::generate(Path::new(&args[1]), &size_of(&args))
             .map(|(m, i, p)| println!("wrote {m} meetings, {i} agenda items, {p} resolution parts to {}", args[1])),
         Some("all") => all(&args),
+        Some("big-data") => big_data(&args[1..]),
         _ => Err("usage: minutebook-bench generate <data-dir> [--committees N --years N --meetings N] | \
-                  all --work <dir> --app <trunk dist> --pagefind <binary> [--runs N]"
+                  all --work <dir> --app <trunk dist> --pagefind <binary> [--runs N] | \
+                  big-data (generate --dist <dir> --work <dir> | measure --work <dir> [--cap S])"
             .into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
         std::process::exit(1);
+    }
+}
+
+fn big_data(args: &[String]) -> Result<(), String> {
+    let work = PathBuf::from(arg(args, "--work").ok_or("--work <dir> is required")?);
+    match args.first().map(String::as_str) {
+        Some("generate") => {
+            let dist = PathBuf::from(arg(args, "--dist").unwrap_or("dist"));
+            let sizes = big::Sizes {
+                items: num(args, "--items", 5_000),
+                huge_items: num(args, "--huge-items", 100_000),
+                parts: num(args, "--parts", 100_000),
+                meetings: num(args, "--meetings", 2_000),
+                attendances: num(args, "--attendances", 1_000),
+                huge: !args.iter().any(|a| a == "--no-huge"),
+            };
+            let cases = big::generate(&dist, &work, &sizes)?;
+            for c in cases {
+                eprintln!("big-data: {} -> {}{}", c.name, c.site, c.path);
+            }
+            Ok(())
+        }
+        Some("measure") => {
+            let cap = std::time::Duration::from_secs(num(args, "--cap", 180) as u64);
+            let rt = tokio::runtime::Runtime::new().map_err(|e| e.to_string())?;
+            rt.block_on(big::measure(&work, cap, arg(args, "--only")))
+        }
+        _ => Err("usage: minutebook-bench big-data (generate | measure) --work <dir> ...".into()),
     }
 }
 

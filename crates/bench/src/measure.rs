@@ -50,9 +50,9 @@ pub struct Facts {
     pub committee: String,
 }
 
-struct Driver {
+pub struct Driver {
     child: Child,
-    driver: Option<WebDriver>,
+    pub driver: Option<WebDriver>,
     profile: PathBuf,
 }
 
@@ -69,6 +69,14 @@ impl Drop for Driver {
 }
 
 async fn start_browser() -> Result<Driver, String> {
+    start_browser_with(None).await
+}
+
+/// Chromium under chromedriver; `strategy` overrides the page-load strategy (the big-data
+/// benchmark uses `None`, so that navigating never waits on a frozen page).
+pub async fn start_browser_with(
+    strategy: Option<thirtyfour::PageLoadStrategy>,
+) -> Result<Driver, String> {
     use std::os::unix::process::CommandExt;
     let port = std::net::TcpListener::bind(("127.0.0.1", 0))
         .and_then(|l| l.local_addr())
@@ -100,6 +108,9 @@ async fn start_browser() -> Result<Driver, String> {
     let mut caps = DesiredCapabilities::chrome();
     let chrome = std::env::var("MINUTEBOOK_CHROME").unwrap_or_else(|_| "/usr/bin/chromium".into());
     caps.set_binary(&chrome).map_err(|e| e.to_string())?;
+    if let Some(s) = strategy {
+        caps.set_page_load_strategy(s).map_err(|e| e.to_string())?;
+    }
     let profile_arg = format!("--user-data-dir={}", d.profile.display());
     for a in [
         "--headless=new",
