@@ -14,7 +14,7 @@
 
 use crate::measure::start_browser_with;
 use crate::server::LoggingServer;
-use minutebook_data::{paths, Date, FORMAT};
+use minutebook_data::{paths, FORMAT};
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -133,23 +133,9 @@ fn write_json(p: &Path, v: &Value) -> Result<u64, String> {
     Ok(text.len() as u64)
 }
 
-/// Days since 1970-01-01 to a date (Howard Hinnant's civil_from_days).
-fn civil(days: i64) -> Date {
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = (if mp < 10 { mp + 3 } else { mp - 9 }) as u8;
-    let year = (yoe + era * 400 + i64::from(month <= 2)) as i32;
-    Date::new(year, month, day).expect("a valid date")
-}
-
 /// Weekly dates from `first` (days since 1970), `n` of them.
 fn weekly(first: i64, n: usize) -> impl Iterator<Item = String> {
-    (0..n as i64).map(move |k| civil(first + 7 * k).to_string())
+    (0..n as i64).map(move |k| minutebook_domain::dates::date_from_days(first + 7 * k).to_string())
 }
 
 fn person_id(name: &str) -> String {
