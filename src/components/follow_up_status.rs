@@ -18,8 +18,34 @@ use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::Arc;
 
+/// A loaded follow-up file with its requests keyed by (meeting, part anchor), so that each
+/// of a meeting's thousands of parts finds its own in constant time rather than by a scan.
+struct Loaded {
+    file: FollowUpsFile,
+    by_part: HashMap<(String, String), usize>,
+}
+
+impl Loaded {
+    fn new(file: FollowUpsFile) -> Self {
+        let by_part = file
+            .follow_ups
+            .iter()
+            .enumerate()
+            .map(|(i, f)| ((f.decision.meeting.clone(), f.decision.anchor.clone()), i))
+            .collect();
+        Self { file, by_part }
+    }
+
+    fn find(&self, meeting: &str, anchor: &str) -> Option<&FollowUp> {
+        let i = self
+            .by_part
+            .get(&(meeting.to_string(), anchor.to_string()))?;
+        self.file.follow_ups.get(*i)
+    }
+}
+
 /// `None` while loading; `Some(None)` when there is no file (or it failed).
-type Shared = ArcRwSignal<Option<Option<Arc<FollowUpsFile>>>>;
+type Shared = ArcRwSignal<Option<Option<Arc<Loaded>>>>;
 
 thread_local! {
     static FILES: RefCell<HashMap<String, Shared>> = RefCell::new(HashMap::new());
@@ -42,7 +68,10 @@ fn follow_ups(committee: &str, year: i32) -> Shared {
                 .map(|idx| idx.follow_ups.iter().any(|l| l.file == file))
                 .unwrap_or(false);
             if listed {
-                fetch_file::<FollowUpsFile>(&file).await.ok().map(Arc::new)
+                fetch_file::<FollowUpsFile>(&file)
+                    .await
+                    .ok()
+                    .map(|f| Arc::new(Loaded::new(f)))
             } else {
                 None
             }
@@ -106,10 +135,7 @@ pub fn FollowUpLine(anchor: String) -> impl IntoView {
     let committee = scope.committee.clone();
     (move || {
         let loaded = file.get().flatten()?;
-        let f = loaded
-            .follow_ups
-            .iter()
-            .find(|f| f.decision.meeting == meeting && f.decision.anchor == anchor)?;
+        let f = loaded.find(&meeting, &anchor)?;
         let filter = FollowUpFilter {
             committee: Some(committee.clone()),
             ..Default::default()
@@ -124,7 +150,7 @@ pub fn FollowUpLine(anchor: String) -> impl IntoView {
             <p class="follow-up-line">
                 <span class="follow-up-line__label">"Follow-up: "</span>
                 {status_badge(f.status)}
-                " – " {summary(f, loaded.as_of)} ". "
+                " – " {summary(f, loaded.file.as_of)} ". "
                 <a href=link>"Details"<span class="visually-hidden">" of this follow-up"</span></a>
             </p>
         })
