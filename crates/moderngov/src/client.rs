@@ -1,1 +1,730 @@
-//! (being written)
+//! A blocking client for a council's ModernGov web service, `<base>/mgWebService.asmx`,
+//! through its HTTP GET binding (SPEC.md §1–2).
+//!
+//! It is polite and careful because it talks to councils' own servers: an honest
+//! User-Agent with no library token (bot walls refuse those), one request a second by
+//! default, time-outs, retries with backoff on 5xx and time-outs only, and conditional
+//! requests (ETag / Last-Modified) backed by a cache folder, so a second run costs the
+//! council a 304 per unchanged document. Every declared parameter is sent, because ASMX GET
+//! refuses a call that leaves one out.
+//!
+//! It returns the body as text and checks only that it is an XML document: a web page, a
+//! JavaScript redirect stub, an empty or cut-off document are each an [`Error`] that names
+//! the URL. Reading the XML is [`crate::xml`]'s job.
+
+use minutebook_data::Date;
+use std::cell::{Cell, RefCell};
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+/// How the client behaves on the wire. [`Config::new`] gives the polite defaults.
+#[derive(Clone, Debug)]
+pub struct Config {
+    /// The folder that holds the council's `mg*.aspx` pages, without a trailing slash.
+    pub base: String,
+    /// Sent on every request; see [`user_agent`].
+    pub user_agent: String,
+    /// The least time between two requests; zero turns throttling off.
+    pub throttle: Duration,
+    /// The whole of one request, connecting to the last byte (self-hosted installs can
+    /// take most of a minute: SPEC §1).
+    pub timeout: Duration,
+    /// Further attempts after a 5xx answer, a time-out or a dropped connection.
+    pub retries: u32,
+    /// The wait before the first retry; it doubles before each further one.
+    pub backoff: Duration,
+    /// Where raw bodies and their validators are kept; `None` fetches unconditionally.
+    pub cache: Option<PathBuf>,
+}
+
+/// `Minutebook-importer/<version> (…)`: who is asking and how to reach them.
+pub fn user_agent(contact: Option<&str>) -> String {
+    let version = env!("CARGO_PKG_VERSION");
+    match contact.map(str::trim).filter(|c| !c.is_empty()) {
+        Some(c) => format!("Minutebook-importer/{version} (committee papers importer; +{c})"),
+        None => format!("Minutebook-importer/{version} (committee papers importer)"),
+    }
+}
+
+impl Config {
+    /// Polite defaults for `base`: one request a second, 60 s time-out, 3 retries from 2 s.
+    /// A pasted page or service address is cut back to its folder
+    /// (`…/mgWebService.asmx`, `…/mgCommitteeDetails.aspx?ID=1` → `…`).
+    pub fn new(base: &str) -> Result<Config, String> {
+        Ok(Config {
+            base: normalise_base(base)?,
+            user_agent: user_agent(None),
+            throttle: Duration::from_secs(1),
+            timeout: Duration::from_secs(60),
+            retries: 3,
+            backoff: Duration::from_secs(2),
+            cache: None,
+        })
+    }
+}
+
+/// The council's base address, checked and cut back to the folder of the `mg*` pages.
+pub fn normalise_base(base: &str) -> Result<String, String> {
+    let b = base.trim();
+    let lower = b.to_ascii_lowercase();
+    if !(lower.starts_with("https://") || lower.starts_with("http://")) || b.contains(' ') {
+        return Err(format!(
+            "\"{b}\" is not a web address: give the council's ModernGov address, e.g. https://democracy.gloucester.gov.uk"
+        ));
+    }
+    let b = b
+        .split(['?', '#'])
+        .next()
+        .unwrap_or(b)
+        .trim_end_matches('/');
+    let (head, last) = b.rsplit_once('/').unwrap_or((b, ""));
+    let last = last.to_ascii_lowercase();
+    let b = if head.contains("://") && (last.ends_with(".aspx") || last.ends_with(".asmx")) {
+        head
+    } else {
+        b
+    };
+    if b.split("://").nth(1).is_none_or(str::is_empty) {
+        return Err(format!("\"{base}\" has no host name"));
+    }
+    Ok(b.to_string())
+}
+
+/// What went wrong, always with the URL asked for.
+#[derive(Debug)]
+pub enum Error {
+    /// No connection could be made or it broke (DNS, refused, reset), after retries.
+    Network { url: String, detail: String },
+    /// No complete answer within the time-out, after retries.
+    TimedOut { url: String, attempts: u32 },
+    /// An HTTP error status (4xx at once, 5xx after retries).
+    Status { url: String, status: u16 },
+    /// A document that is not XML where XML was expected.
+    NotXml {
+        url: String,
+        status: u16,
+        content_type: String,
+        kind: NotXml,
+    },
+    /// The answer ended before the document did.
+    Truncated { url: String, detail: String },
+    /// The cache folder could not be read or written.
+    Cache { path: PathBuf, detail: String },
+}
+
+/// The kinds of non-XML answer seen from real installs (fixtures/moderngov/errors).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NotXml {
+    /// An HTML page: a login, error or "service disabled" page.
+    WebPage,
+    /// A page whose script sends the browser elsewhere (e.g. to https).
+    RedirectStub,
+    /// Nothing, or only white space.
+    Empty,
+    /// Something else that does not start like XML.
+    Other,
+}
+
+impl Error {
+    /// The URL the error is about.
+    pub fn url(&self) -> &str {
+        match self {
+            Error::Network { url, .. }
+            | Error::TimedOut { url, .. }
+            | Error::Status { url, .. }
+            | Error::NotXml { url, .. }
+            | Error::Truncated { url, .. } => url,
+            Error::Cache { .. } => "",
+        }
+    }
+
+    /// Whether trying the same request again might work.
+    fn transient(&self) -> bool {
+        match self {
+            Error::Network { .. } | Error::TimedOut { .. } | Error::Truncated { .. } => true,
+            Error::Status { status, .. } => *status >= 500,
+            _ => false,
+        }
+    }
+}
+
+impl fmt::Display for Error {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Error::Network { url, detail } => write!(f, "{url} could not be reached ({detail})"),
+            Error::TimedOut { url, attempts } => write!(
+                f,
+                "{url} did not answer in time ({attempts} attempt{})",
+                if *attempts == 1 { "" } else { "s" }
+            ),
+            Error::Status { url, status } => {
+                let hint = match status {
+                    403 => ": the council's server refuses this client (many block automated access; ask its web team to allow the importer's User-Agent)",
+                    404 => ": no web service there (check the base address, or the council has switched the service off)",
+                    s if *s >= 500 => ": the council's server failed",
+                    _ => "",
+                };
+                write!(f, "{url} answered HTTP {status}{hint}")
+            }
+            Error::NotXml {
+                url,
+                status,
+                content_type,
+                kind,
+            } => {
+                let what = match kind {
+                    NotXml::WebPage => "a web page",
+                    NotXml::RedirectStub => "a page that redirects elsewhere",
+                    NotXml::Empty => "an empty document",
+                    NotXml::Other => "something else",
+                };
+                let ct = if content_type.is_empty() {
+                    "no content type"
+                } else {
+                    content_type
+                };
+                write!(f, "{url} answered {what}, not XML (HTTP {status}, {ct})")
+            }
+            Error::Truncated { url, detail } => {
+                write!(f, "{url} answered a document that is cut off ({detail})")
+            }
+            Error::Cache { path, detail } => {
+                write!(f, "the cache file {} failed: {detail}", path.display())
+            }
+        }
+    }
+}
+
+impl std::error::Error for Error {}
+
+/// Whether the document differs from the last one fetched from the same URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// Nothing was cached for this URL.
+    New,
+    /// The body differs from the cached one.
+    Changed,
+    /// 304 Not Modified, or the same bytes again.
+    Unchanged,
+}
+
+/// One document from the service.
+#[derive(Clone, Debug)]
+pub struct Fetched {
+    pub url: String,
+    pub body: String,
+    pub freshness: Freshness,
+}
+
+/// What the client has done so far (for the summary and the tests).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Stats {
+    /// HTTP requests sent, retries included.
+    pub requests: u32,
+    /// Of those, requests carrying If-None-Match or If-Modified-Since.
+    pub conditional: u32,
+    /// Answers 304 Not Modified.
+    pub not_modified: u32,
+    /// Retries after a transient failure.
+    pub retries: u32,
+    /// Body bytes received.
+    pub bytes: u64,
+}
+
+/// A blocking, throttled, caching client for one council's web service.
+pub struct Client {
+    agent: ureq::Agent,
+    config: Config,
+    last_request: Cell<Option<Instant>>,
+    stats: RefCell<Stats>,
+}
+
+impl Client {
+    pub fn new(config: Config) -> Client {
+        let agent = ureq::Agent::config_builder()
+            .user_agent(config.user_agent.as_str())
+            .timeout_global(Some(config.timeout))
+            // Statuses are ours to judge (304, retry on 5xx), not errors to the agent.
+            .http_status_as_error(false)
+            .max_redirects(5)
+            .build()
+            .into();
+        Client {
+            agent,
+            config,
+            last_request: Cell::new(None),
+            stats: RefCell::new(Stats::default()),
+        }
+    }
+
+    pub fn config(&self) -> &Config {
+        &self.config
+    }
+
+    pub fn stats(&self) -> Stats {
+        *self.stats.borrow()
+    }
+
+    /// `<base>/mgWebService.asmx/<method>?<params>`, values percent-encoded.
+    pub fn url(&self, method: &str, params: &[(&str, String)]) -> String {
+        let query: Vec<String> = params
+            .iter()
+            .map(|(k, v)| format!("{k}={}", encode(v)))
+            .collect();
+        let mut url = format!("{}/mgWebService.asmx/{method}", self.config.base);
+        if !query.is_empty() {
+            url.push('?');
+            url.push_str(&query.join("&"));
+        }
+        url
+    }
+
+    /// GetCommittees (no parameters in the WSDL).
+    pub fn committees(&self) -> Result<Fetched, Error> {
+        self.fetch(&self.url("GetCommittees", &[]))
+    }
+
+    /// GetMeetings of one committee from `from` to `to` inclusive (dd/mm/yyyy, both sent).
+    /// The service may ignore the window (SPEC §4.2): filter the dates again after reading.
+    pub fn meetings(&self, committee: i64, from: Date, to: Date) -> Result<Fetched, Error> {
+        self.fetch(&self.url(
+            "GetMeetings",
+            &[
+                ("lCommitteeId", committee.to_string()),
+                ("sFromDate", service_date(from)),
+                ("sToDate", service_date(to)),
+            ],
+        ))
+    }
+
+    /// GetMeeting: everything about one meeting.
+    pub fn meeting(&self, meeting: i64) -> Result<Fetched, Error> {
+        self.fetch(&self.url("GetMeeting", &[("lMeetingId", meeting.to_string())]))
+    }
+
+    /// GetCouncillorsByWard. The answer holds home addresses and phone numbers: whoever
+    /// reads it takes names, party and ward only, and the cache keeps it on this machine.
+    pub fn councillors_by_ward(&self) -> Result<Fetched, Error> {
+        self.fetch(&self.url("GetCouncillorsByWard", &[]))
+    }
+
+    /// GET `url` with throttling, retries and the cache; the body must be an XML document.
+    pub fn fetch(&self, url: &str) -> Result<Fetched, Error> {
+        let cached = self.cached(url)?;
+        let mut attempt = 0;
+        loop {
+            attempt += 1;
+            match self.once(url, cached.as_ref()) {
+                Ok(f) => return Ok(f),
+                Err(e) if e.transient() && attempt <= self.config.retries => {
+                    self.stats.borrow_mut().retries += 1;
+                    let wait = self
+                        .config
+                        .backoff
+                        .saturating_mul(1 << (attempt - 1).min(8));
+                    std::thread::sleep(wait);
+                }
+                Err(Error::TimedOut { url, .. }) => {
+                    return Err(Error::TimedOut {
+                        url,
+                        attempts: attempt,
+                    })
+                }
+                Err(e) => return Err(e),
+            }
+        }
+    }
+
+    fn throttle(&self) {
+        if let Some(last) = self.last_request.get() {
+            let since = last.elapsed();
+            if since < self.config.throttle {
+                std::thread::sleep(self.config.throttle - since);
+            }
+        }
+        self.last_request.set(Some(Instant::now()));
+    }
+
+    fn once(&self, url: &str, cached: Option<&Cached>) -> Result<Fetched, Error> {
+        self.throttle();
+        let mut req = self.agent.get(url);
+        let mut conditional = false;
+        if let Some(c) = cached {
+            if let Some(etag) = &c.etag {
+                req = req.header("If-None-Match", etag);
+                conditional = true;
+            }
+            if let Some(lm) = &c.last_modified {
+                req = req.header("If-Modified-Since", lm);
+                conditional = true;
+            }
+        }
+        {
+            let mut s = self.stats.borrow_mut();
+            s.requests += 1;
+            s.conditional += u32::from(conditional);
+        }
+        let net = |e: ureq::Error| classify(url, e);
+        let mut resp = req.call().map_err(net)?;
+        let status = resp.status().as_u16();
+        let header = |name: &str| {
+            resp.headers()
+                .get(name)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string)
+        };
+        let content_type = header("content-type").unwrap_or_default();
+        let etag = header("etag");
+        let last_modified = header("last-modified");
+        if status == 304 {
+            self.stats.borrow_mut().not_modified += 1;
+            return match cached {
+                Some(c) => Ok(Fetched {
+                    url: url.to_string(),
+                    body: c.body.clone(),
+                    freshness: Freshness::Unchanged,
+                }),
+                // A 304 to an unconditional request: the server is confused, say so.
+                None => Err(Error::Status {
+                    url: url.into(),
+                    status,
+                }),
+            };
+        }
+        if !(200..300).contains(&status) {
+            return Err(Error::Status {
+                url: url.into(),
+                status,
+            });
+        }
+        let bytes = resp
+            .body_mut()
+            .with_config()
+            .limit(64 * 1024 * 1024)
+            .read_to_vec()
+            .map_err(|e| match classify(url, e) {
+                // The connection ended before the promised length: a cut-off document.
+                Error::Network { url, detail } => Error::Truncated { url, detail },
+                other => other,
+            })?;
+        self.stats.borrow_mut().bytes += bytes.len() as u64;
+        let body = String::from_utf8(bytes).map_err(|_| Error::NotXml {
+            url: url.into(),
+            status,
+            content_type: content_type.clone(),
+            kind: NotXml::Other,
+        })?;
+        check_xml(url, status, &content_type, &body)?;
+        let freshness = match cached {
+            None => Freshness::New,
+            Some(c) if c.body == body => Freshness::Unchanged,
+            Some(_) => Freshness::Changed,
+        };
+        self.store(url, &body, etag, last_modified)?;
+        Ok(Fetched {
+            url: url.to_string(),
+            body,
+            freshness,
+        })
+    }
+
+    fn cache_paths(&self, url: &str) -> Option<(PathBuf, PathBuf)> {
+        let dir = self.config.cache.as_ref()?;
+        let name = cache_name(url);
+        Some((
+            dir.join(format!("{name}.xml")),
+            dir.join(format!("{name}.validators")),
+        ))
+    }
+
+    fn cached(&self, url: &str) -> Result<Option<Cached>, Error> {
+        let Some((body_path, meta_path)) = self.cache_paths(url) else {
+            return Ok(None);
+        };
+        let Ok(body) = std::fs::read_to_string(&body_path) else {
+            return Ok(None);
+        };
+        let meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
+        let mut c = Cached {
+            body,
+            etag: None,
+            last_modified: None,
+        };
+        for line in meta.lines() {
+            match line.split_once(": ") {
+                // A cache entry for another URL with the same name (a hash collision):
+                // treat as missing rather than serve the wrong document.
+                Some(("url", u)) if u != url => return Ok(None),
+                Some(("etag", v)) => c.etag = Some(v.to_string()),
+                Some(("last-modified", v)) => c.last_modified = Some(v.to_string()),
+                _ => {}
+            }
+        }
+        Ok(Some(c))
+    }
+
+    fn store(
+        &self,
+        url: &str,
+        body: &str,
+        etag: Option<String>,
+        last_modified: Option<String>,
+    ) -> Result<(), Error> {
+        let Some((body_path, meta_path)) = self.cache_paths(url) else {
+            return Ok(());
+        };
+        let mut meta = format!("url: {url}\n");
+        // Header values with a line break would corrupt the file; such a validator is useless.
+        for (k, v) in [("etag", etag), ("last-modified", last_modified)] {
+            if let Some(v) = v.filter(|v| !v.contains(['\n', '\r'])) {
+                meta.push_str(&format!("{k}: {v}\n"));
+            }
+        }
+        // The body first: validators without their body would make a 304 unservable.
+        write_atomically(&body_path, body.as_bytes())?;
+        write_atomically(&meta_path, meta.as_bytes())
+    }
+}
+
+struct Cached {
+    body: String,
+    etag: Option<String>,
+    last_modified: Option<String>,
+}
+
+/// Write `bytes` to a temporary file beside `path` and rename it over `path`, so a reader
+/// (or a crash) never sees half a file.
+pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::Cache {
+        path: path.to_path_buf(),
+        detail: e.to_string(),
+    };
+    let dir = path.parent().unwrap_or(Path::new("."));
+    std::fs::create_dir_all(dir).map_err(fail)?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
+        std::process::id()
+    ));
+    let result = std::fs::File::create(&tmp)
+        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
+        .and_then(|()| std::fs::rename(&tmp, path));
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.map_err(fail)
+}
+
+/// The cache file name of a URL: readable, and made unique by a stable hash (FNV-1a, which
+/// unlike std's hasher is the same on every Rust release).
+fn cache_name(url: &str) -> String {
+    let readable: String = url
+        .split("://")
+        .nth(1)
+        .unwrap_or(url)
+        .chars()
+        .map(|c| {
+            if c.is_ascii_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
+        .take(120)
+        .collect();
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in url.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0000_0100_0000_01b3);
+    }
+    format!("{readable}-{h:016x}")
+}
+
+/// dd/mm/yyyy, the only form the service honours (ISO dates make it ignore the window).
+pub fn service_date(d: Date) -> String {
+    format!("{:02}/{:02}/{:04}", d.day, d.month, d.year)
+}
+
+/// Percent-encode a query value (the dates' slashes included, as browsers do).
+fn encode(v: &str) -> String {
+    v.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
+}
+
+fn classify(url: &str, e: ureq::Error) -> Error {
+    let url = url.to_string();
+    match e {
+        ureq::Error::Timeout(_) => Error::TimedOut { url, attempts: 1 },
+        ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
+            Error::TimedOut { url, attempts: 1 }
+        }
+        other => Error::Network {
+            url,
+            detail: other.to_string(),
+        },
+    }
+}
+
+/// Refuse what is not an XML document: a web page, a redirect stub, nothing, or a
+/// document whose root element is never closed (cut off in transit).
+pub fn check_xml(url: &str, status: u16, content_type: &str, body: &str) -> Result<(), Error> {
+    let not_xml = |kind| Error::NotXml {
+        url: url.into(),
+        status,
+        content_type: content_type.into(),
+        kind,
+    };
+    let text = body.trim_start_matches('\u{feff}').trim();
+    if text.is_empty() {
+        return Err(not_xml(NotXml::Empty));
+    }
+    let lower: String = text.chars().take(2048).collect::<String>().to_lowercase();
+    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || !text.starts_with('<') {
+        let kind = if lower.contains("location.href")
+            || lower.contains("location.replace")
+            || lower.contains("window.location")
+            || lower.contains("http-equiv=\"refresh\"")
+        {
+            NotXml::RedirectStub
+        } else if lower.contains("<html") || lower.contains("<body") {
+            NotXml::WebPage
+        } else {
+            NotXml::Other
+        };
+        return Err(not_xml(kind));
+    }
+    let Some(root) = root_name(text) else {
+        return Err(Error::Truncated {
+            url: url.into(),
+            detail: "no root element".into(),
+        });
+    };
+    if root.eq_ignore_ascii_case("html") {
+        return Err(not_xml(NotXml::WebPage));
+    }
+    // `<root/>` alone, or a root closed at the very end.
+    let self_closed = text.ends_with("/>") && text.rfind('<') == text.find(&format!("<{root}"));
+    let closed = self_closed || text.ends_with(&format!("</{root}>"));
+    if !closed {
+        return Err(Error::Truncated {
+            url: url.into(),
+            detail: format!("the root element <{root}> is never closed"),
+        });
+    }
+    Ok(())
+}
+
+/// The name of the first element after the XML declaration, comments and doctype.
+fn root_name(text: &str) -> Option<&str> {
+    let mut rest = text;
+    loop {
+        rest = rest.trim_start();
+        if let Some(r) = rest.strip_prefix("<?") {
+            rest = &r[r.find("?>")? + 2..];
+        } else if let Some(r) = rest.strip_prefix("<!--") {
+            rest = &r[r.find("-->")? + 3..];
+        } else if let Some(r) = rest.strip_prefix("<!") {
+            rest = &r[r.find('>')? + 1..];
+        } else {
+            let r = rest.strip_prefix('<')?;
+            let end = r.find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
+            return (end > 0).then(|| &r[..end]);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn base_addresses_are_cut_back_to_the_folder() {
+        for (given, want) in [
+            (
+                "https://democracy.gloucester.gov.uk/",
+                "https://democracy.gloucester.gov.uk",
+            ),
+            (
+                "https://democracy.gloucester.gov.uk/mgWebService.asmx",
+                "https://democracy.gloucester.gov.uk",
+            ),
+            (
+                "https://applications.huntingdonshire.gov.uk/moderngov/mgCommitteeDetails.aspx?ID=1",
+                "https://applications.huntingdonshire.gov.uk/moderngov",
+            ),
+            ("http://137.191.243.6:9071", "http://137.191.243.6:9071"),
+        ] {
+            assert_eq!(normalise_base(given).unwrap(), want);
+        }
+        for bad in ["democracy.gloucester.gov.uk", "ftp://x", "https://", ""] {
+            assert!(normalise_base(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn every_parameter_is_sent_with_council_dates() {
+        let c = Client::new(Config::new("https://x.example").unwrap());
+        let d = |y, m, dd| Date::new(y, m, dd).unwrap();
+        assert_eq!(
+            c.url(
+                "GetMeetings",
+                &[
+                    ("lCommitteeId", "129".into()),
+                    ("sFromDate", service_date(d(2024, 5, 1))),
+                    ("sToDate", service_date(d(2025, 4, 30))),
+                ]
+            ),
+            "https://x.example/mgWebService.asmx/GetMeetings?lCommitteeId=129&sFromDate=01%2F05%2F2024&sToDate=30%2F04%2F2025"
+        );
+    }
+
+    #[test]
+    fn the_user_agent_names_the_importer_and_no_library() {
+        let ua = user_agent(Some("data@council.example"));
+        assert!(ua.starts_with("Minutebook-importer/"), "{ua}");
+        assert!(ua.contains("data@council.example"));
+        for token in ["ureq", "python", "requests", "curl"] {
+            assert!(!ua.to_lowercase().contains(token), "{ua}");
+        }
+    }
+
+    #[test]
+    fn what_is_not_xml_is_named() {
+        let kind = |body: &str| match check_xml("u", 200, "text/html", body) {
+            Err(Error::NotXml { kind, .. }) => Some(kind),
+            _ => None,
+        };
+        assert_eq!(kind(""), Some(NotXml::Empty));
+        assert_eq!(kind(" \r\n"), Some(NotXml::Empty));
+        assert_eq!(
+            kind("<html><script>window.location.href='https://x'</script></html>"),
+            Some(NotXml::RedirectStub)
+        );
+        assert_eq!(
+            kind("<!DOCTYPE html><html><body>Error</body></html>"),
+            Some(NotXml::WebPage)
+        );
+        assert!(check_xml("u", 200, "", "<?xml version=\"1.0\"?>\r\n<a><b/></a>\r\n").is_ok());
+        assert!(check_xml("u", 200, "", "<?xml version=\"1.0\"?><a/>").is_ok());
+        assert!(matches!(
+            check_xml("u", 200, "", "<?xml version=\"1.0\"?><a><b>"),
+            Err(Error::Truncated { .. })
+        ));
+    }
+
+    #[test]
+    fn cache_names_are_readable_and_distinct() {
+        let a = cache_name("https://x.example/mgWebService.asmx/GetMeeting?lMeetingId=1");
+        let b = cache_name("https://x.example/mgWebService.asmx/GetMeeting?lMeetingId_1");
+        assert!(a.starts_with("x_example_mgWebService_asmx_GetMeeting_lMeetingId_1-"));
+        assert_ne!(a, b);
+    }
+}
