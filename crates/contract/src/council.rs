@@ -107,6 +107,16 @@ pub struct Committee {
     /// Anything else the papers say about the committee.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// The council's own grouping of the committee, as written, e.g. "Overview and Scrutiny".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub category: Option<String>,
+    /// The committee no longer meets (the council marks it expired); absent when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub expired: Option<bool>,
+    /// The id the council's own committee system gives the committee (e.g. the ModernGov
+    /// committee id), so an importer can follow it across renames. Never shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
 }
 
 /// One seat on a committee.

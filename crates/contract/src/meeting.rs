@@ -23,8 +23,24 @@ pub struct Meeting {
     /// Start time in Europe/London; absent when the papers do not give it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_time: Option<Time>,
+    /// The time the meeting was planned to finish, when published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub planned_finish_time: Option<Time>,
+    /// The time the meeting actually started, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_start_time: Option<Time>,
+    /// The time the meeting actually finished, when recorded.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub actual_finish_time: Option<Time>,
+    /// The kind of meeting when the council names one, as written, e.g. "Special Meeting",
+    /// "Budget Council". Absent for an ordinary meeting or when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub meeting_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub venue: Option<Venue>,
+    /// The room, when the council gives it apart from the venue, e.g. "Civic Suite".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
     /// The officer to contact about the meeting.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub contact: Option<Contact>,
@@ -32,6 +48,14 @@ pub struct Meeting {
     /// Whether the agenda is in the data (the items' titles and report details).
     pub agenda_published: bool,
     pub minutes: MinutesStatus,
+    /// Whether the council has published its decisions for the meeting (executive
+    /// meetings); absent when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decisions_published: Option<bool>,
+    /// The id the council's own committee system gives the meeting (e.g. the ModernGov
+    /// meeting id), so an importer can find it again. Never shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
     /// The meeting whose minutes confirmed these minutes as a correct record, when known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minutes_confirmed_at: Option<String>,
@@ -162,6 +186,10 @@ pub struct Attendance {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub apologies_text: Option<String>,
     pub declarations: Declarations,
+    /// How many declarations of interest the council's system records for the meeting,
+    /// when it gives only a count (ModernGov): who declared what may still be unpublished.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declarations_count: Option<u32>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -268,6 +296,40 @@ pub struct AgendaItem {
     pub documents: Vec<Document>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub minute: Option<Minute>,
+    /// The whole item is exempt or confidential (taken in private); absent when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<bool>,
+    /// The item is an executive decision (e.g. of the Cabinet); absent when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub executive_decision: Option<bool>,
+    /// The decision can be called in by scrutiny; absent when not stated.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub call_in: Option<bool>,
+    /// The formal decision as the council publishes it apart from the minute (executive
+    /// decisions).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decision: Option<ItemDecision>,
+    /// How many declarations of interest the council's system records for this item, when
+    /// it gives only a count.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub declarations_count: Option<u32>,
+}
+
+/// A formal decision published apart from the minute, e.g. a Cabinet decision notice.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ItemDecision {
+    /// The text of the decision, paragraph by paragraph, when it is not itemised below.
+    #[serde(default)]
+    pub narrative: Vec<Block>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub resolution: Option<Resolution>,
+    /// The text says "RESOLVED" but its parts could not be recognised: it is given as
+    /// paragraphs in `narrative` instead.
+    #[serde(default, skip_serializing_if = "crate::rules::is_false")]
+    pub resolutions_not_itemised: bool,
+    /// The decision's page on the council's site (http or https).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
 }
 
 /// The front sheet of an officer's report.
@@ -328,6 +390,12 @@ pub struct Document {
     pub url: Option<String>,
     #[serde(default)]
     pub to_follow: bool,
+    /// The document is exempt or confidential: its link is never published.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub exempt: Option<bool>,
+    /// The date the document was published, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub published: Option<Date>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -373,6 +441,10 @@ pub struct Minute {
     /// Set when the source does not contain the whole minute.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub incomplete: Option<String>,
+    /// The minute says "RESOLVED" but its parts could not be recognised: the whole text is
+    /// given as paragraphs in `narrative` and `resolution` is absent.
+    #[serde(default, skip_serializing_if = "crate::rules::is_false")]
+    pub resolutions_not_itemised: bool,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]

@@ -41,6 +41,16 @@ pub struct Person {
     /// Where the name comes from, and anything else the papers say about the person.
     #[serde(default)]
     pub notes: Vec<String>,
+    /// Political party or group, as the council gives it, e.g. "Liberal Democrats" or "LIBDEM".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub party: Option<String>,
+    /// The ward a councillor represents, as the council gives it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ward: Option<String>,
+    /// The id the council's own system gives the person (e.g. the ModernGov member id), so
+    /// an importer can follow them across changes of name. Never shown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_id: Option<String>,
 }
 
 /// What kind of member or attendee a person is.

@@ -115,6 +115,11 @@ pub(crate) fn id<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(s)
 }
 
+/// For `skip_serializing_if` on `bool` fields that default to `false`.
+pub(crate) fn is_false(b: &bool) -> bool {
+    !*b
+}
+
 /// A figure field.
 pub(crate) fn figure<'de, D: Deserializer<'de>>(d: D) -> Result<f64, D::Error> {
     let v = f64::deserialize(d)?;

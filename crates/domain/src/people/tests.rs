@@ -10,6 +10,9 @@ fn person(id: &str, name: &str, kind: PersonKind) -> Person {
         aliases: Vec::new(),
         represents: None,
         notes: Vec::new(),
+        party: None,
+        ward: None,
+        source_id: None,
     }
 }
 
