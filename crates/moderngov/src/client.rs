@@ -12,6 +12,7 @@
 //! JavaScript redirect stub, an empty or cut-off document are each an [`Error`] that names
 //! the URL. Reading the XML is [`crate::xml`]'s job.
 
+use crate::xml::XmlError;
 use minutebook_data::Date;
 use std::cell::{Cell, RefCell};
 use std::fmt;
@@ -110,6 +111,8 @@ pub enum Error {
     },
     /// The answer ended before the document did.
     Truncated { url: String, detail: String },
+    /// XML that the reader refused: malformed, the wrong document, a value it needs missing.
+    Unreadable { url: String, problem: XmlError },
     /// The cache folder could not be read or written.
     Cache { path: PathBuf, detail: String },
 }
@@ -135,7 +138,8 @@ impl Error {
             | Error::TimedOut { url, .. }
             | Error::Status { url, .. }
             | Error::NotXml { url, .. }
-            | Error::Truncated { url, .. } => url,
+            | Error::Truncated { url, .. }
+            | Error::Unreadable { url, .. } => url,
             Error::Cache { .. } => "",
         }
     }
@@ -190,6 +194,7 @@ impl fmt::Display for Error {
             Error::Truncated { url, detail } => {
                 write!(f, "{url} answered a document that is cut off ({detail})")
             }
+            Error::Unreadable { url, problem } => write!(f, "{url}: {problem}"),
             Error::Cache { path, detail } => {
                 write!(f, "the cache file {} failed: {detail}", path.display())
             }
@@ -216,6 +221,16 @@ pub struct Fetched {
     pub url: String,
     pub body: String,
     pub freshness: Freshness,
+}
+
+impl Fetched {
+    /// Read the body with one of [`crate::xml`]'s readers; a refusal names the URL.
+    pub fn read<T>(&self, reader: fn(&[u8]) -> Result<T, XmlError>) -> Result<T, Error> {
+        reader(self.body.as_bytes()).map_err(|problem| Error::Unreadable {
+            url: self.url.clone(),
+            problem,
+        })
+    }
 }
 
 /// What the client has done so far (for the summary and the tests).
@@ -586,30 +601,35 @@ pub fn check_xml(url: &str, status: u16, content_type: &str, body: &str) -> Resu
     if text.is_empty() {
         return Err(not_xml(NotXml::Empty));
     }
-    let lower: String = text.chars().take(2048).collect::<String>().to_lowercase();
-    if lower.starts_with("<!doctype html") || lower.starts_with("<html") || !text.starts_with('<') {
+    let lower: String = text.chars().take(4096).collect::<String>().to_lowercase();
+    let root = root_name(text);
+    let html_root = root.is_some_and(|r| {
+        [
+            "html", "head", "body", "script", "meta", "title", "div", "p",
+        ]
+        .iter()
+        .any(|h| r.eq_ignore_ascii_case(h))
+    });
+    if !text.starts_with('<') || lower.starts_with("<!doctype html") || html_root {
         let kind = if lower.contains("location.href")
             || lower.contains("location.replace")
             || lower.contains("window.location")
             || lower.contains("http-equiv=\"refresh\"")
         {
             NotXml::RedirectStub
-        } else if lower.contains("<html") || lower.contains("<body") {
+        } else if html_root || lower.contains("<html") || lower.contains("<body") {
             NotXml::WebPage
         } else {
             NotXml::Other
         };
         return Err(not_xml(kind));
     }
-    let Some(root) = root_name(text) else {
+    let Some(root) = root else {
         return Err(Error::Truncated {
             url: url.into(),
             detail: "no root element".into(),
         });
     };
-    if root.eq_ignore_ascii_case("html") {
-        return Err(not_xml(NotXml::WebPage));
-    }
     // `<root/>` alone, or a root closed at the very end.
     let self_closed = text.ends_with("/>") && text.rfind('<') == text.find(&format!("<{root}"));
     let closed = self_closed || text.ends_with(&format!("</{root}>"));
