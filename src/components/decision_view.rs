@@ -137,9 +137,9 @@ pub fn select_field(
 ) -> AnyView {
     let current = value.get_untracked();
     view! {
-        <div class="dec-filters__field">
-            <label class="dec-filters__label" for=id>{label}</label>
-            <select class="dec-filters__select" id=id name=id on:change=move |ev| value.set(event_target_value(&ev))>
+        <div class="filters__field">
+            <label class="filters__label" for=id>{label}</label>
+            <select class="filters__select" id=id name=id on:change=move |ev| value.set(event_target_value(&ev))>
                 {options.into_iter().map(|(v, text)| {
                     let selected = v == current;
                     view! { <option value=v selected=selected>{text}</option> }

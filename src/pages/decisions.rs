@@ -134,10 +134,10 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
     };
     let filtered = !f.is_empty();
     view! {
-        <form class="dec-filters" aria-labelledby="filters-title" on:submit=on_submit>
+        <form class="filters" aria-labelledby="filters-title" on:submit=on_submit>
             <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it the full list is shown, newest first."</p></noscript>
-            <h2 id="filters-title" class="dec-filters__title">"Filter decisions"</h2>
-            <div class="dec-filters__fields">
+            <h2 id="filters-title" class="filters__title">"Filter decisions"</h2>
+            <div class="filters__fields">
                 {select_field("filter-council", "Council", councils, council)}
                 {select_field("filter-committee", "Committee", committees, committee)}
                 {select_field("filter-year", "Municipal year", years, year)}

@@ -128,13 +128,13 @@ fn overview(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter) -> AnyView 
             <div class="table-wrap">
                 <table class="table fu-summary">
                     <caption>"Follow-ups by status"{(f.council.is_some() || f.committee.is_some()).then_some(" (filtered)")}</caption>
-                    <thead><tr><th scope="col">"Status"</th><th scope="col">"What it means"</th><th scope="col" class="numeric">"Follow-ups"</th></tr></thead>
+                    <thead><tr><th scope="col">"Status"</th><th scope="col">"What it means"</th><th scope="col" class="num">"Follow-ups"</th></tr></thead>
                     <tbody>
                         {FollowUpStatus::ALL.into_iter().map(|s| view! {
                             <tr>
                                 <th scope="row">{status_badge(s)}</th>
                                 <td>{s.meaning()}</td>
-                                <td class="numeric">{counts.get(s).to_string()}</td>
+                                <td class="num">{counts.get(s).to_string()}</td>
                             </tr>
                         }).collect_view()}
                     </tbody>
@@ -207,10 +207,10 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
     };
     let filtered = *f != FollowUpFilter::default();
     view! {
-        <form class="dec-filters" aria-labelledby="filters-title" on:submit=on_submit>
+        <form class="filters" aria-labelledby="filters-title" on:submit=on_submit>
             <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it the full list is shown, newest first."</p></noscript>
-            <h2 id="filters-title" class="dec-filters__title">"Filter follow-ups"</h2>
-            <div class="dec-filters__fields">
+            <h2 id="filters-title" class="filters__title">"Filter follow-ups"</h2>
+            <div class="filters__fields">
                 {select_field("filter-council", "Council", councils, council)}
                 {select_field("filter-committee", "Committee", committees, committee)}
                 {select_field("filter-status", "Status", statuses, status)}

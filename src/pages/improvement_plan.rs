@@ -237,16 +237,17 @@ fn ActionsTable(
             <h2 id="actions">"Actions"</h2>
             <form class="filters" on:submit=|ev| ev.prevent_default()>
                 <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it every action is shown."</p></noscript>
+                <div class="filters__fields">
                 <div class="filters__field">
-                    <label for="filter-priority">"Priority"</label>
-                    <select id="filter-priority" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.priority = (!v.is_empty()).then_some(v)); }>
+                    <label class="filters__label" for="filter-priority">"Priority"</label>
+                    <select class="filters__select" id="filter-priority" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.priority = (!v.is_empty()).then_some(v)); }>
                         <option value="">"All priorities"</option>
                         {priorities.iter().map(|(n, t)| view! { <option value=n.clone() selected=*n == priority_key>{t.clone()}</option> }).collect_view()}
                     </select>
                 </div>
                 <div class="filters__field">
-                    <label for="filter-status">"Status"</label>
-                    <select id="filter-status" on:change=move |ev| {
+                    <label class="filters__label" for="filter-status">"Status"</label>
+                    <select class="filters__select" id="filter-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         filter.update(|f| f.status = match v.as_str() { "" => None, NO_STATUS => Some(None), k => Some(RagStatus::from_key(k)) });
                     }>
@@ -256,8 +257,8 @@ fn ActionsTable(
                     </select>
                 </div>
                 <div class="filters__field">
-                    <label for="filter-lead">"Lead officer"</label>
-                    <select id="filter-lead" on:change=move |ev| {
+                    <label class="filters__label" for="filter-lead">"Lead officer"</label>
+                    <select class="filters__select" id="filter-lead" on:change=move |ev| {
                         let v = event_target_value(&ev);
                         filter.update(|f| f.lead = match v.as_str() { "" => None, NO_LEAD => Some(None), _ => Some(Some(v.clone())) });
                     }>
@@ -267,11 +268,12 @@ fn ActionsTable(
                     </select>
                 </div>
                 <div class="filters__field">
-                    <label for="filter-milestone">"Milestone"</label>
-                    <select id="filter-milestone" on:change=move |ev| set_milestone(event_target_value(&ev))>
+                    <label class="filters__label" for="filter-milestone">"Milestone"</label>
+                    <select class="filters__select" id="filter-milestone" on:change=move |ev| set_milestone(event_target_value(&ev))>
                         <option value="">"All milestones"</option>
                         {milestone_options.iter().map(|m| view! { <option value=m.key() selected=m.key() == milestone_key>{m.label()}</option> }).collect_view()}
                     </select>
+                </div>
                 </div>
             </form>
             <p class="filters__count" role="status" aria-live="polite">
