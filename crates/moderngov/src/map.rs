@@ -19,8 +19,8 @@ use crate::xml::{self, MgAttendee, MgItem, MgMeeting};
 use minutebook_data::{
     Apology, Attendance, Attendee, Block, ChairRole, Committee, Council, Date, Declaration,
     Declarations, Document, DocumentKind, InterestKind, ItemDecision, Meeting, MeetingStatus,
-    Member, MemberRole, Minute, MinutesStatus, PeopleRegister, Person, PersonKind,
-    SourceDocument, SourceKind, Venue, FORMAT,
+    Member, MemberRole, Minute, MinutesStatus, PeopleRegister, Person, PersonKind, SourceDocument,
+    SourceKind, Venue, FORMAT,
 };
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
@@ -194,7 +194,14 @@ pub fn meeting_ids(
     for (date, mids) in by_day {
         for (k, mid) in mids.into_iter().enumerate() {
             let base = meeting_id(committee_id, date);
-            out.insert(mid, if k == 0 { base } else { format!("{base}-{mid}") });
+            out.insert(
+                mid,
+                if k == 0 {
+                    base
+                } else {
+                    format!("{base}-{mid}")
+                },
+            );
         }
     }
     out
@@ -386,7 +393,14 @@ pub fn map_meeting(
     let mut w: Vec<Warning> = m
         .problems
         .iter()
-        .map(|p| warn(WarningKind::BadValue, Some(id), None, format!("{p}: left out")))
+        .map(|p| {
+            warn(
+                WarningKind::BadValue,
+                Some(id),
+                None,
+                format!("{p}: left out"),
+            )
+        })
         .collect();
     let items: Vec<(&MgItem, minutebook_data::AgendaItem)> = m
         .items_in_order()
@@ -426,9 +440,10 @@ pub fn map_meeting(
     } else {
         None
     };
-    let web_page = committee.source_id.as_ref().map(|cid| {
-        cfg.page(&format!("ieListDocuments.aspx?CId={cid}&MId={}", m.id))
-    });
+    let web_page = committee
+        .source_id
+        .as_ref()
+        .map(|cid| cfg.page(&format!("ieListDocuments.aspx?CId={cid}&MId={}", m.id)));
     let meeting = Meeting {
         format: FORMAT.to_string(),
         id: id.to_string(),
@@ -460,7 +475,10 @@ pub fn map_meeting(
         supplementary_agendas: Vec::new(),
         sources: vec![SourceDocument {
             id: "moderngov".into(),
-            title: format!("{}: the meeting's page on the council's website", committee.title),
+            title: format!(
+                "{}: the meeting's page on the council's website",
+                committee.title
+            ),
             kind: SourceKind::WebPage,
             published: None,
             url: web_page,
@@ -485,7 +503,10 @@ fn map_item(
     meeting: &str,
     w: &mut Vec<Warning>,
 ) -> Option<minutebook_data::AgendaItem> {
-    let label = it.display_number.clone().unwrap_or_else(|| format!("(id {})", it.id));
+    let label = it
+        .display_number
+        .clone()
+        .unwrap_or_else(|| format!("(id {})", it.id));
     if it.display_allowed == Some(false) {
         w.push(warn(
             WarningKind::ItemNotDisplayed,
@@ -514,7 +535,10 @@ fn map_item(
                     WarningKind::ExemptDocument,
                     Some(meeting),
                     Some(&label),
-                    format!("\"{}\" is exempt: its title is published, its link is not", d.title),
+                    format!(
+                        "\"{}\" is exempt: its title is published, its link is not",
+                        d.title
+                    ),
                 ));
                 None
             } else {
@@ -547,7 +571,10 @@ fn map_item(
         .as_deref()
         .filter(|_| it.minute_published != Some(false))
         .and_then(|html| {
-            let number = it.minute_number.clone().or_else(|| it.display_number.clone());
+            let number = it
+                .minute_number
+                .clone()
+                .or_else(|| it.display_number.clone());
             let Some(number) = number else {
                 w.push(warn(
                     WarningKind::MissingItemNumber,
@@ -589,7 +616,8 @@ fn map_item(
                     WarningKind::ResolutionsNotItemised,
                     Some(meeting),
                     Some(&label),
-                    "the decision's resolutions were not recognised: published as paragraphs".into(),
+                    "the decision's resolutions were not recognised: published as paragraphs"
+                        .into(),
                 ));
             }
             ItemDecision {
@@ -605,7 +633,11 @@ fn map_item(
         title: it.title.clone(),
         report_of: None,
         pages: None,
-        agenda_note: it.agenda_html.as_deref().map(agenda_blocks).unwrap_or_default(),
+        agenda_note: it
+            .agenda_html
+            .as_deref()
+            .map(agenda_blocks)
+            .unwrap_or_default(),
         to_follow: false,
         supplementary: false,
         report: None,
@@ -646,7 +678,10 @@ pub fn normalise_url(cfg: &CouncilConfig, url: &str) -> Option<String> {
     if scheme != "http" && scheme != "https" {
         return None;
     }
-    if url.chars().any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>')) {
+    if url
+        .chars()
+        .any(|c| c.is_whitespace() || c.is_control() || matches!(c, '"' | '<' | '>'))
+    {
         return None;
     }
     let (host, path) = match rest.find(['/', '?', '#']) {
@@ -657,10 +692,12 @@ pub fn normalise_url(cfg: &CouncilConfig, url: &str) -> Option<String> {
         return None;
     }
     let host = host.to_ascii_lowercase();
-    let base_host = cfg
-        .base_url
-        .split_once("://")
-        .map(|(_, r)| r.split(['/', '?', '#']).next().unwrap_or("").to_ascii_lowercase());
+    let base_host = cfg.base_url.split_once("://").map(|(_, r)| {
+        r.split(['/', '?', '#'])
+            .next()
+            .unwrap_or("")
+            .to_ascii_lowercase()
+    });
     let scheme = if scheme == "http"
         && cfg.base_url.to_ascii_lowercase().starts_with("https://")
         && base_host.as_deref() == Some(host.as_str())
@@ -693,7 +730,14 @@ fn chair_of(a: &MgAttendee) -> Option<ChairRole> {
 fn committee_role(role: &str) -> bool {
     matches!(
         role.to_ascii_lowercase().as_str(),
-        "chair" | "chairman" | "chairperson" | "vice-chair" | "vice chair" | "vice-chairman" | "committee member" | "member"
+        "chair"
+            | "chairman"
+            | "chairperson"
+            | "vice-chair"
+            | "vice chair"
+            | "vice-chairman"
+            | "committee member"
+            | "member"
     )
 }
 
@@ -767,11 +811,15 @@ fn attendance(
                 WarningKind::UnknownAttendance,
                 Some(id),
                 None,
-                format!("{}: attendance \"{value}\" is not recognised: left out", a.name),
+                format!(
+                    "{}: attendance \"{value}\" is not recognised: left out",
+                    a.name
+                ),
             ));
         }
     }
-    let recorded = !present.is_empty() || !also.is_empty() || !absent.is_empty() || !apologies.is_empty();
+    let recorded =
+        !present.is_empty() || !also.is_empty() || !absent.is_empty() || !apologies.is_empty();
     if expected > 0 {
         w.push(warn(
             WarningKind::AttendanceNotRecorded,
@@ -788,7 +836,9 @@ fn attendance(
     let (apologies, apologies_text) = if !apologies.is_empty() {
         (Some(apologies), None)
     } else {
-        match minute_of(items, |t| t.contains("apolog")).and_then(|text| parse_apologies(&text).map(|l| (l, text))) {
+        match minute_of(items, |t| t.contains("apolog"))
+            .and_then(|text| parse_apologies(&text).map(|l| (l, text)))
+        {
             Some((list, text)) => (Some(list), Some(text)),
             None => {
                 w.push(warn(
@@ -830,7 +880,9 @@ fn minute_of(
     items: &[(&MgItem, minutebook_data::AgendaItem)],
     title: impl Fn(&str) -> bool,
 ) -> Option<String> {
-    let (it, _) = items.iter().find(|(it, _)| title(&it.title.to_lowercase()))?;
+    let (it, _) = items
+        .iter()
+        .find(|(it, _)| title(&it.title.to_lowercase()))?;
     let html = it.minutes_html.as_deref()?;
     let text = paragraphs(html)
         .into_iter()
@@ -841,7 +893,15 @@ fn minute_of(
 }
 
 const TITLES: [&str; 9] = [
-    "Councillor ", "Cllr ", "Cllr. ", "Mr ", "Mrs ", "Ms ", "Miss ", "Dr ", "Mr. ",
+    "Councillor ",
+    "Cllr ",
+    "Cllr. ",
+    "Mr ",
+    "Mrs ",
+    "Ms ",
+    "Miss ",
+    "Dr ",
+    "Mr. ",
 ];
 
 /// The Apologies minute in its usual wordings: "There were no apologies." → none;
@@ -919,12 +979,16 @@ fn declarations(
     id: &str,
     w: &mut Vec<Warning>,
 ) -> Declarations {
-    let text = minute_of(items, |t| t.contains("declaration") && t.contains("interest"));
+    let text = minute_of(items, |t| {
+        t.contains("declaration") && t.contains("interest")
+    });
     let parsed = text.as_deref().and_then(parse_declarations);
     let n = count.unwrap_or(0);
     match parsed {
         Some(Declarations::NoneDeclared { text }) if n == 0 => Declarations::NoneDeclared { text },
-        Some(Declarations::Declared { declarations }) if n == 0 || declarations.len() == n as usize => {
+        Some(Declarations::Declared { declarations })
+            if n == 0 || declarations.len() == n as usize =>
+        {
             Declarations::Declared { declarations }
         }
         _ => {
@@ -962,7 +1026,9 @@ pub fn parse_declarations(text: &str) -> Option<Declarations> {
         let words: Vec<&str> = name.split_whitespace().collect();
         if !TITLES.iter().any(|p| name.starts_with(p))
             || words.len() > 5
-            || !words.iter().all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
+            || !words
+                .iter()
+                .all(|w| w.chars().next().is_some_and(|c| c.is_uppercase()))
         {
             return None;
         }
@@ -1040,13 +1106,17 @@ pub fn people_register<'a>(
             .member_id
             .as_deref()
             .and_then(|mid| councillors.iter().find(|c| c.id == mid));
-        let party = cllr.and_then(|c| c.party.clone()).or_else(|| a.party.clone());
+        let party = cllr
+            .and_then(|c| c.party.clone())
+            .or_else(|| a.party.clone());
         let ward = cllr.and_then(|c| c.ward.clone()).or_else(|| a.ward.clone());
         if let Some(p) = people
             .iter_mut()
             .find(|p| p.source_id.is_some() && p.source_id == a.member_id)
         {
-            if !p.aliases.contains(&a.name) && !alias_taken(&people_aliases(existing), &a.name, &p.id) {
+            if !p.aliases.contains(&a.name)
+                && !alias_taken(&people_aliases(existing), &a.name, &p.id)
+            {
                 p.aliases.push(a.name.clone());
             }
             p.party = party.or(p.party.take());
@@ -1073,14 +1143,21 @@ pub fn people_register<'a>(
             id = format!(
                 "{}-{}",
                 id_with(&cfg.id, bare, 12),
-                a.member_id.as_deref().map_or(people.len().to_string(), slug)
+                a.member_id
+                    .as_deref()
+                    .map_or(people.len().to_string(), slug)
             );
         }
         let kind = if is_officer(a) {
             PersonKind::Officer
-        } else if cllr.is_some() || a.name.starts_with("Councillor ") || a.name.starts_with("Cllr") {
+        } else if cllr.is_some() || a.name.starts_with("Councillor ") || a.name.starts_with("Cllr")
+        {
             PersonKind::Councillor
-        } else if a.role.as_deref().is_some_and(|r| r.to_lowercase().contains("co-opt")) {
+        } else if a
+            .role
+            .as_deref()
+            .is_some_and(|r| r.to_lowercase().contains("co-opt"))
+        {
             PersonKind::CoOptee
         } else {
             PersonKind::Other
@@ -1098,8 +1175,16 @@ pub fn people_register<'a>(
                     .map(|m| format!(" (member {m})"))
                     .unwrap_or_default()
             )],
-            party: if kind == PersonKind::Officer { None } else { party },
-            ward: if kind == PersonKind::Officer { None } else { ward },
+            party: if kind == PersonKind::Officer {
+                None
+            } else {
+                party
+            },
+            ward: if kind == PersonKind::Officer {
+                None
+            } else {
+                ward
+            },
             source_id: a.member_id.clone(),
         });
     }
@@ -1150,10 +1235,19 @@ mod tests {
 
     #[test]
     fn ids() {
-        assert_eq!(slug("Leader and Cabinet Members' Question Time"), "leader-and-cabinet-members-question-time");
-        assert_eq!(slug("Audit & Governance Committee"), "audit-and-governance-committee");
+        assert_eq!(
+            slug("Leader and Cabinet Members' Question Time"),
+            "leader-and-cabinet-members-question-time"
+        );
+        assert_eq!(
+            slug("Audit & Governance Committee"),
+            "audit-and-governance-committee"
+        );
         let d = |n| Date::new(2025, 11, n).unwrap();
-        let ids = meeting_ids("gloucester-cabinet", [(7900, d(21)), (7837, d(21)), (7838, d(22))]);
+        let ids = meeting_ids(
+            "gloucester-cabinet",
+            [(7900, d(21)), (7837, d(21)), (7838, d(22))],
+        );
         assert_eq!(ids[&7837], "gloucester-cabinet-2025-11-21");
         assert_eq!(ids[&7900], "gloucester-cabinet-2025-11-21-7900");
         assert_eq!(ids[&7838], "gloucester-cabinet-2025-11-22");
@@ -1165,14 +1259,21 @@ mod tests {
     fn urls() {
         let cfg = CouncilConfig::new("g", "G", "https://democracy.gloucester.gov.uk/");
         assert_eq!(
-            normalise_url(&cfg, "https://democracy.Gloucester.gov.uk/mgConvert2PDF.aspx?ID=65461").as_deref(),
+            normalise_url(
+                &cfg,
+                "https://democracy.Gloucester.gov.uk/mgConvert2PDF.aspx?ID=65461"
+            )
+            .as_deref(),
             Some("https://democracy.gloucester.gov.uk/mgConvert2PDF.aspx?ID=65461")
         );
         assert_eq!(
             normalise_url(&cfg, "http://democracy.gloucester.gov.uk/x").as_deref(),
             Some("https://democracy.gloucester.gov.uk/x")
         );
-        assert_eq!(normalise_url(&cfg, "http://other.example/x").as_deref(), Some("http://other.example/x"));
+        assert_eq!(
+            normalise_url(&cfg, "http://other.example/x").as_deref(),
+            Some("http://other.example/x")
+        );
         assert_eq!(normalise_url(&cfg, "javascript:alert(1)"), None);
         assert_eq!(normalise_url(&cfg, "mgConvert2PDF.aspx?ID=1"), None);
     }
@@ -1181,11 +1282,27 @@ mod tests {
     fn apologies_and_declarations_wording() {
         let a = parse_apologies("Apologies for absence were received from Councillors Barton-Ainsworth, Greaves, A Johnson, Preston, Mr Williams and Miss Kirman.").unwrap();
         let names: Vec<_> = a.iter().map(|x| x.name.as_str()).collect();
-        assert_eq!(names, ["Councillor Barton-Ainsworth", "Councillor Greaves", "Councillor A Johnson", "Councillor Preston", "Mr Williams", "Miss Kirman"]);
+        assert_eq!(
+            names,
+            [
+                "Councillor Barton-Ainsworth",
+                "Councillor Greaves",
+                "Councillor A Johnson",
+                "Councillor Preston",
+                "Mr Williams",
+                "Miss Kirman"
+            ]
+        );
         assert_eq!(parse_apologies("There were no apologies.").unwrap(), vec![]);
-        assert!(parse_apologies("Apologies were received from Councillor A (Councillor B substituting).").is_none());
+        assert!(parse_apologies(
+            "Apologies were received from Councillor A (Councillor B substituting)."
+        )
+        .is_none());
         assert!(parse_apologies("Councillor A sent apologies.").is_none());
-        assert!(matches!(parse_declarations("There were no declarations of interest."), Some(Declarations::NoneDeclared { .. })));
+        assert!(matches!(
+            parse_declarations("There were no declarations of interest."),
+            Some(Declarations::NoneDeclared { .. })
+        ));
         let Some(Declarations::Declared { declarations }) = parse_declarations(
             "Councillor Sarah Sawyer declared a personal interest in item 55 as a member of the County Council.",
         ) else {

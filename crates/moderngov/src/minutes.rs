@@ -62,7 +62,13 @@ fn is_block_tag(name: &str) -> bool {
 fn decode_text(raw: &str) -> String {
     crate::xml::unescape_once(raw)
         .chars()
-        .map(|c| if c.is_whitespace() || c == '\u{a0}' { ' ' } else { c })
+        .map(|c| {
+            if c.is_whitespace() || c == '\u{a0}' {
+                ' '
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
@@ -271,7 +277,9 @@ fn after_resolved(text: &str) -> Option<&str> {
     }
     let rest = &text[8..];
     let next = rest.chars().next();
-    if !(next.is_none() || next.is_some_and(|c| c == ' ' || c == ':' || c == '-' || c == '–' || c == '—' || c == ','))
+    if !(next.is_none()
+        || next
+            .is_some_and(|c| c == ' ' || c == ':' || c == '-' || c == '–' || c == '—' || c == ','))
     {
         return None;
     }
@@ -346,7 +354,10 @@ pub fn convert_minute(html: &str) -> MinuteText {
             resolution: None,
             resolutions_not_itemised: false,
         },
-        [at] => match resolution(&paras[at + 1..], after_resolved(&paras[*at].text).unwrap_or("")) {
+        [at] => match resolution(
+            &paras[at + 1..],
+            after_resolved(&paras[*at].text).unwrap_or(""),
+        ) {
             Some(r) => MinuteText {
                 narrative: blocks(&paras[..*at]),
                 resolution: Some(r),
@@ -460,7 +471,14 @@ mod tests {
                 Block::Paragraph("By 18th November, at x@y".into()),
             ]
         );
-        assert_eq!(visible_words(html), MinuteText { narrative: agenda_blocks(html), ..Default::default() }.words());
+        assert_eq!(
+            visible_words(html),
+            MinuteText {
+                narrative: agenda_blocks(html),
+                ..Default::default()
+            }
+            .words()
+        );
     }
 
     #[test]
@@ -481,7 +499,10 @@ mod tests {
         assert_eq!(m.words(), visible_words(html));
 
         let m = convert_minute("<p>RESOLVED – That the minutes be approved.</p>");
-        assert_eq!(m.resolution.unwrap().parts[0].text, "That the minutes be approved.");
+        assert_eq!(
+            m.resolution.unwrap().parts[0].text,
+            "That the minutes be approved."
+        );
 
         // Text after the parts cannot be placed: not itemised, nothing lost.
         let html = "<p>RESOLVED:</p><p>(1) a</p><p>(2) b</p><p>Reason for decision: c</p>";

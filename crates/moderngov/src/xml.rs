@@ -200,8 +200,14 @@ pub fn parse_date(s: &str) -> Result<Date, String> {
 /// and "midday" are read as 12:00; a colon is accepted in place of the dot.
 pub fn parse_time(s: &str) -> Result<Time, String> {
     let t = s.trim().to_ascii_lowercase();
-    if matches!(t.as_str(), "12 noon" | "noon" | "midday" | "12 midday" | "12.00 noon") {
-        return Ok(Time { hour: 12, minute: 0 });
+    if matches!(
+        t.as_str(),
+        "12 noon" | "noon" | "midday" | "12 midday" | "12.00 noon"
+    ) {
+        return Ok(Time {
+            hour: 12,
+            minute: 0,
+        });
     }
     let bad = || "is not a time in the form h.mm am or h.mm pm".to_string();
     let (clock, pm) = if let Some(c) = t.strip_suffix("pm") {
@@ -298,8 +304,7 @@ fn document(body: &[u8]) -> Result<Document<'_>, XmlError> {
         if lower.contains("window.location") || lower.contains("http-equiv=\"refresh\"") {
             return Err(XmlError::RedirectStub);
         }
-        if lower.starts_with("<!doctype html") || lower.starts_with("<html") || html_page(&lower)
-        {
+        if lower.starts_with("<!doctype html") || lower.starts_with("<html") || html_page(&lower) {
             return Err(XmlError::HtmlPage {
                 title: html_title(trimmed),
             });
@@ -318,7 +323,12 @@ fn document(body: &[u8]) -> Result<Document<'_>, XmlError> {
             message: e.to_string(),
         }
     })?;
-    if doc.root_element().tag_name().name().eq_ignore_ascii_case("html") {
+    if doc
+        .root_element()
+        .tag_name()
+        .name()
+        .eq_ignore_ascii_case("html")
+    {
         return Err(XmlError::HtmlPage {
             title: html_title(trimmed),
         });
@@ -359,10 +369,7 @@ fn child<'a, 'i>(n: Node<'a, 'i>, name: &str) -> Option<Node<'a, 'i>> {
         .find(|c| c.is_element() && c.tag_name().name() == name)
 }
 
-fn children<'a, 'i: 'a>(
-    n: Node<'a, 'i>,
-    name: &'a str,
-) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
+fn children<'a, 'i: 'a>(n: Node<'a, 'i>, name: &'a str) -> impl Iterator<Item = Node<'a, 'i>> + 'a {
     n.children()
         .filter(move |c| c.is_element() && c.tag_name().name() == name)
 }
@@ -649,9 +656,8 @@ pub fn parse_meeting(body: &[u8]) -> Result<MgMeeting, XmlError> {
     let date = required(r, "meetingdate", parse_date).map_err(XmlError::Field)?;
     let mut problems = Vec::new();
     let p = &mut problems;
-    let room = child(r, "meetingroom").and_then(|room| {
-        title(room, "roomdisplaytitle").or_else(|| title(room, "roomtitle"))
-    });
+    let room = child(r, "meetingroom")
+        .and_then(|room| title(room, "roomdisplaytitle").or_else(|| title(room, "roomtitle")));
     let mut items = Vec::new();
     if let Some(list) = child(r, "agendaitems") {
         for it in children(list, "agendaitem") {
@@ -687,12 +693,18 @@ pub fn parse_meeting(body: &[u8]) -> Result<MgMeeting, XmlError> {
 
 fn parse_item(it: Node, p: &mut Vec<FieldProblem>) -> Result<MgItem, FieldProblem> {
     let id = required(it, "agendaitemid", parse_number)?;
-    let item_title = title(it, "agendaitemtitle")
-        .ok_or_else(|| problem("agendaitemtitle", "", format!("is missing or empty (item {id})")))?;
-    let minute_number = text(it, "minutesitemnumber").map(|n| match text(it, "minutesitemsubnumber") {
-        Some(s) => format!("{n}{s}"),
-        None => n,
-    });
+    let item_title = title(it, "agendaitemtitle").ok_or_else(|| {
+        problem(
+            "agendaitemtitle",
+            "",
+            format!("is missing or empty (item {id})"),
+        )
+    })?;
+    let minute_number =
+        text(it, "minutesitemnumber").map(|n| match text(it, "minutesitemsubnumber") {
+            Some(s) => format!("{n}{s}"),
+            None => n,
+        });
     let documents = child(it, "linkeddocuments")
         .map(|d| {
             children(d, "linkeddoc")
@@ -770,7 +782,10 @@ pub struct Councillor {
 pub fn parse_councillors(body: &[u8]) -> Result<Vec<Councillor>, XmlError> {
     let doc = document(body)?;
     let r = doc.root_element();
-    if !matches!(r.tag_name().name(), "councillorsbyward" | "councillorsbywardid") {
+    if !matches!(
+        r.tag_name().name(),
+        "councillorsbyward" | "councillorsbywardid"
+    ) {
         return Err(XmlError::WrongRoot {
             expected: "councillorsbyward",
             found: r.tag_name().name().to_string(),
@@ -780,8 +795,7 @@ pub fn parse_councillors(body: &[u8]) -> Result<Vec<Councillor>, XmlError> {
     for ward in r.descendants().filter(|n| n.has_tag_name("ward")) {
         let ward_title = title(ward, "wardtitle");
         for c in ward.descendants().filter(|n| n.has_tag_name("councillor")) {
-            let (Some(id), Some(name)) = (text(c, "councillorid"), title(c, "fullusername"))
-            else {
+            let (Some(id), Some(name)) = (text(c, "councillorid"), title(c, "fullusername")) else {
                 continue;
             };
             out.push(Councillor {
@@ -801,9 +815,14 @@ mod tests {
 
     #[test]
     fn values() {
-        assert_eq!(parse_date("13/01/2026"), Ok(Date::new(2026, 1, 13).unwrap()));
+        assert_eq!(
+            parse_date("13/01/2026"),
+            Ok(Date::new(2026, 1, 13).unwrap())
+        );
         assert!(parse_date("2026-01-13").is_err());
-        assert!(parse_date("31/02/2026").unwrap_err().contains("real calendar"));
+        assert!(parse_date("31/02/2026")
+            .unwrap_err()
+            .contains("real calendar"));
         assert!(parse_date("13/01/26").is_err());
         let t = |s| parse_time(s).map(|t| t.to_string());
         assert_eq!(t("6.30 pm").as_deref(), Ok("18:30"));
