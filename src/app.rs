@@ -1,22 +1,19 @@
 //! The application shell: routes, page titles and the layout every page shares.
 
 use crate::components::layout::Layout;
+use crate::components::not_found::NotFound;
 use crate::data::{provide_catalogue, site};
 use crate::pages::{
     committee::CommitteePage,
-    dashboard::DashboardPage,
+    dashboard::{improvement_plan::ImprovementPlanPage, DashboardPage},
     decisions::DecisionsPage,
     embed::{EmbedPage, EmbedWorkProgrammePage},
     follow_ups::FollowUpsPage,
-    forward_plan::ForwardPlanPage,
+    forward_plan::{key_decision::KeyDecisionPage, ForwardPlanPage},
     glossary::GlossaryPage,
     home::HomePage,
-    improvement_plan::ImprovementPlanPage,
-    key_decision::KeyDecisionPage,
     meeting::MeetingPage,
-    not_found::NotFound,
-    people::PeoplePage,
-    person::PersonPage,
+    people::{person::PersonPage, PeoplePage},
     search::SearchPage,
     work_programme::WorkProgrammePage,
 };

@@ -3,9 +3,7 @@
 
 use crate::routes;
 use leptos::prelude::*;
-use minutebook_data::{
-    Catalogue, DatePrecision, Decision, FollowUpStatus, PaperLink, ResolutionPart,
-};
+use minutebook_data::{DatePrecision, Decision, FollowUpStatus, PaperLink, ResolutionPart};
 use minutebook_domain::dates::{long_date, short_date};
 use minutebook_domain::decision_pages::{page_links, PagePlan, PER_PAGE};
 use minutebook_domain::decisions::minute_label;
@@ -111,21 +109,6 @@ pub fn decision_reference(d: &Decision) -> String {
         minute_label(&d.minute, d.part.as_deref()),
         when(d.date, d.date_precision)
     )
-}
-
-/// The committee's title, or its id when the catalogue does not know it.
-pub fn committee_title(c: &Catalogue, id: &str) -> String {
-    c.committee(id)
-        .map(|k| k.title.clone())
-        .unwrap_or_else(|| id.to_string())
-}
-
-/// The council's name for a committee.
-pub fn council_name(c: &Catalogue, committee: &str) -> String {
-    c.committee(committee)
-        .and_then(|k| c.council(&k.council))
-        .map(|x| x.name.clone())
-        .unwrap_or_default()
 }
 
 /// A labelled select for a filter; `value` is written when the choice changes.

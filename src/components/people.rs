@@ -204,3 +204,26 @@ pub fn record_view(record: &AtMeeting) -> AnyView {
         .into_any(),
     }
 }
+
+/// The role as the membership list gives it, or the capacity the minutes print.
+pub fn role_text(p: &minutebook_data::Person, r: &minutebook_data::CommitteeRecord) -> String {
+    let mut role = if r.roles.is_empty() {
+        "Not on the membership list in the data".to_string()
+    } else {
+        r.roles
+            .iter()
+            .map(|x| x.label())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    if let Some(rep) = &p.represents {
+        role.push_str(&format!(" — {rep}"));
+    }
+    if r.roles.is_empty() && !r.capacities.is_empty() {
+        role.push_str(&format!(
+            "; named in the minutes as {}",
+            r.capacities.join("; ")
+        ));
+    }
+    role
+}

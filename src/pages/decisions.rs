@@ -4,10 +4,10 @@
 //! so a filtered view can be shared. Rows come from the decisions index
 //! (`data/decisions/`, see docs/follow-ups.md): only the files a page needs are fetched.
 
-use crate::components::catalogue_view::WithCatalogue;
+use crate::components::catalogue_view::{committee_council_name, committee_title, WithCatalogue};
 use crate::components::decision_view::{
-    committee_title, council_name, decision_reference, decision_text, link_list, pagination,
-    select_field, showing, status_badge, when,
+    decision_reference, decision_text, link_list, pagination, select_field, showing, status_badge,
+    when,
 };
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
@@ -88,7 +88,7 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
         .chain(c.committees.iter().map(|k| {
             (
                 k.id.clone(),
-                format!("{} – {}", council_name(c, &k.id), k.title),
+                format!("{} – {}", committee_council_name(c, &k.id), k.title),
             )
         }))
         .collect();

@@ -3,10 +3,10 @@
 //! planned or outstanding, and the words in later papers that show it. Statuses are stated
 //! as of each committee's latest meeting in the data. The rules are in docs/follow-ups.md.
 
-use crate::components::catalogue_view::WithCatalogue;
+use crate::components::catalogue_view::{committee_council_name, committee_title, WithCatalogue};
 use crate::components::decision_view::{
-    committee_title, council_name, decision_reference, decision_text, pagination, paper_link,
-    select_field, showing, status_badge, when,
+    decision_reference, decision_text, pagination, paper_link, select_field, showing, status_badge,
+    when,
 };
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
@@ -143,7 +143,7 @@ fn overview(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter) -> AnyView 
             <h3>"Statuses are as of"</h3>
             <ul class="list list--bullet">
                 {as_of.into_iter().map(|(k, d)| view! {
-                    <li>{format!("{} – {}: ", council_name(c, &k), committee_title(c, &k))}<strong>{short_date(d)}</strong>
+                    <li>{format!("{} – {}: ", committee_council_name(c, &k), committee_title(c, &k))}<strong>{short_date(d)}</strong>
                         ", the date of its latest meeting whose papers are in the data."</li>
                 }).collect_view()}
             </ul>
@@ -174,7 +174,7 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
         .chain(c.committees.iter().map(|k| {
             (
                 k.id.clone(),
-                format!("{} – {}", council_name(c, &k.id), k.title),
+                format!("{} – {}", committee_council_name(c, &k.id), k.title),
             )
         }))
         .collect();

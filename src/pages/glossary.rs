@@ -61,7 +61,7 @@ fn glossary_view(index: Arc<GlossaryIndex>, catalogue: Option<Arc<Catalogue>>) -
     let council_name = |id: &str| -> String {
         catalogue
             .as_ref()
-            .and_then(|c| c.council(id).map(|k| k.name.clone()))
+            .map(|c| crate::components::catalogue_view::council_name(c, id))
             .unwrap_or_else(|| id.to_string())
     };
     view! {

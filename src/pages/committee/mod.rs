@@ -1,5 +1,8 @@
 //! A committee: remit, membership by role, and its meetings grouped by municipal year.
 
+mod dashboards;
+mod embed_subscribe;
+
 use crate::components::agenda_item::contact;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::chunked::Chunked;
@@ -8,7 +11,7 @@ use crate::components::layout::Breadcrumbs;
 use crate::components::status::NotPublished;
 use crate::routes;
 
-use crate::pages::not_found::NotFound;
+use crate::components::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, Committee, MeetingSummary, MemberRole};
@@ -74,8 +77,8 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
             // Years, and the meetings in each, are rendered in chunks: a committee may have thousands.
             <Chunked items=years chunk=2 row=|_, (y, list)| meetings_table(y, list) />
         </section>
-        {crate::pages::dashboard::committee_dashboards(c, &k.id)}
-        {crate::components::embed_subscribe::subscribe(c, k)}
+        {dashboards::committee_dashboards(c, &k.id)}
+        {embed_subscribe::subscribe(c, k)}
     }
 }
 

@@ -5,8 +5,10 @@
 //! history entry), ticking a filter adds a history entry, and reloading the URL gives the
 //! same results. The index is fetched piece by piece (components/search_data.rs).
 
+mod facets;
+mod results;
+
 use crate::components::head::PageHead;
-use crate::components::search_results::SearchResult;
 use crate::components::status::Loads;
 use crate::data::search::{self as search_data, measure, now};
 use crate::data::Load;
@@ -18,6 +20,7 @@ use leptos_router::NavigateOptions;
 use minutebook_data::LoadError;
 use minutebook_search::query::{parse, Filters, Outcome, Query};
 use minutebook_search::{Doc, Manifest};
+use results::SearchResult;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -375,7 +378,7 @@ fn results_view(
     let next = (f.outcome.hits.len() - shown).min(PAGE);
     view! {
         <div class="search-layout">
-            {crate::components::search_facets::facets(&f.manifest, &f.outcome.facets, &f.state, go)}
+            {facets::facets(&f.manifest, &f.outcome.facets, &f.state, go)}
             <section class="search-layout__results" aria-labelledby="search-results-title">
                 <h2 id="search-results-title" class="search-results__heading">
                     {if f.outcome.total == 0 { "No results".to_string() } else { format!("Results 1 to {shown} of {}", f.outcome.total) }}

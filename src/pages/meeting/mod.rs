@@ -1,16 +1,18 @@
 //! A meeting: header facts, attendance, then each agenda item with its report and minute.
 
+mod attendance;
+
 use crate::components::agenda_item::{contact, item_heading, item_id, AgendaItemView};
-use crate::components::attendance::AttendanceView;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
+use crate::components::not_found::NotFound;
 use crate::components::status::{Loads, NotPublished};
 use crate::components::text::{data_link, RefScope};
 use crate::data::{fetch_meeting, use_catalogue, Load};
-use crate::pages::not_found::NotFound;
 use crate::routes;
+use attendance::AttendanceView;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_location, use_params_map};
 use minutebook_data::{AgendaItem, Catalogue, Meeting, MinutesStatus};

@@ -1,13 +1,16 @@
 //! A Key Decision Forward Plan: what it covers, its key decisions, and the front pages
 //! (the key-decision definition and the exempt-information paragraphs).
 
+pub mod key_decision;
+
+use crate::components::catalogue_view::council_name;
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
+use crate::components::not_found::NotFound;
 use crate::components::status::{Loads, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_shared, Load, Loaded};
-use crate::pages::not_found::NotFound;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
@@ -60,12 +63,6 @@ pub fn ForwardPlanPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     move || view! { <WithPlan id=id.get() render=plan_view /> }
-}
-
-pub fn council_name(c: &Catalogue, id: &str) -> String {
-    c.council(id)
-        .map(|k| k.name.clone())
-        .unwrap_or_else(|| id.to_string())
 }
 
 fn yes_no(v: Option<bool>) -> AnyView {

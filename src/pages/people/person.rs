@@ -12,8 +12,8 @@ use crate::components::status::Loads;
 use crate::data::Load;
 use crate::routes;
 
-use crate::pages::not_found::NotFound;
-use crate::pages::people::role_text;
+use crate::components::not_found::NotFound;
+use crate::components::people::role_text;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, CommitteeRecord, CouncilAttendance, MeetingRecord, Person};

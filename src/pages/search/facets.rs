@@ -1,7 +1,7 @@
 //! The search filters: one group of checkboxes per facet (council, committee, year, kind),
 //! each value with the number of results it would give. Ticking one updates the URL.
 
-use crate::pages::search::SearchState;
+use super::SearchState;
 use leptos::prelude::*;
 use minutebook_search::query::FacetCounts;
 use minutebook_search::Manifest;

@@ -2,13 +2,11 @@
 //! counts), the plan's key, and every action in a table a reader filters by priority,
 //! status, lead and milestone month. Status words are always shown with the colour.
 
+use super::{AboutDocument, Considerations, DataTableView, DocumentPage, RecordNotes};
 use crate::components::charts::{BarChart, StackedShareChart};
 use crate::components::csv_download::CsvDownload;
 use crate::components::status::NotPublished;
 use crate::components::text::Blocks;
-use crate::pages::dashboard::{
-    AboutDocument, Considerations, DataTableView, DocumentPage, RecordNotes,
-};
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};

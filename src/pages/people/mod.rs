@@ -1,10 +1,12 @@
 //! People: every member and co-optee each council's papers name, grouped by committee and
 //! role, with their attendance as worked out from the minutes (`attendance/<council>.json`).
 
+pub mod person;
+
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::people::{fetch_attendance, rate_text, ROLE_ORDER};
+use crate::components::people::{fetch_attendance, rate_text, role_text, ROLE_ORDER};
 use crate::components::status::Loads;
 use crate::data::Load;
 use crate::routes;
@@ -124,29 +126,6 @@ fn council_view(c: &Catalogue, a: &CouncilAttendance) -> AnyView {
         })}
     }
     .into_any()
-}
-
-/// The role as the membership list gives it, or the capacity the minutes print.
-pub fn role_text(p: &Person, r: &CommitteeRecord) -> String {
-    let mut role = if r.roles.is_empty() {
-        "Not on the membership list in the data".to_string()
-    } else {
-        r.roles
-            .iter()
-            .map(|x| x.label())
-            .collect::<Vec<_>>()
-            .join(", ")
-    };
-    if let Some(rep) = &p.represents {
-        role.push_str(&format!(" — {rep}"));
-    }
-    if r.roles.is_empty() && !r.capacities.is_empty() {
-        role.push_str(&format!(
-            "; named in the minutes as {}",
-            r.capacities.join("; ")
-        ));
-    }
-    role
 }
 
 fn person_row(p: &Person, r: &CommitteeRecord) -> impl IntoView {

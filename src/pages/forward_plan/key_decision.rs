@@ -7,8 +7,9 @@ use crate::components::status::NotPublished;
 use crate::components::text::{data_link, Blocks};
 use crate::routes;
 
-use crate::pages::forward_plan::{council_name, WithPlan};
-use crate::pages::not_found::NotFound;
+use super::WithPlan;
+use crate::components::catalogue_view::council_name;
+use crate::components::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, ForwardPlan, KeyDecision};

@@ -1,15 +1,16 @@
 //! A committee's work programme: choose a version, see it as a schedule, see whether each
 //! meeting took what was planned, and what changed between versions.
 
+mod schedule_compare;
+mod schedule_grid;
+
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::schedule_compare::{PlannedVsHeld, ProgrammeDiffView};
-use crate::components::schedule_grid::ScheduleView;
+use crate::components::not_found::NotFound;
 use crate::components::status::{Loads, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_file, fetch_meeting, today, Load};
-use crate::pages::not_found::NotFound;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::{use_params_map, use_query_map};
@@ -17,6 +18,8 @@ use minutebook_data::{Catalogue, Date, LoadError, Meeting, MeetingStatus, WorkPr
 use minutebook_domain::dates::{municipal_year_label, short_date};
 use minutebook_domain::planned::business_known;
 use minutebook_domain::programme_diff::diff;
+use schedule_compare::{PlannedVsHeld, ProgrammeDiffView};
+use schedule_grid::ScheduleView;
 use std::collections::BTreeMap;
 use std::sync::Arc;
 

@@ -6,6 +6,7 @@
 
 mod considered;
 mod figures;
+pub mod improvement_plan;
 
 pub use considered::Considerations;
 pub use figures::{source_text, DataTableView, IndicatorCards, TableBlock};
@@ -13,15 +14,15 @@ pub use figures::{source_text, DataTableView, IndicatorCards, TableBlock};
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
+use crate::components::not_found::NotFound;
 use crate::components::status::{Loads, NotPublished};
 use crate::components::text::Blocks;
 use crate::data::{fetch_shared, Load};
-use crate::pages::improvement_plan::ImprovementPlanView;
-use crate::pages::not_found::NotFound;
 use crate::routes;
+use improvement_plan::ImprovementPlanView;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use minutebook_data::{paths, Catalogue, Dashboard, DashboardKind, Listing, Section};
+use minutebook_data::{paths, Catalogue, Dashboard, DashboardKind, Section};
 use minutebook_domain::dates::{long_date, short_date};
 use std::sync::Arc;
 
@@ -30,38 +31,6 @@ pub fn DashboardPage() -> impl IntoView {
     let params = use_params_map();
     let id = Memo::new(move |_| params.read().get("id").unwrap_or_default());
     move || view! { <DocumentPage id=id.get() tracker=false /> }
-}
-
-/// The committee page's "Performance" section: its dashboards, reports and plans, newest
-/// first, each linked to its page.
-pub fn committee_dashboards(c: &Catalogue, committee: &str) -> Option<AnyView> {
-    let mut list: Vec<&Listing> = c
-        .dashboards
-        .iter()
-        .filter(|l| l.committee.as_deref() == Some(committee))
-        .collect();
-    if list.is_empty() {
-        return None;
-    }
-    list.sort_by(|a, b| (b.date, &a.title).cmp(&(a.date, &b.title)));
-    Some(
-        view! {
-            <section aria-labelledby="performance">
-                <h2 id="performance">"Performance"</h2>
-                <p>"Performance dashboards, reports and improvement plans the committee has considered, with their figures as tables and charts."</p>
-                <ul class="list list--bullet committee-dashboards">
-                    {list.into_iter().map(|l| view! {
-                        <li>
-                            <a href=routes::dashboard_listing(l)>{l.title.clone()}</a>
-                            {format!(" — {}", DashboardKind::from_label(l.note.as_deref()).label())}
-                            {l.date.map(|d| format!(", {}", short_date(d)))}
-                        </li>
-                    }).collect_view()}
-                </ul>
-            </section>
-        }
-        .into_any(),
-    )
 }
 
 /// Loads `dashboards/<id>.json` and shows it as a dashboard or as a plan tracker.
