@@ -828,9 +828,8 @@ fn attendance(
             format!("{expected} attendee(s) still \"Expected\" on a meeting already held: their attendance is not recorded"),
         ));
         notes.push(format!(
-            "The council's system still lists {expected} {} as expected, without recording whether {} attended.",
+            "The council's system still lists {expected} {} as expected, without recording whether they attended.",
             if expected == 1 { "person" } else { "people" },
-            if expected == 1 { "they" } else { "they" }
         ));
     }
     let (apologies, apologies_text) = if !apologies.is_empty() {

@@ -308,7 +308,10 @@ fn numbered(text: &str, letters: bool) -> Option<(String, &str)> {
 }
 
 /// Split "(1) a; and (2) b" at (1), (2)… in sequence, when they are there from 1.
-fn inline_parts(text: &str) -> Option<(Option<String>, Vec<(String, String)>)> {
+/// A preamble and numbered parts (number, text).
+type Parts = (Option<String>, Vec<(String, String)>);
+
+fn inline_parts(text: &str) -> Option<Parts> {
     let mut cuts = Vec::new();
     let mut from = 0;
     for n in 1.. {
