@@ -96,8 +96,13 @@ pub fn normalise_base(base: &str) -> Result<String, String> {
 /// What went wrong, always with the URL asked for.
 #[derive(Debug)]
 pub enum Error {
-    /// No connection could be made or it broke (DNS, refused, reset), after retries.
-    Network { url: String, detail: String },
+    /// No connection could be made (DNS, refused: not retried) or it broke (reset: retried).
+    Network {
+        url: String,
+        detail: String,
+        /// The connection broke rather than never being made, so a retry may work.
+        broke: bool,
+    },
     /// No complete answer within the time-out, after retries.
     TimedOut { url: String, attempts: u32 },
     /// An HTTP error status (4xx at once, 5xx after retries).
@@ -147,7 +152,8 @@ impl Error {
     /// Whether trying the same request again might work.
     fn transient(&self) -> bool {
         match self {
-            Error::Network { .. } | Error::TimedOut { .. } | Error::Truncated { .. } => true,
+            Error::Network { broke, .. } => *broke,
+            Error::TimedOut { .. } | Error::Truncated { .. } => true,
             Error::Status { status, .. } => *status >= 500,
             _ => false,
         }
@@ -157,7 +163,15 @@ impl Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::Network { url, detail } => write!(f, "{url} could not be reached ({detail})"),
+            Error::Network {
+                url, detail, broke, ..
+            } => {
+                if *broke {
+                    write!(f, "{url}: the connection broke ({detail})")
+                } else {
+                    write!(f, "{url} could not be reached ({detail})")
+                }
+            }
             Error::TimedOut { url, attempts } => write!(
                 f,
                 "{url} did not answer in time ({attempts} attempt{})",
@@ -421,7 +435,7 @@ impl Client {
             .read_to_vec()
             .map_err(|e| match classify(url, e) {
                 // The connection ended before the promised length: a cut-off document.
-                Error::Network { url, detail } => Error::Truncated { url, detail },
+                Error::Network { url, detail, .. } => Error::Truncated { url, detail },
                 other => other,
             })?;
         self.stats.borrow_mut().bytes += bytes.len() as u64;
@@ -581,10 +595,27 @@ fn classify(url: &str, e: ureq::Error) -> Error {
         ureq::Error::Io(io) if io.kind() == std::io::ErrorKind::TimedOut => {
             Error::TimedOut { url, attempts: 1 }
         }
-        other => Error::Network {
-            url,
-            detail: other.to_string(),
-        },
+        other => {
+            use std::io::ErrorKind as K;
+            // Refused or unknown hosts stay so; a connection that broke mid-way may not.
+            let broke = match &other {
+                ureq::Error::Io(io) => matches!(
+                    io.kind(),
+                    K::ConnectionReset
+                        | K::ConnectionAborted
+                        | K::BrokenPipe
+                        | K::UnexpectedEof
+                        | K::Interrupted
+                ),
+                ureq::Error::Protocol(_) => true,
+                _ => false,
+            };
+            Error::Network {
+                url,
+                detail: other.to_string(),
+                broke,
+            }
+        }
     }
 }
 
