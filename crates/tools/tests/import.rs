@@ -71,6 +71,8 @@ fn a_council_imports_into_an_empty_folder_that_passes_check_and_a_second_run_cha
 
     let report = import::run(&[cabinet(&s.base)], &opts);
     let summary = report.summary();
+    // Shown with --nocapture: what a publisher sees.
+    eprintln!("{summary}");
     assert_eq!(report.exit_code(), import::exit::OK, "{summary}");
     let c = &report.councils[0];
     assert_eq!(c.committees, 1, "{summary}");
