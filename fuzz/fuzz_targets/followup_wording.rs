@@ -5,7 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 use minutebook_data::Date;
 use minutebook_domain::decisions::resolution_kind;
-use minutebook_domain::followups::{asked, due_date, months_in, request, timing, LAST_DUE_YEAR};
+use minutebook_domain::followups::{due_date, LAST_DUE_YEAR};
+use minutebook_domain::requests::{asked, months_in, request, timing};
 
 fuzz_target!(|text: &str| {
     let _ = request(text);

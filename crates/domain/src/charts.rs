@@ -2,7 +2,7 @@
 //! (axis maximum and ticks, shares, label wrapping). The app's SVG components only place
 //! what this module computes, so the geometry and the words are tested natively.
 
-use crate::indicators::format_figure;
+use crate::numbers::format_figure;
 use minutebook_data::Unit;
 
 /// One labelled value.

@@ -25,7 +25,7 @@
 use std::borrow::Cow;
 
 use crate::charts::{SeriesData, StackedData};
-use crate::indicators::format_number;
+use crate::numbers::format_number;
 use crate::rag::{blocks_text, status_label, ActionRow, RagCounts};
 use minutebook_data::{Cell, DataTable, Indicator, RagStatus};
 

@@ -5,8 +5,8 @@
 //! The rules are documented in docs/follow-ups.md; `resolution_kind` is also used by
 //! search to label resolutions.
 
-use crate::followups::{norm, request};
 use crate::references::{anchor, resolve, segments, Context, Segment};
+use crate::requests::{norm, request};
 use minutebook_data::{
     AgendaItem, Block, Catalogue, Decision, Meeting, Minute, PaperLink, RequestKind,
     ResolutionKind, ResolutionPart,
@@ -57,7 +57,7 @@ const DEFERRED: &[&str] = &[
 /// recommendation.
 ///
 /// In order: a recommendation to another body; a briefing or visit arranged; a request
-/// (see [`crate::followups::request`]), or a matter put off to a later meeting; then
+/// (see [`crate::requests::request`]), or a matter put off to a later meeting; then
 /// "noted" or "agreed", whichever verb comes first; otherwise "other".
 pub fn resolution_kind(text: &str) -> ResolutionKind {
     let t = norm(text);

@@ -9,11 +9,10 @@ use minutebook_domain::dates::{
     municipal_year_label, parse_written_date, short_date, weekday_index,
 };
 use minutebook_domain::decisions::resolution_kind;
-use minutebook_domain::followups::{
-    add_months, asked, due_date, months_in, request, timing, LAST_DUE_YEAR, MAX_DUE_MONTHS,
-};
+use minutebook_domain::followups::{add_months, due_date, LAST_DUE_YEAR, MAX_DUE_MONTHS};
 use minutebook_domain::london::{is_bst_utc, last_sunday, offset_hours, to_utc, zone_name};
 use minutebook_domain::references::{anchor, segments, Segment};
+use minutebook_domain::requests::{asked, months_in, request, timing};
 use proptest::prelude::*;
 
 fn config() -> ProptestConfig {

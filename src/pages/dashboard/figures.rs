@@ -8,9 +8,9 @@ use leptos::prelude::*;
 use minutebook_data::{Cell, ChartKind, ColumnKind, Dashboard, DataTable, Section, SourceRef};
 use minutebook_domain::csv_export::{file_name, indicators_csv, table_csv};
 use minutebook_domain::indicators::{
-    cell_text, comparator_points, format_figure, indicator_value, series_points, table_points,
-    table_stacked,
+    cell_text, comparator_points, indicator_value, series_points, table_points, table_stacked,
 };
+use minutebook_domain::numbers::format_figure;
 use std::sync::Arc;
 
 /// "Public Document Pack: ..., page 75".

@@ -1,7 +1,8 @@
 //! The rules on the seed papers' own wording.
 
 use super::*;
-use minutebook_data::RequestKind::*;
+use crate::requests::{asked, request, timing};
+use minutebook_data::RequestKind::{self, *};
 
 fn d(s: &str) -> Date {
     Date::parse(s).unwrap()
