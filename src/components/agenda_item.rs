@@ -5,7 +5,7 @@ use crate::components::status::NotPublished;
 use crate::components::text::{data_link, rich_text, Blocks};
 use crate::routes;
 use leptos::prelude::*;
-use minutebook_data::{AgendaItem, Contact, Document, Minute, Report};
+use minutebook_data::{AgendaItem, Block, Contact, Document, ItemDecision, Minute, Report};
 use minutebook_domain::links::{mailto_href, tel_href};
 use minutebook_domain::references::anchor;
 
@@ -41,6 +41,13 @@ pub fn AgendaItemView(index: usize, item: AgendaItem) -> impl IntoView {
             {documents(item.documents.clone())}
             {match item.minute.clone() {
                 Some(m) => view! { <MinuteView minute=m /> }.into_any(),
+                // An executive decision published without a minute (the minute, when there
+                // is one, carries the same resolution).
+                None if item.decision.is_some() => view! {
+                    <p class="minute-missing"><NotPublished what="Minute for this item" /></p>
+                    {item.decision.clone().map(decision)}
+                }
+                .into_any(),
                 None => view! {
                     <p class="minute-missing"><NotPublished what="Minute for this item" /></p>
                 }
@@ -66,6 +73,15 @@ fn item_tags(item: &AgendaItem) -> Vec<&'static str> {
         if r.exempt == Some(true) {
             tags.push("Exempt or confidential");
         }
+    }
+    if item.exempt == Some(true) && !tags.contains(&"Exempt or confidential") {
+        tags.push("Exempt or confidential");
+    }
+    if item.executive_decision == Some(true) {
+        tags.push("Executive decision");
+    }
+    if item.call_in == Some(true) {
+        tags.push("Can be called in");
     }
     tags
 }
@@ -145,9 +161,11 @@ fn documents(docs: Vec<Document>) -> Option<AnyView> {
                             (None, false) => String::new(),
                         };
                         let title = d.title.clone();
-                        let link = match &d.url {
-                            Some(u) => data_link(u, title),
-                            None => view! { <span>{title}</span> " " <span class="hint">"(link not published)"</span> }.into_any(),
+                        let link = match (&d.url, d.exempt) {
+                            (Some(u), _) => data_link(u, title),
+                            // An exempt document's link is never published; say why.
+                            (None, Some(true)) => view! { <span>{title}</span> " " <span class="hint">"(exempt or confidential: not published)"</span> }.into_any(),
+                            (None, _) => view! { <span>{title}</span> " " <span class="hint">"(link not published)"</span> }.into_any(),
                         };
                         view! { <li>{link}{detail}</li> }
                     })
@@ -178,12 +196,63 @@ fn MinuteView(minute: Minute) -> impl IntoView {
             })}
             <Blocks blocks=minute.narrative_after.clone() />
             {minute.resolution.clone().map(|r| view! { <ResolutionView minute=minute.number.clone() resolution=r /> })}
+            {minute.resolutions_not_itemised.then(|| view! {
+                <p class="hint">"The resolutions in this minute could not be numbered part by part: the text above is the minute as published."</p>
+            })}
             {related(&minute)}
             {minute.incomplete.clone().map(|n| view! {
                 <div class="inset-text"><strong>"Incomplete record: "</strong>{n}</div>
             })}
         </div>
     }
+}
+
+/// A decision published apart from the minute, as plain text (no anchors: the minute's
+/// resolution parts own those).
+fn decision(d: ItemDecision) -> AnyView {
+    let parts: Vec<Block> = d
+        .resolution
+        .iter()
+        .flat_map(|r| {
+            let mut out: Vec<Block> = r
+                .preamble
+                .iter()
+                .map(|p| Block::Paragraph(format!("RESOLVED: {p}")))
+                .collect();
+            if r.preamble.is_none() {
+                out.push(Block::Paragraph("RESOLVED:".into()));
+            }
+            for p in &r.parts {
+                let n = p
+                    .number
+                    .as_ref()
+                    .map(|n| format!("({n}) "))
+                    .unwrap_or_default();
+                out.push(Block::Paragraph(format!("{n}{}", p.text)));
+                if !p.bullets.is_empty() {
+                    out.push(Block::List(p.bullets.clone()));
+                }
+                for s in &p.parts {
+                    let n = s
+                        .number
+                        .as_ref()
+                        .map(|n| format!("({n}) "))
+                        .unwrap_or_default();
+                    out.push(Block::Paragraph(format!("{n}{}", s.text)));
+                }
+            }
+            out
+        })
+        .collect();
+    view! {
+        <div class="decision">
+            <h4>"Decision"</h4>
+            <Blocks blocks=d.narrative />
+            <Blocks blocks=parts />
+            {d.url.map(|u| view! { <p>{data_link(&u, "The decision on the council's website".to_string())}</p> })}
+        </div>
+    }
+    .into_any()
 }
 
 /// Links the data makes explicitly, where the papers connect minutes in other words.
