@@ -265,12 +265,17 @@ impl Report {
             ));
             if self.dry_run {
                 s.push_str(" (dry run: nothing written)");
-                for f in &self.written {
-                    s.push_str(&format!("\n  {f}"));
-                }
-                for f in &self.removed {
-                    s.push_str(&format!("\n  remove {f}"));
-                }
+            }
+            // Every file on a dry run (that is what it is for); the first 20 otherwise.
+            let lines: Vec<String> = (self.written.iter().map(|f| f.to_string()))
+                .chain(self.removed.iter().map(|f| format!("remove {f}")))
+                .collect();
+            let shown = if self.dry_run { lines.len() } else { 20 };
+            for l in lines.iter().take(shown) {
+                s.push_str(&format!("\n  {l}"));
+            }
+            if lines.len() > shown {
+                s.push_str(&format!("\n  … and {} more", lines.len() - shown));
             }
             s.push('\n');
         }

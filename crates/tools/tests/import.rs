@@ -327,3 +327,33 @@ fn the_command_runs_with_its_exit_statuses() {
     assert!(String::from_utf8_lossy(&unreachable.stderr)
         .contains("http://127.0.0.1:9/mgWebService.asmx/GetCommittees could not be reached"));
 }
+
+#[test]
+fn when_the_staged_data_are_refused_nothing_is_written() {
+    let s = Server::start(server::gloucester);
+    let data = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let opts = options(data.path(), cache.path());
+    let mut spec = cabinet(&s.base);
+    spec.to = Some(d(2025, 11, 20));
+    // First run: nothing in that window but the committee itself.
+    assert_eq!(import::run(&[spec], &opts).exit_code(), 0);
+    // A hand-written council file claims the same committee id: the catalogue refuses it.
+    let clash = r#"{"format":"minutebook/1","council":{"id":"other","name":"Other"},
+        "committees":[{"id":"gloucester-cabinet","council":"other","title":"Cabinet"}]}"#;
+    std::fs::write(data.path().join("councils/other.json"), clash).unwrap();
+    let before = mtimes(data.path());
+    let report = import::run(&[cabinet(&s.base)], &opts);
+    let summary = report.summary();
+    assert_eq!(report.exit_code(), import::exit::PARTIAL, "{summary}");
+    assert!(
+        summary.contains("The imported data were refused, so nothing was written"),
+        "{summary}"
+    );
+    assert!(summary.contains("gloucester-cabinet"), "{summary}");
+    assert_eq!(mtimes(data.path()), before, "the data folder changed");
+    assert!(!data
+        .path()
+        .join("meetings/gloucester-cabinet-2025-11-21.json")
+        .exists());
+}
