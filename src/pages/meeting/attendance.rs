@@ -32,7 +32,7 @@ pub fn AttendanceView(attendance: Option<Attendance>) -> impl IntoView {
                 </div>
             </div>
             <h3 id="declarations">"Declarations of interest"</h3>
-            {declarations(a.declarations)}
+            {declarations(a.declarations, a.declarations_count)}
         </section>
     }
     .into_any()
@@ -103,13 +103,24 @@ fn apologies(list: Option<Vec<Apology>>, text: Option<String>) -> AnyView {
     .into_any()
 }
 
-fn declarations(d: Declarations) -> AnyView {
+/// `count`: the council's system may give only how many declarations were made (ModernGov);
+/// then the count is shown, and who declared what is "not published".
+fn declarations(d: Declarations, count: Option<u32>) -> AnyView {
     match d {
         Declarations::NoneDeclared { text } => {
             view! { <p>"None. " <span class="source-wording">"As minuted: “" {text} "”"</span></p> }
                 .into_any()
         }
-        Declarations::NotPublished => view! { <p><NotPublished /></p> }.into_any(),
+        Declarations::NotPublished => match count {
+            Some(n) if n > 0 => view! {
+                <p>
+                    {format!("The council's system records {n} {} of interest at this meeting. ", if n == 1 { "declaration" } else { "declarations" })}
+                    <NotPublished what="Who declared what" />
+                </p>
+            }
+            .into_any(),
+            _ => view! { <p><NotPublished /></p> }.into_any(),
+        },
         Declarations::Declared { declarations } => view! {
             <div class="table-wrap">
                 <table class="table">
