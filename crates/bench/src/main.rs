@@ -7,6 +7,12 @@
 //! `all` generates the synthetic council, builds the Minutebook index and a Pagefind index
 //! of the same records, serves both, and measures them in headless Chromium.
 //!
+//! The ModernGov import benchmark (bench/import.sh; see moderngov.rs):
+//! ```text
+//! minutebook-bench import --work <dir> --fixtures <shared/fixtures/moderngov>
+//!     [--committees 40] [--years 10] [--meetings 10]
+//! ```
+//!
 //! The big-data benchmark (bench/big-data.sh; see big.rs):
 //! ```text
 //! minutebook-bench big-data generate --dist <built site> --work <dir> [--items 5000]
@@ -17,6 +23,7 @@
 mod big;
 mod generate;
 mod measure;
+mod moderngov;
 mod pagefind;
 mod server;
 
@@ -87,15 +94,31 @@ fn main() {
             .map(|(m, i, p)| println!("wrote {m} meetings, {i} agenda items, {p} resolution parts to {}", args[1])),
         Some("all") => all(&args),
         Some("big-data") => big_data(&args[1..]),
+        Some("import") => import(&args[1..]),
         _ => Err("usage: minutebook-bench generate <data-dir> [--committees N --years N --meetings N] | \
                   all --work <dir> --app <trunk dist> --pagefind <binary> [--runs N] | \
-                  big-data (generate --dist <dir> --work <dir> | measure --work <dir> [--cap S])"
+                  big-data (generate --dist <dir> --work <dir> | measure --work <dir> [--cap S]) | \
+                  import --work <dir> --fixtures <dir> [--committees N --years N --meetings N]"
             .into()),
     };
     if let Err(e) = result {
         eprintln!("error: {e}");
         std::process::exit(1);
     }
+}
+
+fn import(args: &[String]) -> Result<(), String> {
+    let work = PathBuf::from(arg(args, "--work").ok_or("--work <dir> is required")?);
+    let fixtures = PathBuf::from(arg(args, "--fixtures").unwrap_or(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../../shared/fixtures/moderngov"
+    )));
+    let size = moderngov::Size {
+        committees: num(args, "--committees", 40) as u64,
+        years: num(args, "--years", 10) as i32,
+        meetings_per_year: num(args, "--meetings", 10).min(11) as u64,
+    };
+    moderngov::run(&work, size, &fixtures)
 }
 
 fn big_data(args: &[String]) -> Result<(), String> {
