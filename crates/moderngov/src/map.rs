@@ -405,7 +405,7 @@ pub fn map_meeting(
     let items: Vec<(&MgItem, minutebook_data::AgendaItem)> = m
         .items_in_order()
         .into_iter()
-        .filter_map(|it| map_item(cfg, it, id, &mut w).map(|mapped| (it, mapped)))
+        .filter_map(|it| map_item(cfg, m, it, id, &mut w).map(|mapped| (it, mapped)))
         .collect();
 
     let any_minute = items.iter().any(|(_, i)| i.minute.is_some());
@@ -462,7 +462,7 @@ pub fn map_meeting(
         room: m.room.clone(),
         contact: None,
         status,
-        agenda_published: !items.is_empty(),
+        agenda_published: !items.is_empty() && m.agenda_published != Some(false),
         minutes: if any_minute {
             // The service does not say whether the minutes are draft or confirmed.
             MinutesStatus::Published
@@ -499,6 +499,7 @@ pub fn map_meeting(
 
 fn map_item(
     cfg: &CouncilConfig,
+    m: &MgMeeting,
     it: &MgItem,
     meeting: &str,
     w: &mut Vec<Warning>,
@@ -569,7 +570,8 @@ fn map_item(
     let minute = it
         .minutes_html
         .as_deref()
-        .filter(|_| it.minute_published != Some(false))
+        // Published only when neither the item nor the meeting says it is not.
+        .filter(|_| it.minute_published != Some(false) && m.minutes_published != Some(false))
         .and_then(|html| {
             let number = it
                 .minute_number
@@ -608,7 +610,7 @@ fn map_item(
     let decision = it
         .decision_html
         .as_deref()
-        .filter(|_| it.decision_published != Some(false))
+        .filter(|_| it.decision_published != Some(false) && m.decision_published != Some(false))
         .map(|html| {
             let text = convert_minute(html);
             if text.resolutions_not_itemised {

@@ -392,6 +392,15 @@ fn resolution(after: &[Para], lead: &str) -> Option<Resolution> {
         });
     }
     let mut preamble = (!lead.is_empty()).then(|| lead.to_string());
+    // "RESOLVED that Cabinet:" and then only bullets: one unnumbered part with its bullets.
+    if !lead.is_empty() && after.iter().all(|p| p.bullet) {
+        let mut only = part(None, lead.to_string());
+        only.bullets = after.iter().map(|p| p.text.clone()).collect();
+        return Some(Resolution {
+            preamble: None,
+            parts: vec![only],
+        });
+    }
     let mut parts: Vec<ResolutionPart> = Vec::new();
     for p in after {
         if p.bullet {
@@ -516,6 +525,17 @@ mod tests {
         // The report's paragraph 2.1 is not part 2.
         let m = convert_minute("<p>RESOLVED:</p><p>(1) as in (2.1) above</p><p>2.1 b</p>");
         assert!(m.resolutions_not_itemised);
+
+        let html = "<p>RESOLVED that Cabinet:</p><p>&middot; notes the report; and</p><p>&bull; agrees the plan.</p>";
+        let m = convert_minute(html);
+        let r = m.resolution.clone().unwrap();
+        assert_eq!(r.parts.len(), 1);
+        assert_eq!(r.parts[0].text, "that Cabinet:");
+        assert_eq!(
+            r.parts[0].bullets,
+            ["notes the report; and", "agrees the plan."]
+        );
+        assert_eq!(m.words(), visible_words(html));
 
         let m = convert_minute("<p>There were no declarations of interest.</p>");
         assert!(!m.resolutions_not_itemised && m.resolution.is_none());
