@@ -493,6 +493,46 @@ mod tests {
         );
     }
 
+    /// Shapes Word and ModernGov produce, and some they might: whatever the structure, the
+    /// words a reader sees are all in the output, in order, and no markup is.
+    #[test]
+    fn no_word_lost_whatever_the_shape() {
+        let cases = [
+            "<ul><li>first</li><li>second <b>bold</b></li></ul><p>after</p>",
+            "<table><tr><td>cell one</td><td>cell two</td></tr></table>",
+            "<p>line one<br>line two<br/>line three</p>",
+            "<p>Fish &amp; chips &lt;b&gt; &#8217; &#x2019; &pound;5 &frac12; R&D</p>",
+            "<html><head><style>p {x}</style><title>t</title></head><body><!--[if gte mso 9]><xml>o</xml><![endif]--><p>body</p></body></html>",
+            "<p><![if !supportLists]><span style='mso-list:Ignore'>1.<span>&nbsp;&nbsp;</span></span><![endif]>numbered</p>",
+            "<p>RESOLVED:</p><p>(1) one; and</p><p>(a) sub a</p><p>(b) sub b</p><p>(2) two</p>",
+            "<p>RESOLVED: that</p><p>(1) one</p><p>&middot; bullet</p><p>(2) two</p>",
+            "<p>Members asked (1) why and (2) how.</p><p>RESOLVED that the report be noted.</p>",
+            "<p>RESOLVED: a</p><p>RESOLVED: b</p>",
+            "<p>RESOLVED</p>",
+            "<p>RESOLVED:</p><p>That (1) a; (2) b; and (3) c.</p>",
+            "<p>RESOLVED:</p><p>(2) out of order</p>",
+            "<p>Text with a stray < and > and an unclosed <span class=\"x\"",
+            "<p class=MsoNormal>&nbsp;</p><p>   </p><div>only <i>this</i></div>",
+            "<p>Resolvedness is not a marker.</p><p>1. one</p>",
+        ];
+        for html in cases {
+            let m = convert_minute(html);
+            assert_eq!(m.words(), visible_words(html), "{html}");
+            let out = format!("{:?}", (&m.narrative, &m.resolution));
+            assert!(
+                !out.contains("<span") && !out.contains("&nbsp") && !out.contains("mso"),
+                "{html}: {out}"
+            );
+        }
+        let r = convert_minute(cases[6]).resolution.unwrap();
+        assert_eq!(r.parts.len(), 2);
+        assert_eq!(r.parts[0].parts.len(), 2);
+        let r = convert_minute(cases[11]).resolution.unwrap();
+        assert_eq!((r.preamble.as_deref(), r.parts.len()), (Some("That"), 3));
+        assert!(convert_minute(cases[9]).resolutions_not_itemised);
+        assert!(convert_minute(cases[12]).resolutions_not_itemised);
+    }
+
     #[test]
     fn resolutions() {
         let html = "<p>Cabinet considered the report.</p><p><b>RESOLVED</b><span>:</span></p><p>&nbsp;</p>\
