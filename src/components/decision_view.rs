@@ -111,18 +111,19 @@ pub fn decision_reference(d: &Decision) -> String {
     )
 }
 
-/// A labelled select for a filter; `value` is written when the choice changes.
+/// A labelled select for a filter form: `name` is its key in the address, `current` the
+/// value the address holds now. The form is read when it is submitted.
 pub fn select_field(
-    id: &'static str,
+    name: &'static str,
     label: &'static str,
     options: Vec<(String, String)>,
-    value: RwSignal<String>,
+    current: String,
 ) -> AnyView {
-    let current = value.get_untracked();
+    let id = format!("filter-{name}");
     view! {
         <div class="filters__field">
-            <label class="filters__label" for=id>{label}</label>
-            <select class="filters__select" id=id name=id on:change=move |ev| value.set(event_target_value(&ev))>
+            <label class="filters__label" for=id.clone()>{label}</label>
+            <select class="filters__select" id=id name=name>
                 {options.into_iter().map(|(v, text)| {
                     let selected = v == current;
                     view! { <option value=v selected=selected>{text}</option> }

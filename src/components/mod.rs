@@ -1,5 +1,6 @@
 //! Components shared by several pages.
 
+pub mod address_state;
 pub mod agenda_item;
 pub mod catalogue_view;
 pub mod charts;

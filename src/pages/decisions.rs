@@ -4,6 +4,7 @@
 //! so a filtered view can be shared. Rows come from the decisions index
 //! (`data/decisions/`, see docs/follow-ups.md): only the files a page needs are fetched.
 
+use crate::components::address_state::{form_fields, use_address_state, AddressState};
 use crate::components::catalogue_view::{committee_council_name, committee_title, WithCatalogue};
 use crate::components::decision_view::{
     decision_reference, decision_text, link_list, pagination, select_field, showing, status_badge,
@@ -15,8 +16,6 @@ use crate::components::status::Loads;
 use crate::data::{fetch_shared, Load};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
 use minutebook_data::{
     decision_paths, Catalogue, Decision, DecisionsFile, DecisionsIndex, LoadError, ResolutionKind,
 };
@@ -30,9 +29,17 @@ type Page = Arc<(PagePlan, Vec<Decision>)>;
 
 #[component]
 pub fn DecisionsPage() -> impl IntoView {
-    let query = use_query_map();
-    let filter = Memo::new(move |_| query.with(|q| DecisionFilter::from_query(|k| q.get(k))));
-    let page = Memo::new(move |_| query.with(|q| page_from(|k| q.get(k))));
+    let address = use_address_state(
+        |q| {
+            (
+                DecisionFilter::from_query(|k| q.get(k)),
+                page_from(|k| q.get(k)),
+            )
+        },
+        |(f, page)| routes::with_query("/decisions", &f.to_query(*page)),
+    );
+    let filter = Memo::new(move |_| address.get().0);
+    let page = Memo::new(move |_| address.get().1);
     let index = Load::new(|| async { fetch_shared::<DecisionsIndex>(decision_paths::INDEX).await });
     let rows = Load::new(move || {
         let (f, p) = (filter.get(), page.get());
@@ -63,7 +70,7 @@ pub fn DecisionsPage() -> impl IntoView {
                                 let idx = index.await?;
                                 let page = rows.await?;
                                 Ok::<_, LoadError>(view! {
-                                    {filters(&c, &idx, &f)}
+                                    {filters(&c, &idx, &f, address)}
                                     {results(&c, &f, &page)}
                                 })
                             }
@@ -75,11 +82,16 @@ pub fn DecisionsPage() -> impl IntoView {
     }
 }
 
-fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
-    let council = RwSignal::new(f.council.clone().unwrap_or_default());
-    let committee = RwSignal::new(f.committee.clone().unwrap_or_default());
-    let year = RwSignal::new(f.year.map(|y| y.to_string()).unwrap_or_default());
-    let kind = RwSignal::new(f.kind.map(|k| k.key().to_string()).unwrap_or_default());
+fn filters(
+    c: &Catalogue,
+    idx: &DecisionsIndex,
+    f: &DecisionFilter,
+    address: AddressState<(DecisionFilter, usize)>,
+) -> AnyView {
+    let council = f.council.clone().unwrap_or_default();
+    let committee = f.committee.clone().unwrap_or_default();
+    let year = f.year.map(|y| y.to_string()).unwrap_or_default();
+    let kind = f.kind.map(|k| k.key().to_string()).unwrap_or_default();
     let any = |label: &str| (String::new(), label.to_string());
     let councils = std::iter::once(any("All councils"))
         .chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone())))
@@ -109,28 +121,9 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
                 .map(|k| (k.key().to_string(), k.label().to_string())),
         )
         .collect();
-    let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let get = |k: &str| {
-            let v = match k {
-                "council" => council.get_untracked(),
-                "committee" => committee.get_untracked(),
-                "year" => year.get_untracked(),
-                "kind" => kind.get_untracked(),
-                _ => String::new(),
-            };
-            Some(v)
-        };
-        let next = DecisionFilter::from_query(get);
-        navigate(
-            &routes::with_query("/decisions", &next.to_query(1)),
-            NavigateOptions {
-                resolve: false,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        address.push((DecisionFilter::from_query(form_fields(&ev)), 1));
     };
     let filtered = !f.is_empty();
     view! {
@@ -138,10 +131,10 @@ fn filters(c: &Catalogue, idx: &DecisionsIndex, f: &DecisionFilter) -> AnyView {
             <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it the full list is shown, newest first."</p></noscript>
             <h2 id="filters-title" class="filters__title">"Filter decisions"</h2>
             <div class="filters__fields">
-                {select_field("filter-council", "Council", councils, council)}
-                {select_field("filter-committee", "Committee", committees, committee)}
-                {select_field("filter-year", "Municipal year", years, year)}
-                {select_field("filter-kind", "Kind of decision", kinds, kind)}
+                {select_field("council", "Council", councils, council)}
+                {select_field("committee", "Committee", committees, committee)}
+                {select_field("year", "Municipal year", years, year)}
+                {select_field("kind", "Kind of decision", kinds, kind)}
             </div>
             <div class="button-group">
                 <button type="submit" class="button">"Show decisions"</button>

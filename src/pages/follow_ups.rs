@@ -3,6 +3,7 @@
 //! planned or outstanding, and the words in later papers that show it. Statuses are stated
 //! as of each committee's latest meeting in the data. The rules are in docs/follow-ups.md.
 
+use crate::components::address_state::{form_fields, use_address_state, AddressState};
 use crate::components::catalogue_view::{committee_council_name, committee_title, WithCatalogue};
 use crate::components::decision_view::{
     decision_reference, decision_text, pagination, paper_link, select_field, showing, status_badge,
@@ -14,8 +15,7 @@ use crate::components::status::Loads;
 use crate::data::{fetch_shared, Load};
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_location, use_navigate, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_location;
 use minutebook_data::{
     decision_paths, Catalogue, Date, DecisionsIndex, Evidence, FollowUp, FollowUpStatus,
     FollowUpsFile, LoadError, StatusCounts,
@@ -32,9 +32,17 @@ type Page = Arc<(PagePlan, Vec<FollowUp>)>;
 
 #[component]
 pub fn FollowUpsPage() -> impl IntoView {
-    let query = use_query_map();
-    let filter = Memo::new(move |_| query.with(|q| FollowUpFilter::from_query(|k| q.get(k))));
-    let page = Memo::new(move |_| query.with(|q| page_from(|k| q.get(k))));
+    let address = use_address_state(
+        |q| {
+            (
+                FollowUpFilter::from_query(|k| q.get(k)),
+                page_from(|k| q.get(k)),
+            )
+        },
+        |(f, page)| routes::with_query("/follow-ups", &f.to_query(*page)),
+    );
+    let filter = Memo::new(move |_| address.get().0);
+    let page = Memo::new(move |_| address.get().1);
     let index = Load::new(|| async { fetch_shared::<DecisionsIndex>(decision_paths::INDEX).await });
     let rows = Load::new(move || {
         let (f, p) = (filter.get(), page.get());
@@ -67,7 +75,7 @@ pub fn FollowUpsPage() -> impl IntoView {
                                 let page = rows.await?;
                                 Ok::<_, LoadError>(view! {
                                     {overview(&c, &idx, &f)}
-                                    {filters(&c, &f)}
+                                    {filters(&c, &f, address)}
                                     {results(&c, &idx, &f, &page)}
                                 })
                             }
@@ -162,10 +170,14 @@ fn overview(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter) -> AnyView 
     .into_any()
 }
 
-fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
-    let council = RwSignal::new(f.council.clone().unwrap_or_default());
-    let committee = RwSignal::new(f.committee.clone().unwrap_or_default());
-    let status = RwSignal::new(f.status.map(|s| s.key().to_string()).unwrap_or_default());
+fn filters(
+    c: &Catalogue,
+    f: &FollowUpFilter,
+    address: AddressState<(FollowUpFilter, usize)>,
+) -> AnyView {
+    let council = f.council.clone().unwrap_or_default();
+    let committee = f.committee.clone().unwrap_or_default();
+    let status = f.status.map(|s| s.key().to_string()).unwrap_or_default();
     let any = |label: &str| (String::new(), label.to_string());
     let councils = std::iter::once(any("All councils"))
         .chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone())))
@@ -185,25 +197,9 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
                 .map(|s| (s.key().to_string(), s.label().to_string())),
         )
         .collect();
-    let navigate = use_navigate();
     let on_submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let next = FollowUpFilter::from_query(|k| {
-            Some(match k {
-                "council" => council.get_untracked(),
-                "committee" => committee.get_untracked(),
-                "status" => status.get_untracked(),
-                _ => String::new(),
-            })
-        });
-        navigate(
-            &routes::with_query("/follow-ups", &next.to_query(1)),
-            NavigateOptions {
-                resolve: false,
-                scroll: false,
-                ..Default::default()
-            },
-        );
+        address.push((FollowUpFilter::from_query(form_fields(&ev)), 1));
     };
     let filtered = *f != FollowUpFilter::default();
     view! {
@@ -211,9 +207,9 @@ fn filters(c: &Catalogue, f: &FollowUpFilter) -> AnyView {
             <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it the full list is shown, newest first."</p></noscript>
             <h2 id="filters-title" class="filters__title">"Filter follow-ups"</h2>
             <div class="filters__fields">
-                {select_field("filter-council", "Council", councils, council)}
-                {select_field("filter-committee", "Committee", committees, committee)}
-                {select_field("filter-status", "Status", statuses, status)}
+                {select_field("council", "Council", councils, council)}
+                {select_field("committee", "Committee", committees, committee)}
+                {select_field("status", "Status", statuses, status)}
             </div>
             <div class="button-group">
                 <button type="submit" class="button">"Show follow-ups"</button>

@@ -5,6 +5,7 @@
 //! kind, so a page works out which files hold its rows before fetching any: newest
 //! municipal year first, and only the years that overlap the requested page.
 
+use crate::query::query_string;
 use minutebook_data::{
     Decision, DecisionsFile, DecisionsIndex, DecisionsListing, FollowUp, FollowUpStatus,
     FollowUpsFile, ResolutionKind,
@@ -38,32 +39,12 @@ pub fn page_from(get: impl Fn(&str) -> Option<String>) -> usize {
         .unwrap_or(1)
 }
 
-/// `?a=b&c=d` from pairs with values, or "" when there are none.
-fn query(pairs: Vec<(&str, String)>, page: usize) -> String {
-    let mut parts: Vec<String> = pairs
-        .into_iter()
-        .map(|(k, v)| format!("{k}={}", encode(&v)))
-        .collect();
+/// The query string of `pairs` on `page` (page 1 is left out).
+fn query(mut pairs: Vec<(&str, String)>, page: usize) -> String {
     if page > 1 {
-        parts.push(format!("page={page}"));
+        pairs.push(("page", page.to_string()));
     }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!("?{}", parts.join("&"))
-    }
-}
-
-/// Percent-encode a query value (ids and keys are URL-safe already; be safe anyway).
-fn encode(v: &str) -> String {
-    v.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
+    query_string(pairs)
 }
 
 impl DecisionFilter {

@@ -18,6 +18,7 @@ pub mod numbers;
 pub mod people;
 pub mod planned;
 pub mod programme_diff;
+pub mod query;
 pub mod rag;
 pub mod references;
 pub mod requests;

@@ -4,6 +4,7 @@
 
 use crate::charts::{StackedBar, StackedData};
 use crate::dates::month_name;
+use crate::query::query_string;
 use minutebook_data::{Block, ImprovementPlan, RagStatus, Unit};
 
 /// One action of the plan with everything above it in the plan's table.
@@ -264,37 +265,21 @@ impl ActionFilter {
 
     /// The query string for this filter, "" when it shows everything, else "?k=v&…".
     pub fn to_query(&self) -> String {
-        let mut parts = Vec::new();
+        let mut pairs = Vec::new();
         if let Some(p) = &self.priority {
-            parts.push(format!("priority={}", encode(p)));
+            pairs.push(("priority", p.clone()));
         }
         if let Some(s) = &self.status {
-            parts.push(format!("status={}", s.map_or(NO_STATUS, RagStatus::key)));
+            pairs.push(("status", s.map_or(NO_STATUS, RagStatus::key).to_string()));
         }
         if let Some(l) = &self.lead {
-            parts.push(format!("lead={}", encode(l.as_deref().unwrap_or(NO_LEAD))));
+            pairs.push(("lead", l.as_deref().unwrap_or(NO_LEAD).to_string()));
         }
         if let Some(m) = &self.milestone {
-            parts.push(format!("milestone={}", encode(&m.key())));
+            pairs.push(("milestone", m.key()));
         }
-        if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        }
+        query_string(pairs)
     }
-}
-
-/// Percent-encode everything but unreserved characters (RFC 3986).
-fn encode(s: &str) -> String {
-    s.bytes()
-        .map(|b| match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' => {
-                (b as char).to_string()
-            }
-            _ => format!("%{b:02X}"),
-        })
-        .collect()
 }
 
 /// The distinct leads, sorted, for the lead filter (blank leads are offered separately).

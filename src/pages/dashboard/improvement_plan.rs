@@ -3,14 +3,14 @@
 //! status, lead and milestone month. Status words are always shown with the colour.
 
 use super::{AboutDocument, Considerations, DataTableView, DocumentPage, RecordNotes};
+use crate::components::address_state::use_address_state;
 use crate::components::charts::{BarChart, StackedShareChart};
 use crate::components::csv_download::CsvDownload;
 use crate::components::status::NotPublished;
 use crate::components::text::Blocks;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_params_map, use_query_map};
-use leptos_router::NavigateOptions;
+use leptos_router::hooks::use_params_map;
 use minutebook_data::{Catalogue, Dashboard, RagStatus, Unit};
 use minutebook_domain::charts::{ChartPoint, SeriesData};
 use minutebook_domain::csv_export::{actions_csv, file_name, rag_counts_csv};
@@ -157,25 +157,15 @@ fn ActionsTable(
 ) -> impl IntoView {
     let lead_options = leads(&rows);
     let milestone_options = milestones(&rows);
-    let query = use_query_map();
-    let initial =
-        query.with_untracked(|q| ActionFilter::from_query(|k| q.get(k), &milestone_options));
-    let filter = RwSignal::new(initial.clone());
-    let navigate = use_navigate();
     let page = routes::improvement_plan(&id);
-    Effect::new(move |_| {
-        let wanted = filter.with(ActionFilter::to_query);
-        let now = window().location().search().unwrap_or_default();
-        if wanted != now {
-            let options = NavigateOptions {
-                resolve: false,
-                replace: true,
-                scroll: false,
-                ..Default::default()
-            };
-            navigate(&format!("{page}{wanted}"), options);
-        }
-    });
+    let address = use_address_state(
+        {
+            let milestones = milestone_options.clone();
+            move |q| ActionFilter::from_query(|k| q.get(k), &milestones)
+        },
+        move |f| format!("{page}{}", f.to_query()),
+    );
+    let initial = address.get_untracked();
     let status_key = initial
         .status
         .map(|s| s.map_or(NO_STATUS, RagStatus::key).to_string())
@@ -196,12 +186,11 @@ fn ActionsTable(
     let shown = Memo::new({
         let rows = rows.clone();
         move |_| {
-            filter.with(|f| {
-                rows.iter()
-                    .filter(|r| f.matches(r))
-                    .map(|r| r.number)
-                    .collect::<Vec<_>>()
-            })
+            let f = address.get();
+            rows.iter()
+                .filter(|r| f.matches(r))
+                .map(|r| r.number)
+                .collect::<Vec<_>>()
         }
     });
     let csv = Signal::derive({
@@ -218,7 +207,7 @@ fn ActionsTable(
     let milestone_choices = milestone_options.clone();
     let set_milestone = move |key: String| {
         let choice = milestone_choices.iter().find(|m| m.key() == key).cloned();
-        filter.update(|f| f.milestone = choice);
+        address.replace_with(|f| f.milestone = choice);
     };
     let body = {
         let rows = rows.clone();
@@ -238,7 +227,7 @@ fn ActionsTable(
                 <div class="filters__fields">
                 <div class="filters__field">
                     <label class="filters__label" for="filter-priority">"Priority"</label>
-                    <select class="filters__select" id="filter-priority" on:change=move |ev| { let v = event_target_value(&ev); filter.update(|f| f.priority = (!v.is_empty()).then_some(v)); }>
+                    <select class="filters__select" id="filter-priority" on:change=move |ev| { let v = event_target_value(&ev); address.replace_with(|f| f.priority = (!v.is_empty()).then_some(v)); }>
                         <option value="">"All priorities"</option>
                         {priorities.iter().map(|(n, t)| view! { <option value=n.clone() selected=*n == priority_key>{t.clone()}</option> }).collect_view()}
                     </select>
@@ -247,7 +236,7 @@ fn ActionsTable(
                     <label class="filters__label" for="filter-status">"Status"</label>
                     <select class="filters__select" id="filter-status" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        filter.update(|f| f.status = match v.as_str() { "" => None, NO_STATUS => Some(None), k => Some(RagStatus::from_key(k)) });
+                        address.replace_with(|f| f.status = match v.as_str() { "" => None, NO_STATUS => Some(None), k => Some(RagStatus::from_key(k)) });
                     }>
                         <option value="">"All statuses"</option>
                         {RagStatus::ALL.iter().map(|s| view! { <option value=s.key() selected=s.key() == status_key>{s.label()}</option> }).collect_view()}
@@ -258,7 +247,7 @@ fn ActionsTable(
                     <label class="filters__label" for="filter-lead">"Lead officer"</label>
                     <select class="filters__select" id="filter-lead" on:change=move |ev| {
                         let v = event_target_value(&ev);
-                        filter.update(|f| f.lead = match v.as_str() { "" => None, NO_LEAD => Some(None), _ => Some(Some(v.clone())) });
+                        address.replace_with(|f| f.lead = match v.as_str() { "" => None, NO_LEAD => Some(None), _ => Some(Some(v.clone())) });
                     }>
                         <option value="">"All leads"</option>
                         {lead_options.iter().map(|l| view! { <option value=l.clone() selected=*l == lead_key>{l.clone()}</option> }).collect_view()}

@@ -8,26 +8,23 @@
 mod facets;
 mod results;
 
+use crate::components::address_state::use_address_state;
 use crate::components::head::PageHead;
 use crate::components::status::Loads;
 use crate::data::search::{self as search_data, measure, now};
 use crate::data::Load;
 use crate::routes;
 use leptos::prelude::*;
-use leptos_router::hooks::{use_navigate, use_query_map};
 use leptos_router::params::ParamsMap;
-use leptos_router::NavigateOptions;
 use minutebook_data::LoadError;
+use minutebook_domain::query::query_string;
 use minutebook_search::query::{parse, Filters, Outcome, Query};
 use minutebook_search::{Doc, Manifest};
 use results::SearchResult;
 use std::sync::Arc;
-use std::time::Duration;
 
 /// Results shown at first and added by each "Show more".
 const PAGE: usize = 10;
-/// Wait this long after the last keystroke before searching.
-const DEBOUNCE_MS: u64 = 150;
 
 /// The facet dimensions, as named in the URL.
 const DIMS: [&str; 4] = ["council", "committee", "year", "kind"];
@@ -56,20 +53,12 @@ impl SearchState {
     }
 
     fn url(&self) -> String {
-        let enc = |s: &str| String::from(js_sys::encode_uri_component(s));
-        let mut parts = Vec::new();
-        if !self.q.is_empty() {
-            parts.push(format!("q={}", enc(&self.q)));
-        }
-        for (dim, values) in DIMS.iter().zip(&self.filters) {
-            parts.extend(values.iter().map(|v| format!("{dim}={}", enc(v))));
-        }
-        let query = if parts.is_empty() {
-            String::new()
-        } else {
-            format!("?{}", parts.join("&"))
-        };
-        routes::with_query("/search", &query)
+        let words = (!self.q.is_empty()).then_some(("q", self.q.as_str()));
+        let filters = DIMS
+            .iter()
+            .zip(&self.filters)
+            .flat_map(|(dim, values)| values.iter().map(move |v| (*dim, v.as_str())));
+        routes::with_query("/search", &query_string(words.into_iter().chain(filters)))
     }
 
     pub fn toggled(&self, dim: usize, value: &str) -> SearchState {
@@ -193,14 +182,12 @@ fn status(f: &Found) -> String {
 
 #[component]
 pub fn SearchPage() -> impl IntoView {
-    let query_map = use_query_map();
-    let navigate = use_navigate();
-    let state = Memo::new(move |_| SearchState::from_params(&query_map.read()));
+    let address = use_address_state(SearchState::from_params, SearchState::url);
+    let state = Memo::new(move |_| address.get());
     let text = RwSignal::new(state.get_untracked().q);
     // The query this page last put in the URL: a different one came from elsewhere
     // (Back, a link), so the box is brought in line with it.
     let sent = StoredValue::new(state.get_untracked().q);
-    let typing = StoredValue::new(0u64);
     Effect::new(move |_| {
         let q = state.get().q;
         if q != sent.get_value() {
@@ -208,57 +195,33 @@ pub fn SearchPage() -> impl IntoView {
             text.set(q);
         }
     });
-    let go = {
-        let navigate = navigate.clone();
-        move |next: SearchState, replace: bool| {
-            sent.set_value(next.q.clone());
-            navigate(
-                &next.url(),
-                NavigateOptions {
-                    resolve: false,
-                    replace,
-                    scroll: false,
-                    ..Default::default()
-                },
-            );
+    let go = move |next: SearchState, replace: bool| {
+        sent.set_value(next.q.clone());
+        if replace {
+            address.replace(next);
+        } else {
+            address.push(next);
         }
     };
-    let on_input = {
-        let go = go.clone();
-        move |ev: leptos::ev::Event| {
-            text.set(event_target_value(&ev));
-            let n = typing.get_value() + 1;
-            typing.set_value(n);
-            let go = go.clone();
-            set_timeout(
-                move || {
-                    if typing.get_value() == n {
-                        let next = SearchState {
-                            q: text.get_untracked(),
-                            ..state.get_untracked()
-                        };
-                        if next != state.get_untracked() {
-                            go(next, true);
-                        }
-                    }
-                },
-                Duration::from_millis(DEBOUNCE_MS),
-            );
-        }
+    // Typing searches once the reader pauses, replacing the history entry.
+    let on_input = move |ev: leptos::ev::Event| {
+        text.set(event_target_value(&ev));
+        let next = SearchState {
+            q: text.get_untracked(),
+            ..state.get_untracked()
+        };
+        sent.set_value(next.q.clone());
+        address.replace_soon(next);
     };
-    let on_submit = {
-        let go = go.clone();
-        move |ev: leptos::ev::SubmitEvent| {
-            ev.prevent_default();
-            typing.update_value(|n| *n += 1);
-            let next = SearchState {
+    let on_submit = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        go(
+            SearchState {
                 q: text.get_untracked(),
                 ..state.get_untracked()
-            };
-            if next != state.get_untracked() {
-                go(next, false);
-            }
-        }
+            },
+            false,
+        );
     };
     // How many results to show: PAGE for a new search, more after "Show more".
     let shown = RwSignal::new((state.get_untracked(), PAGE));
@@ -300,7 +263,6 @@ pub fn SearchPage() -> impl IntoView {
                 }
             }
         });
-        let go = go.clone();
         results_view(f, go, move |from| {
             focus_from.set_value(Some(from));
             shown.set((state.get_untracked(), from + PAGE));
@@ -340,11 +302,7 @@ pub fn SearchPage() -> impl IntoView {
         </form>
         <p class="search-status" role="status" aria-live="polite" aria-atomic="true">{announce}</p>
         <Loads what="the search index" retry=move || results.refetch() content={
-                let render = render.clone();
-                move || {
-                    let render = render.clone();
-                    async move { results.await.map(render) }
-                }
+                move || async move { results.await.map(render) }
             } />
     }
 }
