@@ -1124,18 +1124,28 @@ pub fn people_register<'a>(
             p.ward = ward.or(p.ward.take());
             continue;
         }
-        if let Some(owner) = people.iter().find(|p| p.aliases.contains(&a.name)) {
-            w.push(warn(
-                WarningKind::Duplicate,
-                None,
-                None,
-                format!(
-                    "\"{}\" (member {}) has the same printed name as {}: not added to the register, so the name stays unmatched",
-                    a.name,
-                    a.member_id.as_deref().unwrap_or("?"),
-                    owner.id
-                ),
-            ));
+        if let Some(owner) = people.iter_mut().find(|p| p.aliases.contains(&a.name)) {
+            // A printed name equal to an alias always means that person (the register's
+            // rule), so a hand-written entry without a member id takes this one.
+            if owner.source_id.is_none() {
+                owner.source_id = a.member_id.clone();
+                owner.party = owner.party.take().or(party);
+                owner.ward = owner.ward.take().or(ward);
+            } else {
+                w.push(warn(
+                    WarningKind::Duplicate,
+                    None,
+                    None,
+                    format!(
+                        "\"{}\" (member {}) has the same printed name as {} (member {}): not added to the register, so the name is matched to {}",
+                        a.name,
+                        a.member_id.as_deref().unwrap_or("?"),
+                        owner.id,
+                        owner.source_id.as_deref().unwrap_or("?"),
+                        owner.id
+                    ),
+                ));
+            }
             continue;
         }
         let bare = strip_title(&a.name);

@@ -391,6 +391,17 @@ fn people_register() {
     let (r, _) = map::people_register(&cfg(), &mg.attendees, &[], None);
     assert_eq!(r.people[0].party.as_deref(), Some("LIBDEM"));
     assert_eq!(r.people[0].ward.as_deref(), Some("K&W"));
+    // A hand-written entry with the same printed name is that person: it keeps its id and
+    // takes the member id.
+    let mut hand = register.clone();
+    hand.people.truncate(1);
+    hand.people[0].id = "gloucester-cllr-hilton".into();
+    hand.people[0].source_id = None;
+    let (merged, w) = map::people_register(&cfg(), &mg.attendees, &councillors, Some(&hand));
+    assert!(w.is_empty());
+    assert_eq!(merged.people.len(), 13);
+    assert_eq!(merged.people[0].id, "gloucester-cllr-hilton");
+    assert_eq!(merged.people[0].source_id.as_deref(), Some("129"));
     // Running again keeps everyone's id and adds no one.
     let (again, _) = map::people_register(&cfg(), &mg.attendees, &councillors, Some(&register));
     assert_eq!(again, register);
