@@ -12,12 +12,17 @@
 //! JavaScript redirect stub, an empty or cut-off document are each an [`Error`] that names
 //! the URL. Reading the XML is [`crate::xml`]'s job.
 
+mod cache;
+mod error;
+
+pub use cache::write_atomically;
+pub use error::{check_xml, Error, NotXml};
+
 use crate::xml::XmlError;
+use cache::{Cache, Cached};
 use minutebook_data::Date;
 use std::cell::{Cell, RefCell};
-use std::fmt;
-use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 /// How the client behaves on the wire. [`Config::new`] gives the polite defaults.
@@ -93,131 +98,6 @@ pub fn normalise_base(base: &str) -> Result<String, String> {
     Ok(b.to_string())
 }
 
-/// What went wrong, always with the URL asked for.
-#[derive(Debug)]
-pub enum Error {
-    /// No connection could be made (DNS, refused: not retried) or it broke (reset: retried).
-    Network {
-        url: String,
-        detail: String,
-        /// The connection broke rather than never being made, so a retry may work.
-        broke: bool,
-    },
-    /// No complete answer within the time-out, after retries.
-    TimedOut { url: String, attempts: u32 },
-    /// An HTTP error status (4xx at once, 5xx after retries).
-    Status { url: String, status: u16 },
-    /// A document that is not XML where XML was expected.
-    NotXml {
-        url: String,
-        status: u16,
-        content_type: String,
-        kind: NotXml,
-    },
-    /// The answer ended before the document did.
-    Truncated { url: String, detail: String },
-    /// XML that the reader refused: malformed, the wrong document, a value it needs missing.
-    Unreadable { url: String, problem: XmlError },
-    /// The cache folder could not be read or written.
-    Cache { path: PathBuf, detail: String },
-}
-
-/// The kinds of non-XML answer seen from real installs (fixtures/moderngov/errors).
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum NotXml {
-    /// An HTML page: a login, error or "service disabled" page.
-    WebPage,
-    /// A page whose script sends the browser elsewhere (e.g. to https).
-    RedirectStub,
-    /// Nothing, or only white space.
-    Empty,
-    /// Something else that does not start like XML.
-    Other,
-}
-
-impl Error {
-    /// The URL the error is about.
-    pub fn url(&self) -> &str {
-        match self {
-            Error::Network { url, .. }
-            | Error::TimedOut { url, .. }
-            | Error::Status { url, .. }
-            | Error::NotXml { url, .. }
-            | Error::Truncated { url, .. }
-            | Error::Unreadable { url, .. } => url,
-            Error::Cache { .. } => "",
-        }
-    }
-
-    /// Whether trying the same request again might work.
-    fn transient(&self) -> bool {
-        match self {
-            Error::Network { broke, .. } => *broke,
-            Error::TimedOut { .. } | Error::Truncated { .. } => true,
-            Error::Status { status, .. } => *status >= 500,
-            _ => false,
-        }
-    }
-}
-
-impl fmt::Display for Error {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            Error::Network {
-                url, detail, broke, ..
-            } => {
-                if *broke {
-                    write!(f, "{url}: the connection broke ({detail})")
-                } else {
-                    write!(f, "{url} could not be reached ({detail})")
-                }
-            }
-            Error::TimedOut { url, attempts } => write!(
-                f,
-                "{url} did not answer in time ({attempts} attempt{})",
-                if *attempts == 1 { "" } else { "s" }
-            ),
-            Error::Status { url, status } => {
-                let hint = match status {
-                    403 => ": the council's server refuses this client (many block automated access; ask its web team to allow the importer's User-Agent)",
-                    404 => ": no web service there (check the base address, or the council has switched the service off)",
-                    s if *s >= 500 => ": the council's server failed",
-                    _ => "",
-                };
-                write!(f, "{url} answered HTTP {status}{hint}")
-            }
-            Error::NotXml {
-                url,
-                status,
-                content_type,
-                kind,
-            } => {
-                let what = match kind {
-                    NotXml::WebPage => "a web page",
-                    NotXml::RedirectStub => "a page that redirects elsewhere",
-                    NotXml::Empty => "an empty document",
-                    NotXml::Other => "something else",
-                };
-                let ct = if content_type.is_empty() {
-                    "no content type"
-                } else {
-                    content_type
-                };
-                write!(f, "{url} answered {what}, not XML (HTTP {status}, {ct})")
-            }
-            Error::Truncated { url, detail } => {
-                write!(f, "{url} answered a document that is cut off ({detail})")
-            }
-            Error::Unreadable { url, problem } => write!(f, "{url}: {problem}"),
-            Error::Cache { path, detail } => {
-                write!(f, "the cache file {} failed: {detail}", path.display())
-            }
-        }
-    }
-}
-
-impl std::error::Error for Error {}
-
 /// Whether the document differs from the last one fetched from the same URL.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Freshness {
@@ -266,6 +146,7 @@ pub struct Stats {
 pub struct Client {
     agent: ureq::Agent,
     config: Config,
+    cache: Option<Cache>,
     last_request: Cell<Option<Instant>>,
     stats: RefCell<Stats>,
 }
@@ -282,6 +163,7 @@ impl Client {
             .into();
         Client {
             agent,
+            cache: config.cache.clone().map(|dir| Cache { dir }),
             config,
             last_request: Cell::new(None),
             stats: RefCell::new(Stats::default()),
@@ -341,7 +223,7 @@ impl Client {
 
     /// GET `url` with throttling, retries and the cache; the body must be an XML document.
     pub fn fetch(&self, url: &str) -> Result<Fetched, Error> {
-        let cached = self.cached(url)?;
+        let cached = self.cache.as_ref().and_then(|c| c.get(url));
         let mut attempt = 0;
         loop {
             attempt += 1;
@@ -451,124 +333,15 @@ impl Client {
             Some(c) if c.body == body => Freshness::Unchanged,
             Some(_) => Freshness::Changed,
         };
-        self.store(url, &body, etag, last_modified)?;
+        if let Some(cache) = &self.cache {
+            cache.put(url, &body, etag, last_modified)?;
+        }
         Ok(Fetched {
             url: url.to_string(),
             body,
             freshness,
         })
     }
-
-    fn cache_paths(&self, url: &str) -> Option<(PathBuf, PathBuf)> {
-        let dir = self.config.cache.as_ref()?;
-        let name = cache_name(url);
-        Some((
-            dir.join(format!("{name}.xml")),
-            dir.join(format!("{name}.validators")),
-        ))
-    }
-
-    fn cached(&self, url: &str) -> Result<Option<Cached>, Error> {
-        let Some((body_path, meta_path)) = self.cache_paths(url) else {
-            return Ok(None);
-        };
-        let Ok(body) = std::fs::read_to_string(&body_path) else {
-            return Ok(None);
-        };
-        let meta = std::fs::read_to_string(&meta_path).unwrap_or_default();
-        let mut c = Cached {
-            body,
-            etag: None,
-            last_modified: None,
-        };
-        for line in meta.lines() {
-            match line.split_once(": ") {
-                // A cache entry for another URL with the same name (a hash collision):
-                // treat as missing rather than serve the wrong document.
-                Some(("url", u)) if u != url => return Ok(None),
-                Some(("etag", v)) => c.etag = Some(v.to_string()),
-                Some(("last-modified", v)) => c.last_modified = Some(v.to_string()),
-                _ => {}
-            }
-        }
-        Ok(Some(c))
-    }
-
-    fn store(
-        &self,
-        url: &str,
-        body: &str,
-        etag: Option<String>,
-        last_modified: Option<String>,
-    ) -> Result<(), Error> {
-        let Some((body_path, meta_path)) = self.cache_paths(url) else {
-            return Ok(());
-        };
-        let mut meta = format!("url: {url}\n");
-        // Header values with a line break would corrupt the file; such a validator is useless.
-        for (k, v) in [("etag", etag), ("last-modified", last_modified)] {
-            if let Some(v) = v.filter(|v| !v.contains(['\n', '\r'])) {
-                meta.push_str(&format!("{k}: {v}\n"));
-            }
-        }
-        // The body first: validators without their body would make a 304 unservable.
-        write_atomically(&body_path, body.as_bytes())?;
-        write_atomically(&meta_path, meta.as_bytes())
-    }
-}
-
-struct Cached {
-    body: String,
-    etag: Option<String>,
-    last_modified: Option<String>,
-}
-
-/// Write `bytes` to a temporary file beside `path` and rename it over `path`, so a reader
-/// (or a crash) never sees half a file.
-pub fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), Error> {
-    let fail = |e: std::io::Error| Error::Cache {
-        path: path.to_path_buf(),
-        detail: e.to_string(),
-    };
-    let dir = path.parent().unwrap_or(Path::new("."));
-    std::fs::create_dir_all(dir).map_err(fail)?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        path.file_name().and_then(|n| n.to_str()).unwrap_or("file"),
-        std::process::id()
-    ));
-    let result = std::fs::File::create(&tmp)
-        .and_then(|mut f| f.write_all(bytes).and_then(|()| f.sync_all()))
-        .and_then(|()| std::fs::rename(&tmp, path));
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    result.map_err(fail)
-}
-
-/// The cache file name of a URL: readable, and made unique by a stable hash (FNV-1a, which
-/// unlike std's hasher is the same on every Rust release).
-fn cache_name(url: &str) -> String {
-    let readable: String = url
-        .split("://")
-        .nth(1)
-        .unwrap_or(url)
-        .chars()
-        .map(|c| {
-            if c.is_ascii_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .take(120)
-        .collect();
-    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for b in url.bytes() {
-        h ^= u64::from(b);
-        h = h.wrapping_mul(0x0000_0100_0000_01b3);
-    }
-    format!("{readable}-{h:016x}")
 }
 
 /// dd/mm/yyyy, the only form the service honours (ISO dates make it ignore the window).
@@ -615,79 +388,6 @@ fn classify(url: &str, e: ureq::Error) -> Error {
                 detail: other.to_string(),
                 broke,
             }
-        }
-    }
-}
-
-/// Refuse what is not an XML document: a web page, a redirect stub, nothing, or a
-/// document whose root element is never closed (cut off in transit).
-pub fn check_xml(url: &str, status: u16, content_type: &str, body: &str) -> Result<(), Error> {
-    let not_xml = |kind| Error::NotXml {
-        url: url.into(),
-        status,
-        content_type: content_type.into(),
-        kind,
-    };
-    let text = body.trim_start_matches('\u{feff}').trim();
-    if text.is_empty() {
-        return Err(not_xml(NotXml::Empty));
-    }
-    let lower: String = text.chars().take(4096).collect::<String>().to_lowercase();
-    let root = root_name(text);
-    let html_root = root.is_some_and(|r| {
-        [
-            "html", "head", "body", "script", "meta", "title", "div", "p",
-        ]
-        .iter()
-        .any(|h| r.eq_ignore_ascii_case(h))
-    });
-    if !text.starts_with('<') || lower.starts_with("<!doctype html") || html_root {
-        let kind = if lower.contains("location.href")
-            || lower.contains("location.replace")
-            || lower.contains("window.location")
-            || lower.contains("http-equiv=\"refresh\"")
-        {
-            NotXml::RedirectStub
-        } else if html_root || lower.contains("<html") || lower.contains("<body") {
-            NotXml::WebPage
-        } else {
-            NotXml::Other
-        };
-        return Err(not_xml(kind));
-    }
-    let Some(root) = root else {
-        return Err(Error::Truncated {
-            url: url.into(),
-            detail: "no root element".into(),
-        });
-    };
-    // `<root/>` alone, or a root closed at the very end.
-    let self_closed = text.ends_with("/>") && text.rfind('<') == text.find(&format!("<{root}"));
-    let closed = self_closed || text.ends_with(&format!("</{root}>"));
-    if !closed {
-        return Err(Error::Truncated {
-            url: url.into(),
-            detail: format!("the root element <{root}> is never closed"),
-        });
-    }
-    Ok(())
-}
-
-/// The name of the first element after the XML declaration, comments and doctype.
-fn root_name(text: &str) -> Option<&str> {
-    let mut rest = text;
-    loop {
-        rest = rest.trim_start();
-        if let Some(r) = rest.strip_prefix("<?") {
-            rest = &r[r.find("?>")? + 2..];
-        } else if let Some(r) = rest.strip_prefix("<!--") {
-            rest = &r[r.find("-->")? + 3..];
-        } else if let Some(r) = rest.strip_prefix("<!") {
-            rest = &r[r.find('>')? + 1..];
-        } else {
-            let r = rest.strip_prefix('<')?;
-            let end = r.find(|c: char| c.is_whitespace() || c == '>' || c == '/')?;
-            return (end > 0).then(|| &r[..end]);
         }
     }
 }
@@ -745,37 +445,5 @@ mod tests {
         for token in ["ureq", "python", "requests", "curl"] {
             assert!(!ua.to_lowercase().contains(token), "{ua}");
         }
-    }
-
-    #[test]
-    fn what_is_not_xml_is_named() {
-        let kind = |body: &str| match check_xml("u", 200, "text/html", body) {
-            Err(Error::NotXml { kind, .. }) => Some(kind),
-            _ => None,
-        };
-        assert_eq!(kind(""), Some(NotXml::Empty));
-        assert_eq!(kind(" \r\n"), Some(NotXml::Empty));
-        assert_eq!(
-            kind("<html><script>window.location.href='https://x'</script></html>"),
-            Some(NotXml::RedirectStub)
-        );
-        assert_eq!(
-            kind("<!DOCTYPE html><html><body>Error</body></html>"),
-            Some(NotXml::WebPage)
-        );
-        assert!(check_xml("u", 200, "", "<?xml version=\"1.0\"?>\r\n<a><b/></a>\r\n").is_ok());
-        assert!(check_xml("u", 200, "", "<?xml version=\"1.0\"?><a/>").is_ok());
-        assert!(matches!(
-            check_xml("u", 200, "", "<?xml version=\"1.0\"?><a><b>"),
-            Err(Error::Truncated { .. })
-        ));
-    }
-
-    #[test]
-    fn cache_names_are_readable_and_distinct() {
-        let a = cache_name("https://x.example/mgWebService.asmx/GetMeeting?lMeetingId=1");
-        let b = cache_name("https://x.example/mgWebService.asmx/GetMeeting?lMeetingId_1");
-        assert!(a.starts_with("x_example_mgWebService_asmx_GetMeeting_lMeetingId_1-"));
-        assert_ne!(a, b);
     }
 }

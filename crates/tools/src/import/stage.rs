@@ -86,7 +86,9 @@ impl Stage {
                 continue;
             }
             if !dry_run {
-                client::write_atomically(&data.join(rel), &new).map_err(|e| e.to_string())?;
+                let path = data.join(rel);
+                client::write_atomically(&path, &new)
+                    .map_err(|e| format!("{}: {e}", path.display()))?;
             }
             written.push(rel.clone());
         }
