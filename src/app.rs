@@ -7,7 +7,10 @@ use crate::pages::{
     committee::CommitteePage,
     dashboard::{improvement_plan::ImprovementPlanPage, DashboardPage},
     decisions::DecisionsPage,
-    embed::{EmbedPage, EmbedWorkProgrammePage},
+    embed::{
+        EmbedDashboardPage, EmbedFrame, EmbedMeetingPage, EmbedNextPage, EmbedUnknownPage,
+        EmbedWorkProgrammePage,
+    },
     follow_ups::FollowUpsPage,
     forward_plan::{key_decision::KeyDecisionPage, ForwardPlanPage},
     glossary::GlossaryPage,
@@ -20,7 +23,7 @@ use crate::pages::{
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, Title};
 use leptos_router::{
-    components::{Route, Router, Routes},
+    components::{ParentRoute, Route, Router, Routes},
     path,
 };
 
@@ -52,10 +55,15 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/people") view=PeoplePage />
                     <Route path=path!("/people/:id") view=PersonPage />
                     <Route path=path!("/glossary") view=GlossaryPage />
-                    // Embeddable views (no site header/footer), e.g. /embed/committees/<id>/next.
-                    // Routes are tried in order: specific embeds before the catch-all.
-                    <Route path=path!("/embed/committees/:id/work-programme") view=EmbedWorkProgrammePage />
-                    <Route path=path!("/embed/*any") view=EmbedPage />
+                    // Embeddable views (no site header/footer), e.g. /embed/committees/<id>/next,
+                    // routed here once; anything else under /embed/ lists what can be embedded.
+                    <ParentRoute path=path!("/embed") view=EmbedFrame>
+                        <Route path=path!("/committees/:id/next") view=EmbedNextPage />
+                        <Route path=path!("/committees/:id/work-programme") view=EmbedWorkProgrammePage />
+                        <Route path=path!("/meetings/:id") view=EmbedMeetingPage />
+                        <Route path=path!("/dashboards/:id") view=EmbedDashboardPage />
+                        <Route path=path!("/*any") view=EmbedUnknownPage />
+                    </ParentRoute>
                 </Routes>
             </Layout>
         </Router>

@@ -1,5 +1,5 @@
 //! Embeddable views for a council's iframe (no site header or footer; see
-//! docs/embedding.md). The path after `/embed/` says what to show:
+//! docs/embedding.md), routed in app.rs as children of `/embed`:
 //!
 //! * `committees/<id>/next` — the committee's next meeting and last meeting held
 //! * `meetings/<id>` — one meeting, as on its own page
@@ -19,6 +19,7 @@ use crate::pages::meeting::MeetingView;
 use crate::pages::work_programme::WorkProgrammePage;
 use crate::routes;
 use leptos::prelude::*;
+use leptos_router::components::Outlet;
 use leptos_router::hooks::use_params_map;
 use minutebook_data::{
     paths, Catalogue, Committee, Dashboard, DashboardKind, Listing, MeetingStatus, MeetingSummary,
@@ -26,55 +27,51 @@ use minutebook_data::{
 use minutebook_domain::dates::{date_and_time, short_date};
 use std::sync::Arc;
 
-/// What an embed path asks for.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Embed {
-    NextAndLast(String),
-    Meeting(String),
-    WorkProgramme(String),
-    Dashboard(String),
-    Unknown,
-}
-
-impl Embed {
-    /// Parse the part of the path after `/embed/`.
-    pub fn parse(rest: &str) -> Embed {
-        let parts: Vec<&str> = rest.trim_matches('/').split('/').collect();
-        match parts.as_slice() {
-            ["committees", id, "next"] if !id.is_empty() => Embed::NextAndLast(id.to_string()),
-            ["committees", id, "work-programme"] if !id.is_empty() => {
-                Embed::WorkProgramme(id.to_string())
-            }
-            ["meetings", id] if !id.is_empty() => Embed::Meeting(id.to_string()),
-            ["dashboards", id] if !id.is_empty() => Embed::Dashboard(id.to_string()),
-            _ => Embed::Unknown,
-        }
-    }
-}
-
-#[component]
-pub fn EmbedPage() -> impl IntoView {
+/// The `:id` route parameter of the embed on screen.
+fn id_param() -> Memo<String> {
     let params = use_params_map();
-    let embed = Memo::new(move |_| Embed::parse(&params.read().get("any").unwrap_or_default()));
-    view! {
-        {move || match embed.get() {
-            Embed::NextAndLast(id) => view! { <NextAndLast id=id /> }.into_any(),
-            Embed::Meeting(id) => view! { <MeetingView id=id embedded=true /> }.into_any(),
-            // Reached only if the route below is missing; app.rs routes it first.
-            Embed::WorkProgramme(_) => view! { <WorkProgrammePage /> }.into_any(),
-            Embed::Dashboard(id) => view! { <DashboardEmbed id=id /> }.into_any(),
-            Embed::Unknown => unknown().into_any(),
-        }}
-    }
+    Memo::new(move |_| params.read().get("id").unwrap_or_default())
+}
+
+/// The frame every embed shares (app.rs routes `/embed/…` once, as children of this). The
+/// bare layout itself — no header or footer — is `components::layout`'s embed mode.
+#[component]
+pub fn EmbedFrame() -> impl IntoView {
+    view! { <Outlet /> }
+}
+
+/// `/embed/committees/:id/next`: the committee's next meeting and last meeting held.
+#[component]
+pub fn EmbedNextPage() -> impl IntoView {
+    let id = id_param();
+    move || view! { <NextAndLast id=id.get() /> }
+}
+
+/// `/embed/meetings/:id`: one meeting, as on its own page.
+#[component]
+pub fn EmbedMeetingPage() -> impl IntoView {
+    let id = id_param();
+    move || view! { <MeetingView id=id.get() embedded=true /> }
 }
 
 /// `/embed/committees/:id/work-programme`: the work programme page itself (it reads the
 /// `:id` route parameter), inside the embed frame.
 #[component]
 pub fn EmbedWorkProgrammePage() -> impl IntoView {
-    view! {
-        <WorkProgrammePage />
-    }
+    view! { <WorkProgrammePage /> }
+}
+
+/// `/embed/dashboards/:id`: one dashboard or improvement plan.
+#[component]
+pub fn EmbedDashboardPage() -> impl IntoView {
+    let id = id_param();
+    move || view! { <DashboardEmbed id=id.get() /> }
+}
+
+/// Any other `/embed/…` address: what can be embedded.
+#[component]
+pub fn EmbedUnknownPage() -> impl IntoView {
+    unknown()
 }
 
 fn unknown() -> impl IntoView {
