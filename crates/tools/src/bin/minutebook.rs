@@ -438,4 +438,96 @@ mod tests {
             assert_eq!(e.exit_code(), 2, "{bad:?}");
         }
     }
+
+    #[test]
+    fn import_moderngov_parses_as_documented() {
+        let cli = Cli::try_parse_from([
+            "minutebook",
+            "import",
+            "moderngov",
+            "https://democracy.gloucester.gov.uk",
+            "--council",
+            "gloucester",
+            "--name",
+            "Gloucester City Council",
+            "--from",
+            "2024-05-01",
+            "--committee",
+            "129",
+            "--committee",
+            "130",
+            "--throttle-ms",
+            "0",
+            "--dry-run",
+            "public/data",
+        ])
+        .unwrap();
+        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
+            panic!("not an import");
+        };
+        assert_eq!(a.committees, vec![129, 130]);
+        assert!(a.dry_run);
+        let (councils, opts) = import_plan(a).unwrap();
+        assert_eq!(councils[0].id, "gloucester");
+        assert_eq!(councils[0].from, minutebook_data::Date::new(2024, 5, 1));
+        assert_eq!(opts.throttle, std::time::Duration::ZERO);
+        assert_eq!(opts.data_dir, PathBuf::from("public/data"));
+
+        // With --config the one positional is the data folder.
+        let cli = Cli::try_parse_from([
+            "minutebook",
+            "import",
+            "moderngov",
+            "--config",
+            "councils.toml",
+            "public/data",
+        ])
+        .unwrap();
+        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
+            panic!("not an import");
+        };
+        assert_eq!(a.base_url.as_deref(), Some("public/data"));
+        assert!(a.data_dir.is_none());
+
+        for bad in [
+            vec![
+                "minutebook",
+                "import",
+                "moderngov",
+                "u",
+                "d",
+                "--from",
+                "2024-5-1",
+            ],
+            vec![
+                "minutebook",
+                "import",
+                "moderngov",
+                "--config",
+                "c",
+                "--council",
+                "x",
+                "d",
+            ],
+            vec![
+                "minutebook",
+                "import",
+                "moderngov",
+                "u",
+                "d",
+                "--committee",
+                "abc",
+            ],
+            vec!["minutebook", "import", "elsewhere", "u", "d"],
+        ] {
+            let e = Cli::try_parse_from(&bad).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad:?}");
+        }
+        // Parsed, but incomplete: a usage error from the plan.
+        let cli = Cli::try_parse_from(["minutebook", "import", "moderngov", "u", "d"]).unwrap();
+        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
+            panic!("not an import");
+        };
+        assert!(import_plan(a).unwrap_err().contains("--council"));
+    }
 }
