@@ -659,11 +659,12 @@ fn document_kind(title: &str) -> DocumentKind {
     let t = title.trim().to_lowercase();
     if t.starts_with("appendix") || t.starts_with("annex") {
         DocumentKind::Appendix
-    } else if t.starts_with("minutes") || t.starts_with("printed minutes") {
+    } else if t.split_whitespace().any(|w| w == "minutes") {
+        // e.g. Manchester's "CHAIR APPROVED Minutes Audit Committee 25 Nov 2025".
         DocumentKind::Minutes
     } else if t.starts_with("agenda") {
         DocumentKind::Agenda
-    } else if t.starts_with("presentation") {
+    } else if t.split_whitespace().any(|w| w == "presentation") {
         DocumentKind::Presentation
     } else {
         DocumentKind::Other
@@ -767,6 +768,13 @@ fn attendance(
         if v.is_empty() || v == "expected" {
             expected += 1;
         } else if v.contains("apolog") {
+            if v.contains("substitut") {
+                // The service says a substitute was sent, not who: say so, name no one.
+                notes.push(format!(
+                    "The council's system records \"{value}\" for {}, without naming the substitute.",
+                    a.name
+                ));
+            }
             apologies.push(Apology {
                 name: a.name.clone(),
                 person: None,

@@ -99,6 +99,10 @@ fn apologies_absence_and_substitutes_from_attendee_values() {
         .any(|(n, _)| n.contains("Courtney") || n.contains("Field")));
     assert_eq!(present.len(), 4);
     assert!(!kinds(&out).contains(&WarningKind::ApologiesNotPublished));
+    assert_eq!(
+        out.meeting.notes,
+        ["The council's system records \"Apologies, sent substitute\" for Councillor Rebecca Trimnell, without naming the substitute."]
+    );
 }
 
 #[test]
