@@ -129,9 +129,16 @@ pub fn parse_meeting(body: &[u8]) -> Result<MgMeeting, XmlError> {
             }
         }
     }
-    let attendees = child(r, "attendees")
-        .map(|a| children(a, "attendee").filter_map(attendee).collect())
-        .unwrap_or_default();
+    let mut attendees = Vec::new();
+    for a in child(r, "attendees")
+        .into_iter()
+        .flat_map(|a| children(a, "attendee"))
+    {
+        match attendee(a) {
+            Some(x) => attendees.push(x),
+            None => p.push(problem("attendee", "", "has no name: left out")),
+        }
+    }
     Ok(MgMeeting {
         id,
         date,
@@ -171,7 +178,14 @@ fn parse_item(it: Node, p: &mut Vec<FieldProblem>) -> Result<MgItem, FieldProble
         .map(|d| {
             children(d, "linkeddoc")
                 .filter_map(|doc| {
-                    let t = title(doc, "title")?;
+                    let Some(t) = title(doc, "title") else {
+                        p.push(problem(
+                            "linkeddoc",
+                            "",
+                            format!("of item {id} has no title: left out"),
+                        ));
+                        return None;
+                    };
                     Some(MgDocument {
                         id: optional(doc, "attachmentid", parse_number, p),
                         title: t,
