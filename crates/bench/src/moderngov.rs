@@ -173,47 +173,83 @@ struct Counts {
 }
 
 /// Start the synthetic server; returns its base URL and its counters.
+///
+/// A small HTTP/1.1 server on std's TcpListener rather than tiny_http: tiny_http writes a
+/// response's head and body separately, and with Nagle's algorithm against the client's
+/// delayed ACK every answer then waits 40 ms, which would measure the test server, not the
+/// importer. This one writes each answer in one piece, with TCP_NODELAY, and keeps
+/// connections alive as ModernGov's IIS does.
 fn serve(synthetic: Synthetic) -> Result<(String, Arc<Counts>), String> {
-    let server = tiny_http::Server::http("127.0.0.1:0").map_err(|e| e.to_string())?;
-    let port = server.server_addr().to_ip().ok_or("no IP address")?.port();
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").map_err(|e| e.to_string())?;
+    let port = listener.local_addr().map_err(|e| e.to_string())?.port();
     let counts = Arc::new(Counts::default());
+    let synthetic = Arc::new(synthetic);
     let c = counts.clone();
     std::thread::spawn(move || {
-        for request in server.incoming_requests() {
-            c.requests.fetch_add(1, Ordering::Relaxed);
-            let inm = request
-                .headers()
-                .iter()
-                .find(|h| h.field.equiv("If-None-Match"))
-                .map(|h| h.value.as_str().to_string());
-            if inm.is_some() {
-                c.conditional.fetch_add(1, Ordering::Relaxed);
-            }
-            let header = |k: &str, v: &str| {
-                tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).expect("header")
-            };
-            let _ = match synthetic.answer(request.url()) {
-                None => request.respond(tiny_http::Response::empty(404)),
-                Some(body) => {
-                    let tag = etag(body.as_bytes());
-                    if inm.as_deref() == Some(tag.as_str()) {
-                        c.not_modified.fetch_add(1, Ordering::Relaxed);
-                        request.respond(
-                            tiny_http::Response::empty(304).with_header(header("ETag", &tag)),
-                        )
-                    } else {
-                        c.bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
-                        request.respond(
-                            tiny_http::Response::from_string(body)
-                                .with_header(header("Content-Type", "text/xml; charset=utf-8"))
-                                .with_header(header("ETag", &tag)),
-                        )
-                    }
-                }
-            };
+        for stream in listener.incoming().flatten() {
+            let (c, synthetic) = (c.clone(), synthetic.clone());
+            std::thread::spawn(move || {
+                let _ = connection(stream, &synthetic, &c);
+            });
         }
     });
     Ok((format!("http://127.0.0.1:{port}"), counts))
+}
+
+/// Answer the requests of one connection until the client closes it.
+fn connection(
+    stream: std::net::TcpStream,
+    synthetic: &Synthetic,
+    c: &Counts,
+) -> std::io::Result<()> {
+    use std::io::{BufRead, BufReader, Write};
+    stream.set_nodelay(true)?;
+    let mut out = stream.try_clone()?;
+    let mut reader = BufReader::new(stream);
+    loop {
+        let mut line = String::new();
+        if reader.read_line(&mut line)? == 0 {
+            return Ok(());
+        }
+        let target = line.split_whitespace().nth(1).unwrap_or("/").to_string();
+        let mut inm = None;
+        loop {
+            let mut h = String::new();
+            if reader.read_line(&mut h)? == 0 || h.trim().is_empty() {
+                break;
+            }
+            if let Some((k, v)) = h.split_once(':') {
+                if k.trim().eq_ignore_ascii_case("if-none-match") {
+                    inm = Some(v.trim().to_string());
+                }
+            }
+        }
+        c.requests.fetch_add(1, Ordering::Relaxed);
+        if inm.is_some() {
+            c.conditional.fetch_add(1, Ordering::Relaxed);
+        }
+        let response = match synthetic.answer(&target) {
+            None => b"HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n".to_vec(),
+            Some(body) => {
+                let tag = etag(body.as_bytes());
+                if inm.as_deref() == Some(tag.as_str()) {
+                    c.not_modified.fetch_add(1, Ordering::Relaxed);
+                    format!("HTTP/1.1 304 Not Modified\r\nETag: {tag}\r\nContent-Length: 0\r\n\r\n")
+                        .into_bytes()
+                } else {
+                    c.bytes.fetch_add(body.len() as u64, Ordering::Relaxed);
+                    let mut r = format!(
+                        "HTTP/1.1 200 OK\r\nContent-Type: text/xml; charset=utf-8\r\nETag: {tag}\r\nContent-Length: {}\r\n\r\n",
+                        body.len()
+                    )
+                    .into_bytes();
+                    r.extend_from_slice(body.as_bytes());
+                    r
+                }
+            }
+        };
+        out.write_all(&response)?;
+    }
 }
 
 fn mtimes(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
