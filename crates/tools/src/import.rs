@@ -7,11 +7,12 @@
 //! decisions appear weeks after a meeting. Every request after the first run is conditional
 //! (the client's cache), so an unchanged council costs a 304 per document.
 //!
-//! Safety: everything is staged in a copy of the data folder, the existing catalogue tool
-//! regenerates index.json, decisions/ and attendance/ there and `check` must pass on it;
-//! only then are the files whose bytes changed written into the data folder, each
-//! atomically (temporary file + rename). A failure anywhere before that leaves the data
-//! folder as it was. One council's failure never stops the others.
+//! Safety: the walk only reads the data folder. The files whose bytes differ are staged in
+//! a copy of it, the existing catalogue tool regenerates index.json, decisions/ and
+//! attendance/ there and `check` must pass on it; only then are the changed files written
+//! into the data folder, each atomically (temporary file + rename). A failure anywhere
+//! before that leaves the data folder as it was. When nothing differs, `check` runs on the
+//! folder as it is and nothing is copied. One council's failure never stops the others.
 
 mod stage;
 mod walk;
@@ -22,7 +23,7 @@ use minutebook_data::Date;
 use minutebook_domain::dates;
 use minutebook_moderngov::client;
 use serde::Deserialize;
-use stage::Stage;
+use stage::{Folder, Stage};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
@@ -241,7 +242,7 @@ impl Report {
         if !self.councils.is_empty() && self.councils.iter().all(|c| c.failed.is_some()) {
             s.push_str("Nothing was written: every council failed.\n");
         } else if !self.refused.is_empty() {
-            s.push_str("The imported data were refused, so nothing was written:\n");
+            s.push_str("The data would not pass `minutebook check`, so nothing was written:\n");
             for e in &self.refused {
                 s.push_str(&format!("  error: {e}\n"));
             }
@@ -301,6 +302,29 @@ pub fn run(councils: &[CouncilSpec], opts: &Options) -> Report {
         dry_run: opts.dry_run,
         ..Report::default()
     };
+    let data = Folder::new(&opts.data_dir);
+    let mut files: Vec<(String, Vec<u8>)> = Vec::new();
+    for spec in councils {
+        let (council_report, council_files) = walk::import_council(spec, opts, &data);
+        if council_report.failed.is_none() {
+            files.extend(council_files);
+        }
+        report.councils.push(council_report);
+    }
+    if report.councils.iter().all(|c| c.failed.is_some()) {
+        return report;
+    }
+    let changed: Vec<&(String, Vec<u8>)> = files
+        .iter()
+        .filter(|(rel, bytes)| data.read(rel).as_deref() != Some(bytes.as_slice()))
+        .collect();
+    if changed.is_empty() {
+        // Nothing imported differs from what is there: the folder must still pass.
+        if let Err(e) = crate::check(&opts.data_dir) {
+            report.refused = e;
+        }
+        return report;
+    }
     let stage = match Stage::copy_of(&opts.data_dir) {
         Ok(s) => s,
         Err(e) => {
@@ -308,19 +332,11 @@ pub fn run(councils: &[CouncilSpec], opts: &Options) -> Report {
             return report;
         }
     };
-    for spec in councils {
-        let (council_report, files) = walk::import_council(spec, opts, &stage);
-        if council_report.failed.is_none() {
-            for (rel, bytes) in files {
-                if let Err(e) = stage.put(&rel, &bytes) {
-                    report.refused.push(e);
-                }
-            }
+    for (rel, bytes) in changed {
+        if let Err(e) = stage.put(rel, bytes) {
+            report.refused.push(e);
+            return report;
         }
-        report.councils.push(council_report);
-    }
-    if !report.refused.is_empty() || report.councils.iter().all(|c| c.failed.is_some()) {
-        return report;
     }
     // The tools that already exist, on the staged folder: what `minutebook catalogue` runs.
     if let Err(e) = crate::write_catalogue(stage.path()) {

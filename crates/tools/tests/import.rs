@@ -347,7 +347,7 @@ fn when_the_staged_data_are_refused_nothing_is_written() {
     let summary = report.summary();
     assert_eq!(report.exit_code(), import::exit::PARTIAL, "{summary}");
     assert!(
-        summary.contains("The imported data were refused, so nothing was written"),
+        summary.contains("The data would not pass `minutebook check`, so nothing was written"),
         "{summary}"
     );
     assert!(summary.contains("gloucester-cabinet"), "{summary}");

@@ -335,6 +335,8 @@ fn import_plan(a: ModernGovArgs) -> Result<(Vec<import::CouncilSpec>, import::Op
         }
     };
     for c in &councils {
+        minutebook_moderngov::client::normalise_base(&c.base)
+            .map_err(|e| format!("council {}: {e}", c.id))?;
         if let Some(p) = minutebook_data::id_problem(&c.id) {
             return Err(format!("council id \"{}\": {p}", c.id));
         }
@@ -529,5 +531,14 @@ mod tests {
             panic!("not an import");
         };
         assert!(import_plan(a).unwrap_err().contains("--council"));
+        let cli = Cli::try_parse_from([
+            "minutebook", "import", "moderngov", "democracy.gloucester.gov.uk", "d",
+            "--council", "g", "--name", "G",
+        ])
+        .unwrap();
+        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
+            panic!("not an import");
+        };
+        assert!(import_plan(a).unwrap_err().contains("is not a web address"));
     }
 }

@@ -6,7 +6,42 @@ use minutebook_data::{CouncilFile, Meeting};
 use minutebook_moderngov::client;
 use std::collections::BTreeSet;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
+
+/// The data folder as it is, read but never written by the walk.
+pub(super) struct Folder {
+    root: PathBuf,
+}
+
+impl Folder {
+    pub(super) fn new(root: &Path) -> Folder {
+        Folder {
+            root: root.to_path_buf(),
+        }
+    }
+
+    pub(super) fn read(&self, rel: &str) -> Option<Vec<u8>> {
+        fs::read(self.root.join(rel)).ok()
+    }
+
+    pub(super) fn read_council(&self, id: &str) -> Option<CouncilFile> {
+        let rel = super::walk::paths_council(id);
+        minutebook_data::parse_bytes::<CouncilFile>(&rel, &self.read(&rel)?).ok()
+    }
+
+    pub(super) fn read_meetings(&self) -> Vec<Meeting> {
+        let Ok(entries) = fs::read_dir(self.root.join("meetings")) else {
+            return Vec::new();
+        };
+        entries
+            .flatten()
+            .filter_map(|e| {
+                let bytes = fs::read(e.path()).ok()?;
+                minutebook_data::parse_bytes::<Meeting>("meeting", &bytes).ok()
+            })
+            .collect()
+    }
+}
 
 /// A copy of the data folder that the run writes into and checks before anything reaches
 /// the real one.
@@ -33,10 +68,6 @@ impl Stage {
         self.dir.path()
     }
 
-    pub(super) fn read(&self, rel: &str) -> Option<Vec<u8>> {
-        fs::read(self.path().join(rel)).ok()
-    }
-
     pub(super) fn put(&self, rel: &str, bytes: &[u8]) -> Result<(), String> {
         let p = self.path().join(rel);
         if fs::read(&p).ok().as_deref() == Some(bytes) {
@@ -46,24 +77,6 @@ impl Stage {
             fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
         }
         fs::write(&p, bytes).map_err(|e| format!("{}: {e}", p.display()))
-    }
-
-    pub(super) fn read_council(&self, id: &str) -> Option<CouncilFile> {
-        let rel = super::walk::paths_council(id);
-        minutebook_data::parse_bytes::<CouncilFile>(&rel, &self.read(&rel)?).ok()
-    }
-
-    pub(super) fn read_meetings(&self) -> Vec<Meeting> {
-        let Ok(entries) = fs::read_dir(self.path().join("meetings")) else {
-            return Vec::new();
-        };
-        entries
-            .flatten()
-            .filter_map(|e| {
-                let bytes = fs::read(e.path()).ok()?;
-                minutebook_data::parse_bytes::<Meeting>("meeting", &bytes).ok()
-            })
-            .collect()
     }
 
     /// Write into `data` every file whose bytes differ and remove every file the stage no

@@ -1,8 +1,8 @@
 //! The walk through one council's web service: committees, meetings per municipal year,
 //! each meeting that is new, unpublished or recent; mapped through
-//! `minutebook_moderngov::map` into the files to stage.
+//! `minutebook_moderngov::map` into the files to write.
 
-use super::stage::Stage;
+use super::stage::Folder;
 use super::{CouncilReport, CouncilSpec, Options};
 use minutebook_data::{
     paths, Committee, CouncilFile, Date, Meeting, MinutesStatus, PeopleRegister, FORMAT,
@@ -13,13 +13,13 @@ use minutebook_moderngov::{map, xml};
 use std::collections::{BTreeMap, BTreeSet};
 
 /// The meetings of `spec` already in the data: ModernGov meeting id → meeting.
-pub(super) fn existing_meetings(stage: &Stage, council: &str) -> BTreeMap<String, Meeting> {
-    let committees: BTreeSet<String> = stage
+pub(super) fn existing_meetings(data: &Folder, council: &str) -> BTreeMap<String, Meeting> {
+    let committees: BTreeSet<String> = data
         .read_council(council)
         .map(|c| c.committees.into_iter().map(|c| c.id).collect())
         .unwrap_or_default();
     let mut out = BTreeMap::new();
-    for m in stage.read_meetings() {
+    for m in data.read_meetings() {
         if let (true, Some(src)) = (committees.contains(&m.committee), m.source_id.clone()) {
             out.insert(src, m);
         }
@@ -64,7 +64,7 @@ fn to_json<T: serde::Serialize>(v: &T) -> Vec<u8> {
 pub(super) fn import_council(
     spec: &CouncilSpec,
     opts: &Options,
-    stage: &Stage,
+    data: &Folder,
 ) -> (CouncilReport, Vec<(String, Vec<u8>)>) {
     let mut report = CouncilReport {
         id: spec.id.clone(),
@@ -86,7 +86,7 @@ pub(super) fn import_council(
     config.backoff = opts.backoff;
     config.cache = opts.cache.clone();
     let client = Client::new(config);
-    let files = match walk(spec, opts, stage, &client, &mut report) {
+    let files = match walk(spec, opts, data, &client, &mut report) {
         Ok(files) => files,
         Err(e) => {
             report.failed = Some(e);
@@ -101,7 +101,7 @@ pub(super) fn import_council(
 fn walk(
     spec: &CouncilSpec,
     opts: &Options,
-    stage: &Stage,
+    data: &Folder,
     client: &Client,
     report: &mut CouncilReport,
 ) -> Result<Vec<(String, Vec<u8>)>, String> {
@@ -146,7 +146,7 @@ fn walk(
     let to = spec
         .to
         .unwrap_or_else(|| dates::date_from_days(days(today) + 26 * 7));
-    let existing = existing_meetings(stage, &spec.id);
+    let existing = existing_meetings(data, &spec.id);
 
     // The meetings to fetch, committee by committee, found window by window.
     let mut plan: Vec<(&Committee, xml::MeetingStub, String)> = Vec::new();
@@ -239,7 +239,7 @@ fn walk(
         let rel = paths::meeting(&meeting.id);
         let bytes = to_json(&meeting);
         report.items += meeting.items.len();
-        match stage.read(&rel) {
+        match data.read(&rel) {
             None => report.meetings_new += 1,
             Some(b) if b == bytes => report.meetings_unchanged += 1,
             Some(_) => report.meetings_changed += 1,
@@ -265,7 +265,7 @@ fn walk(
         Vec::new()
     };
     let people_rel = paths::people(&spec.id);
-    let old_people = stage
+    let old_people = data
         .read(&people_rel)
         .and_then(|b| minutebook_data::parse_bytes::<PeopleRegister>(&people_rel, &b).ok());
     let attendees = fetched_meetings.iter().flat_map(|(_, m)| &m.attendees);
@@ -288,7 +288,7 @@ fn walk(
         &wanted,
         &fetched_meetings,
         today,
-        stage.read_council(&spec.id),
+        data.read_council(&spec.id),
     );
     outputs.push((paths_council(&spec.id), to_json(&council)));
     Ok(outputs)
