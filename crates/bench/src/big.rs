@@ -13,8 +13,8 @@
 //! capped, so a frozen tab is reported as "> cap", never waited on.
 
 use crate::measure::start_browser_with;
-use crate::server::LoggingServer;
 use minutebook_data::{paths, FORMAT};
+use minutebook_tools::serve::Server;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -636,10 +636,10 @@ fn capped(cap: Duration) -> String {
 }
 
 /// The pre-rendered page, cold: first paint, take-over, longest task until then.
-async fn load(server: &LoggingServer, case: &Case, cap: Duration) -> Outcome {
+async fn load(server: &Server, case: &Case, cap: Duration) -> Outcome {
     let mut out = Outcome::default();
     let started = Instant::now();
-    let (browser, d) = match browser_for(&server.url(&case.path)).await {
+    let (browser, d) = match browser_for(&server.url_for(&case.path)).await {
         Ok(x) => x,
         Err(e) => {
             out.note = Some(format!("failed: {}", first_line(&e)));
@@ -680,10 +680,10 @@ async fn load(server: &LoggingServer, case: &Case, cap: Duration) -> Outcome {
 
 /// Client-side navigation from the start page, live, to the case's page: from the click to
 /// the first row and to every row in the DOM, and the longest task in between.
-async fn navigate(server: &LoggingServer, case: &Case, cap: Duration) -> Outcome {
+async fn navigate(server: &Server, case: &Case, cap: Duration) -> Outcome {
     let mut out = Outcome::default();
     let started = Instant::now();
-    let (browser, d) = match browser_for(&server.url(&case.start)).await {
+    let (browser, d) = match browser_for(&server.url_for(&case.start)).await {
         Ok(x) => x,
         Err(e) => {
             out.note = Some(format!("failed: {}", first_line(&e)));
@@ -823,7 +823,7 @@ pub async fn measure(work: &Path, cap: Duration, only: Option<&str>) -> Result<(
     let mut rows = Vec::new();
     for case in &cases {
         let site = work.join(&case.site);
-        let server = LoggingServer::start(&site).map_err(|e| e.to_string())?;
+        let server = Server::try_start_at(site.clone(), 0, "/").map_err(|e| e.to_string())?;
         let html_file = site
             .join(case.path.trim_start_matches('/'))
             .join("index.html");

@@ -25,7 +25,6 @@ mod generate;
 mod measure;
 mod moderngov;
 mod pagefind;
-mod server;
 
 use std::path::{Path, PathBuf};
 use std::time::Instant;

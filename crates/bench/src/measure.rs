@@ -1,7 +1,7 @@
 //! Measurements in headless Chromium (Debian's chromium + chromedriver): Minutebook's
 //! search page and Pagefind's JS API over the same records, served by the same server.
 
-use crate::server::LoggingServer as Server;
+use minutebook_tools::serve::Server;
 use serde_json::{json, Value};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -153,7 +153,7 @@ async fn query(
     q: &str,
     prefix: &str,
 ) -> Result<Sample, String> {
-    server.clear();
+    server.clear_sent();
     let v = js(driver, script, q).await?;
     if let Some(e) = v.get("error") {
         return Err(format!("in the page: {e}"));
@@ -274,7 +274,7 @@ pub async fn run(dist: &Path, facts: &Facts, runs: usize) -> Result<(), String> 
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\"><title>Pagefind bench</title></head><body><p>Pagefind</p></body></html>",
     )
     .map_err(|e| e.to_string())?;
-    let server = Server::start(dist).map_err(|e| e.to_string())?;
+    let server = Server::try_start_at(dist.to_path_buf(), 0, "/").map_err(|e| e.to_string())?;
     let browser = start_browser().await?;
     let driver = browser.driver.as_ref().expect("driver");
     let result = measure_all(driver, &server, facts, runs).await;
@@ -294,7 +294,7 @@ async fn measure_all(
 ) -> Result<(), String> {
     let dev = ChromeDevTools::new(driver.handle.clone());
     let pf_query = PF_QUERY.replace("SHOWN", &SHOWN.to_string());
-    let goto = |path: &str| server.url(path);
+    let goto = |path: &str| server.url_for(path);
 
     // Cold: a fresh page with an empty HTTP cache, then one query.
     let (mut ours_cold, mut pf_cold) = (Vec::new(), Vec::new());

@@ -1,80 +1,61 @@
 //! `serve` — serve a built app folder on 127.0.0.1 with the deep-link fallback.
 //!
-//! ```text
-//! serve [--port 8080] [--base /] [--quiet] <dir>
-//! ```
-//!
 //! `--base /meetings/` serves the folder under that prefix, for a build made with
 //! `trunk build --public-url /meetings/`.
 
+use clap::Parser;
 use minutebook_tools::serve::Server;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-const USAGE: &str = "usage: serve [--port 8080] [--base /] [--quiet] <dir>";
+/// Serve a built Minutebook site (dist/) on 127.0.0.1, as a static host would: every
+/// address the app routes answers with its page, and a missing file is a 404.
+#[derive(Parser, Debug)]
+#[command(
+    name = "serve",
+    version,
+    after_help = "Examples:\n  serve dist\n  serve --port 8081 --base /meetings/ target/dist-subpath\n\nExit status: 1 when the folder cannot be served; 2 when the command line is wrong."
+)]
+struct Cli {
+    /// Port on 127.0.0.1 (0 = any free port).
+    #[arg(short, long, default_value_t = 8080)]
+    port: u16,
+    /// URL prefix the site is mounted under, for a build with `--public-url`.
+    #[arg(long, default_value = "/")]
+    base: String,
+    /// Do not print a line per request.
+    #[arg(short, long)]
+    quiet: bool,
+    /// The built site folder (with index.html).
+    dir: PathBuf,
+}
 
 fn main() -> ExitCode {
-    let mut port: u16 = 8080;
-    let mut base = "/".to_string();
-    let mut quiet = false;
-    let mut dir: Option<PathBuf> = None;
-    let mut args = std::env::args().skip(1);
-    while let Some(arg) = args.next() {
-        match arg.as_str() {
-            "--port" | "-p" => match args.next().and_then(|p| p.parse().ok()) {
-                Some(p) => port = p,
-                None => return usage("--port needs a number"),
-            },
-            "--base" => match args.next() {
-                Some(b) => base = b,
-                None => return usage("--base needs a path"),
-            },
-            "--quiet" | "-q" => quiet = true,
-            "--help" | "-h" => {
-                println!("{USAGE}");
-                return ExitCode::SUCCESS;
-            }
-            s if s.starts_with("--port=") => match s["--port=".len()..].parse() {
-                Ok(p) => port = p,
-                Err(_) => return usage("--port needs a number"),
-            },
-            s if s.starts_with("--base=") => base = s["--base=".len()..].to_string(),
-            s if s.starts_with('-') => return usage(&format!("unknown option {s}")),
-            s if dir.is_none() => dir = Some(PathBuf::from(s)),
-            s => return usage(&format!("unexpected argument {s}")),
-        }
-    }
-    let Some(dir) = dir else {
-        return usage("missing <dir>");
-    };
-    if !dir.join("index.html").is_file() {
+    let cli = Cli::parse();
+    if !cli.dir.join("index.html").is_file() {
         eprintln!(
             "warning: {} has no index.html (run `trunk build index.html --release` first?)",
-            dir.display()
+            cli.dir.display()
         );
     }
-    let server = match Server::try_start_at(dir.clone(), port, &base) {
+    let server = match Server::try_start_at(cli.dir.clone(), cli.port, &cli.base) {
         Ok(s) => s,
         Err(e) => {
             eprintln!(
-                "error: cannot serve {} on 127.0.0.1:{port}: {e}",
-                dir.display()
+                "error: cannot serve {} on 127.0.0.1:{}: {e}",
+                cli.dir.display(),
+                cli.port
             );
             return ExitCode::FAILURE;
         }
     };
-    server.log_requests(!quiet);
+    server.log_requests(!cli.quiet);
     println!(
         "Serving {} at {}  (Ctrl-C to stop)",
-        dir.display(),
+        cli.dir.display(),
         server.url()
     );
     loop {
         std::thread::park();
     }
-}
-
-fn usage(msg: &str) -> ExitCode {
-    eprintln!("error: {msg}\n{USAGE}");
-    ExitCode::from(2)
 }
