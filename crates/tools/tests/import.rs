@@ -357,3 +357,35 @@ fn when_the_staged_data_are_refused_nothing_is_written() {
         .join("meetings/gloucester-cabinet-2025-11-21.json")
         .exists());
 }
+
+#[test]
+fn councillors_give_names_party_and_ward_and_never_an_address_or_phone() {
+    let s = Server::start(server::gloucester);
+    let data = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let opts = options(data.path(), cache.path());
+    let mut spec = cabinet(&s.base);
+    spec.councillors = true;
+    let report = import::run(&[spec], &opts);
+    assert_eq!(report.exit_code(), 0, "{}", report.summary());
+    assert!(s
+        .seen()
+        .iter()
+        .any(|r| server::method(&r.url) == "GetCouncillorsByWard"));
+    let people = std::fs::read_to_string(data.path().join("people/gloucester.json")).unwrap();
+    // The attendee list abbreviates ("LIBDEM", "K&W"); the ward list gives the full titles.
+    assert!(
+        people.contains("\"party\": \"Liberal Democrat\""),
+        "{people}"
+    );
+    assert!(
+        people.contains("\"ward\": \"Kingsholm and Wotton\""),
+        "{people}"
+    );
+    for f in mtimes(data.path()).keys() {
+        let text = std::fs::read_to_string(data.path().join(f)).unwrap();
+        for private in ["REDACTED", "homeaddress", "mobile", "postcode"] {
+            assert!(!text.contains(private), "{f} contains {private}");
+        }
+    }
+}

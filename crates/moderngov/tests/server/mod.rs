@@ -210,9 +210,10 @@ pub fn method(url: &str) -> &str {
 }
 
 /// Gloucester as the fixtures have it: GetCommittees, GetMeetings of Cabinet (129; the
-/// same answer whatever the window, as some installs do: SPEC §4.2), GetMeeting 7837, and
-/// for other meetings of that list the cancelled Manchester meeting's shape is not used:
-/// they answer 404, which the importer must report and carry on past.
+/// same answer whatever the window, as some installs do: SPEC §4.2), GetMeeting 7837 and
+/// GetCouncillorsByWard (addresses and mobiles already redacted in the fixture). Anything
+/// else, including the other meetings of that list, answers 404, which the importer must
+/// report and carry on past.
 pub fn gloucester(url: &str, _n: usize) -> Reply {
     match method(url) {
         "GetCommittees" => Reply::Xml(fixture("gloucester/GetCommittees.xml")),
@@ -221,6 +222,9 @@ pub fn gloucester(url: &str, _n: usize) -> Reply {
         }
         "GetMeeting" if param(url, "lMeetingId") == Some("7837") => {
             Reply::Xml(fixture("gloucester/GetMeeting_7837.xml"))
+        }
+        "GetCouncillorsByWard" => {
+            Reply::Xml(fixture("gloucester/GetCouncillorsByWard.redacted.xml"))
         }
         _ => Reply::Status(404),
     }
