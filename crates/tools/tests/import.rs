@@ -389,3 +389,70 @@ fn councillors_give_names_party_and_ward_and_never_an_address_or_phone() {
         }
     }
 }
+
+#[test]
+fn two_real_councils_from_a_config_file() {
+    let glos = Server::start(server::gloucester);
+    let manc = Server::start(server::manchester);
+    let data = tempfile::tempdir().unwrap();
+    let cache = tempfile::tempdir().unwrap();
+    let config = data.path().join("councils.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[[council]]\nbase = \"{}\"\nid = \"gloucester\"\nname = \"Gloucester City Council\"\ncommittees = [129]\nfrom = \"2025-11-15\"\nto = \"2025-11-30\"\n\n[[council]]\nbase = \"{}/mgWebService.asmx\"\nid = \"manchester\"\nname = \"Manchester City Council\"\nfrom = \"2026-01-01\"\nto = \"2026-02-28\"\n",
+            glos.base, manc.base
+        ),
+    )
+    .unwrap();
+    let councils = import::read_config(&config).unwrap();
+    std::fs::remove_file(&config).unwrap();
+    assert_eq!(councils.len(), 2);
+    let report = import::run(&councils, &options(data.path(), cache.path()));
+    let summary = report.summary();
+    assert_eq!(report.exit_code(), 0, "{summary}");
+    let m = &report.councils[1];
+    // The expired appointment sub-committee is skipped; the Art Galleries Committee lists
+    // nothing (404 here) and meeting 4967 cannot be fetched: warnings, not failures.
+    assert_eq!(m.committees, 2, "{summary}");
+    assert_eq!(m.meetings_new, 1, "{summary}");
+    assert!(
+        summary.contains(&format!(
+            "{}/mgWebService.asmx/GetMeeting?lMeetingId=4967 answered HTTP 404",
+            manc.base
+        )),
+        "{summary}"
+    );
+    assert!(
+        summary.contains(&format!(
+            "{}/mgWebService.asmx/GetMeetings?lCommitteeId=163",
+            manc.base
+        )),
+        "{summary}"
+    );
+    let cancelled = std::fs::read_to_string(
+        data.path()
+            .join("meetings/manchester-audit-committee-2026-01-13.json"),
+    )
+    .unwrap();
+    assert!(
+        cancelled.contains("\"status\": \"cancelled\""),
+        "{cancelled}"
+    );
+    minutebook_tools::check(data.path()).unwrap_or_else(|e| panic!("{e:#?}"));
+}
+
+#[test]
+fn a_config_file_with_an_unknown_key_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let config = dir.path().join("councils.toml");
+    std::fs::write(
+        &config,
+        "[[council]]\nbase = \"https://x\"\nid = \"x\"\nname = \"X\"\ncommitee = [1]\n",
+    )
+    .unwrap();
+    let e = import::read_config(&config).unwrap_err();
+    assert!(e.contains("commitee"), "{e}");
+    std::fs::write(&config, "").unwrap();
+    assert!(import::read_config(&config).is_err());
+}

@@ -229,3 +229,19 @@ pub fn gloucester(url: &str, _n: usize) -> Reply {
         _ => Reply::Status(404),
     }
 }
+
+/// Manchester as the fixtures have it: three committees (one expired), the Audit
+/// Committee's (144) meetings of January–February 2026 and its cancelled meeting 4966;
+/// anything else answers 404.
+pub fn manchester(url: &str, _n: usize) -> Reply {
+    match method(url) {
+        "GetCommittees" => Reply::Xml(fixture("manchester/GetCommittees.trimmed.xml")),
+        "GetMeetings" if param(url, "lCommitteeId") == Some("144") => {
+            Reply::Xml(fixture("manchester/GetMeetings_committee144.xml"))
+        }
+        "GetMeeting" if param(url, "lMeetingId") == Some("4966") => {
+            Reply::Xml(fixture("manchester/GetMeeting_4966_cancelled.xml"))
+        }
+        _ => Reply::Status(404),
+    }
+}
