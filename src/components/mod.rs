@@ -18,5 +18,6 @@ pub mod schedule_download;
 pub mod schedule_links;
 pub mod sources;
 pub mod status;
+pub mod table;
 pub mod text;
 pub mod theme;

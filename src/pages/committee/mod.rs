@@ -9,6 +9,7 @@ use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::status::NotPublished;
+use crate::components::table::column_heads;
 use crate::routes;
 
 use crate::components::not_found::NotFound;
@@ -115,7 +116,7 @@ fn membership(k: &Committee) -> impl IntoView {
                     <div class="table-wrap">
                         <table class="table">
                             <caption>{format!("Membership{}", k.membership_source.as_ref().map(|s| format!(" — {s}")).unwrap_or_default())}</caption>
-                            <thead><tr><th scope="col">"Name"</th><th scope="col">"Role"</th><th scope="col">"Represents"</th></tr></thead>
+                            {column_heads(&["Name", "Role", "Represents"])}
                             <tbody>{rows}</tbody>
                         </table>
                     </div>
@@ -133,15 +134,7 @@ fn meetings_table(year: i32, list: Vec<MeetingSummary>) -> impl IntoView {
         <div class="table-wrap">
             <table class="table">
                 <caption class="visually-hidden">{format!("Meetings in the municipal year {label}")}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">"Date and time"</th>
-                        <th scope="col">"Venue"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Agenda"</th>
-                        <th scope="col">"Minutes"</th>
-                    </tr>
-                </thead>
+                {column_heads(&["Date and time", "Venue", "Status", "Agenda", "Minutes"])}
                 <tbody>
                     <Chunked items=list row=|_, m: MeetingSummary| {
                             view! {

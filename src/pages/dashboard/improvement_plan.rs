@@ -7,6 +7,7 @@ use crate::components::address_state::use_address_state;
 use crate::components::charts::{BarChart, StackedShareChart};
 use crate::components::csv_download::CsvDownload;
 use crate::components::status::NotPublished;
+use crate::components::table::column_heads;
 use crate::components::text::Blocks;
 use crate::routes;
 use leptos::prelude::*;
@@ -270,13 +271,7 @@ fn ActionsTable(
             <div class="table-wrap" tabindex="0" role="region" aria-labelledby="actions-caption">
                 <table class="table plan-table">
                     <caption id="actions-caption">"Actions, with their lead officer, RAG status and milestone"</caption>
-                    <thead><tr>
-                        <th scope="col">"Ref"</th>
-                        <th scope="col">"Action"</th>
-                        <th scope="col">"Lead officer"</th>
-                        <th scope="col">"Status"</th>
-                        <th scope="col">"Milestone"</th>
-                    </tr></thead>
+                    {column_heads(&["Ref", "Action", "Lead officer", "Status", "Milestone"])}
                     <tbody>{body}</tbody>
                 </table>
             </div>

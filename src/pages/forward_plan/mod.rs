@@ -9,6 +9,7 @@ use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::not_found::NotFound;
 use crate::components::status::{Loads, NotPublished};
+use crate::components::table::column_heads;
 use crate::components::text::Blocks;
 use crate::data::{fetch_shared, Load, Loaded};
 use crate::routes;
@@ -117,10 +118,7 @@ fn plan_view(c: Arc<Catalogue>, p: Arc<ForwardPlan>) -> AnyView {
             <div class="table-wrap">
                 <table class="table">
                     <caption>"Key decisions in this plan"</caption>
-                    <thead><tr>
-                        <th scope="col">"Decision"</th><th scope="col">"Decision maker"</th><th scope="col">"Expected"</th>
-                        <th scope="col">"Scrutiny committee area"</th><th scope="col">"Criteria: financial / community impact"</th>
-                    </tr></thead>
+                    {column_heads(&["Decision", "Decision maker", "Expected", "Scrutiny committee area", "Criteria: financial / community impact"])}
                     <tbody>{p.decisions.iter().map(|d| decision_row(&p.id, d)).collect_view()}</tbody>
                 </table>
             </div>

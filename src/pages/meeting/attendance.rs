@@ -3,6 +3,7 @@
 
 use crate::components::people::person_link;
 use crate::components::status::NotPublished;
+use crate::components::table::column_heads;
 use leptos::prelude::*;
 use minutebook_data::{Apology, Attendance, Attendee, ChairRole, Declarations};
 
@@ -125,15 +126,7 @@ fn declarations(d: Declarations, count: Option<u32>) -> AnyView {
             <div class="table-wrap">
                 <table class="table">
                     <caption>"Declarations of interest made at this meeting"</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">"Member"</th>
-                            <th scope="col">"Minute"</th>
-                            <th scope="col">"Nature of interest"</th>
-                            <th scope="col">"Kind"</th>
-                            <th scope="col">"Left the room"</th>
-                        </tr>
-                    </thead>
+                    {column_heads(&["Member", "Minute", "Nature of interest", "Kind", "Left the room"])}
                     <tbody>
                         {declarations
                             .into_iter()

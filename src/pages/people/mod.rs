@@ -8,6 +8,7 @@ use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::people::{fetch_attendance, rate_text, role_text, ROLE_ORDER};
 use crate::components::status::Loads;
+use crate::components::table::column_heads;
 use crate::data::Load;
 use crate::routes;
 
@@ -100,13 +101,7 @@ fn council_view(c: &Catalogue, a: &CouncilAttendance) -> AnyView {
                             <div class="table-wrap">
                                 <table class="table people-table">
                                     <caption>{format!("{title}: people, roles and attendance")}</caption>
-                                    <thead>
-                                        <tr>
-                                            <th scope="col">"Name"</th>
-                                            <th scope="col">"Role"</th>
-                                            <th scope="col">"Attendance"</th>
-                                        </tr>
-                                    </thead>
+                                    {column_heads(&["Name", "Role", "Attendance"])}
                                     <tbody>{rows.into_iter().map(|(p, r)| person_row(p, r)).collect_view()}</tbody>
                                 </table>
                             </div>

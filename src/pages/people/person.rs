@@ -9,6 +9,7 @@ use crate::components::people::{
     counts_explained, fetch_attendance, listing_for_person, rate_text, record_view,
 };
 use crate::components::status::Loads;
+use crate::components::table::column_heads;
 use crate::data::Load;
 use crate::routes;
 
@@ -127,7 +128,7 @@ fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl I
             <div class="table-wrap">
                 <table class="table person-meetings">
                     <caption>{format!("{} at meetings of the {title} held in the data", person.name)}</caption>
-                    <thead><tr><th scope="col">"Meeting"</th><th scope="col">"What the papers record"</th></tr></thead>
+                    {column_heads(&["Meeting", "What the papers record"])}
                     <tbody>
                         <Chunked items=meetings row=|_, (date, m): (String, MeetingRecord)| view! {
                             <tr>
@@ -146,15 +147,7 @@ fn committee_view(c: &Catalogue, person: &Person, r: &CommitteeRecord) -> impl I
                     <div class="table-wrap">
                         <table class="table">
                             <caption>{format!("Declarations of interest made by {}", person.name)}</caption>
-                            <thead>
-                                <tr>
-                                    <th scope="col">"Meeting"</th>
-                                    <th scope="col">"Minute"</th>
-                                    <th scope="col">"Nature of interest"</th>
-                                    <th scope="col">"Kind"</th>
-                                    <th scope="col">"Left the room"</th>
-                                </tr>
-                            </thead>
+                            {column_heads(&["Meeting", "Minute", "Nature of interest", "Kind", "Left the room"])}
                             <tbody>
                                 {r.declarations.iter().map(|d| view! {
                                     <tr>

@@ -2,6 +2,7 @@
 //! between two versions of a programme. The matching is `minutebook_domain::planned` and
 //! `programme_diff`; this file only shows the results.
 
+use crate::components::table::column_heads;
 use crate::routes;
 use leptos::prelude::*;
 use minutebook_data::{DatePrecision, Meeting, ProgrammeRow, WorkProgramme};
@@ -85,7 +86,7 @@ pub fn PlannedVsHeld(programme: Arc<WorkProgramme>, meeting: Arc<Meeting>) -> im
             <div class="table-wrap">
                 <table class="table">
                     <caption>{format!("Planned and held, {}", short_date(m.date))}</caption>
-                    <thead><tr><th scope="col">"Programme item"</th><th scope="col">"Outcome"</th><th scope="col">"Agenda item"</th></tr></thead>
+                    {column_heads(&["Programme item", "Outcome", "Agenda item"])}
                     <tbody>{planned}{added}</tbody>
                 </table>
             </div>
