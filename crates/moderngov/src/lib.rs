@@ -10,6 +10,10 @@
 //!   what the service does not give stays absent.
 //! - [`client`] fetches from the service: throttled, retried, conditional, cached.
 //!
+//! `minutebook import moderngov` (crates/tools, `import` module; docs/importing.md) drives
+//! all four: it walks a council's service with [`client`], reads with [`xml`], maps with
+//! [`map`] and writes the data folder through the existing catalogue and check.
+//!
 //! Native code only; the app never links this crate.
 
 pub mod client;

@@ -161,6 +161,7 @@ fn a_javascript_redirect_stub_is_recognised() {
         msg.contains("a page that redirects elsewhere, not XML"),
         "{msg}"
     );
+    assert!(msg.ends_with(": try the base URL with https://"), "{msg}");
 }
 
 #[test]

@@ -115,7 +115,12 @@ impl fmt::Display for Error {
                 } else {
                     content_type
                 };
-                write!(f, "{url} answered {what}, not XML (HTTP {status}, {ct})")
+                write!(f, "{url} answered {what}, not XML (HTTP {status}, {ct})")?;
+                // Denbighshire's stub sends browsers from http to https (fixtures/errors).
+                if *kind == NotXml::RedirectStub && url.starts_with("http://") {
+                    write!(f, ": try the base URL with https://")?;
+                }
+                Ok(())
             }
             Error::Truncated { url, detail } => {
                 write!(f, "{url} answered a document that is cut off ({detail})")
