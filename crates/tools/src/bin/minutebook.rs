@@ -532,8 +532,15 @@ mod tests {
         };
         assert!(import_plan(a).unwrap_err().contains("--council"));
         let cli = Cli::try_parse_from([
-            "minutebook", "import", "moderngov", "democracy.gloucester.gov.uk", "d",
-            "--council", "g", "--name", "G",
+            "minutebook",
+            "import",
+            "moderngov",
+            "democracy.gloucester.gov.uk",
+            "d",
+            "--council",
+            "g",
+            "--name",
+            "G",
         ])
         .unwrap();
         let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
