@@ -22,18 +22,22 @@ pub fn SourcesSection(
             <ul class="list list--bullet">
                 {sources
                     .into_iter()
-                    .map(|s| {
-                        let title = s.title.clone();
-                        view! {
-                            <li>
-                                {match &s.url { Some(u) => data_link(u, title), None => title.into_any() }}
-                                {s.published.map(|d| format!(", published {}", short_date(d)))}
-                                {s.note.clone().map(|n| view! { " — " <span class="hint">{n}</span> })}
-                            </li>
-                        }
-                    })
+                    .map(|s| source_item(&s))
                     .collect_view()}
             </ul>
         </section>
+    }
+}
+
+/// One paper in a "Where this record comes from" list: its title (linked when it has a safe
+/// address), when it was published and the transcriber's note.
+pub fn source_item(s: &SourceDocument) -> impl IntoView {
+    let title = s.title.clone();
+    view! {
+        <li>
+            {match &s.url { Some(u) => data_link(u, title), None => title.into_any() }}
+            {s.published.map(|d| format!(", published {}", short_date(d)))}
+            {s.note.clone().map(|n| view! { " — " <span class="hint">{n}</span> })}
+        </li>
     }
 }

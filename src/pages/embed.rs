@@ -12,9 +12,9 @@
 use crate::components::catalogue_view::WithCatalogue;
 use crate::components::head::PageHead;
 use crate::components::status::Loads;
-use crate::data::{fetch_shared, today, Load};
+use crate::data::today;
 use crate::pages::dashboard::improvement_plan::ImprovementPlanView;
-use crate::pages::dashboard::DashboardView;
+use crate::pages::dashboard::{dashboard_file, DashboardView};
 use crate::pages::meeting::MeetingView;
 use crate::pages::work_programme::WorkProgrammePage;
 use crate::routes;
@@ -186,13 +186,7 @@ fn meeting_summary(m: &MeetingSummary) -> AnyView {
 /// that links to the full page.
 #[component]
 fn DashboardEmbed(id: String) -> impl IntoView {
-    let file = Load::new({
-        let id = id.clone();
-        move || {
-            let id = id.clone();
-            async move { fetch_shared::<Dashboard>(&paths::dashboard(&id)).await }
-        }
-    });
+    let file = dashboard_file(id.clone());
     view! {
         <WithCatalogue render={move |c: Arc<Catalogue>| {
             let Some(listing) = c.dashboards.iter().find(|l| l.id == id).cloned() else {

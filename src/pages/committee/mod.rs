@@ -8,6 +8,7 @@ use crate::components::catalogue_view::WithCatalogue;
 use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
+use crate::components::people::ROLE_ORDER;
 use crate::components::status::NotPublished;
 use crate::components::table::column_heads;
 use crate::routes;
@@ -15,7 +16,7 @@ use crate::routes;
 use crate::components::not_found::NotFound;
 use leptos::prelude::*;
 use leptos_router::hooks::use_params_map;
-use minutebook_data::{Catalogue, Committee, MeetingSummary, MemberRole};
+use minutebook_data::{Catalogue, Committee, MeetingSummary};
 use minutebook_domain::dates::{date_and_time, municipal_year, municipal_year_label};
 use std::sync::Arc;
 
@@ -82,15 +83,6 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
         {embed_subscribe::subscribe(c, k)}
     }
 }
-
-const ROLE_ORDER: [MemberRole; 6] = [
-    MemberRole::Chair,
-    MemberRole::ViceChair,
-    MemberRole::Member,
-    MemberRole::CoOpted,
-    MemberRole::Advisory,
-    MemberRole::Substitute,
-];
 
 fn membership(k: &Committee) -> impl IntoView {
     let rows = ROLE_ORDER

@@ -17,7 +17,7 @@ use crate::components::layout::Breadcrumbs;
 use crate::components::not_found::NotFound;
 use crate::components::status::{Loads, NotPublished};
 use crate::components::text::Blocks;
-use crate::data::{fetch_shared, Load};
+use crate::data::{fetch_shared, Load, Loaded};
 use crate::routes;
 use improvement_plan::ImprovementPlanView;
 use leptos::prelude::*;
@@ -33,16 +33,18 @@ pub fn DashboardPage() -> impl IntoView {
     move || view! { <DocumentPage id=id.get() tracker=false /> }
 }
 
+/// `dashboards/<id>.json`, loaded for the page (and for its embed).
+pub(crate) fn dashboard_file(id: String) -> Load<Loaded<Dashboard>> {
+    Load::new(move || {
+        let id = id.clone();
+        async move { fetch_shared::<Dashboard>(&paths::dashboard(&id)).await }
+    })
+}
+
 /// Loads `dashboards/<id>.json` and shows it as a dashboard or as a plan tracker.
 #[component]
 pub(crate) fn DocumentPage(id: String, tracker: bool) -> impl IntoView {
-    let file = Load::new({
-        let id = id.clone();
-        move || {
-            let id = id.clone();
-            async move { fetch_shared::<Dashboard>(&paths::dashboard(&id)).await }
-        }
-    });
+    let file = dashboard_file(id.clone());
     view! {
         <WithCatalogue render={move |c: Arc<Catalogue>| {
             if !c.dashboards.iter().any(|l| l.id == id) {

@@ -8,8 +8,9 @@ use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::not_found::NotFound;
+use crate::components::sources::source_item;
 use crate::components::status::{Loads, NotPublished};
-use crate::components::text::{data_link, RefScope};
+use crate::components::text::RefScope;
 use crate::data::{fetch_meeting, use_catalogue, Load};
 use crate::routes;
 use attendance::AttendanceView;
@@ -190,16 +191,7 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
             } else {
                 view! {
                     <ul class="list list--bullet">
-                        {m.sources.iter().map(|s| {
-                            let title = s.title.clone();
-                            view! {
-                                <li>
-                                    {match &s.url { Some(u) => data_link(u, title), None => title.into_any() }}
-                                    {s.published.map(|d| format!(", published {}", short_date(d)))}
-                                    {s.note.clone().map(|n| view! { " — " <span class="hint">{n}</span> })}
-                                </li>
-                            }
-                        }).collect_view()}
+                        {m.sources.iter().map(source_item).collect_view()}
                     </ul>
                 }.into_any()
             }}
