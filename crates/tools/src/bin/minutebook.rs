@@ -34,7 +34,8 @@ From the repository, put `cargo run -q -p minutebook-tools --bin minutebook --` 
 
 Exit status: 0 when it worked; 1 when the data were refused or a file could not be
 written (each problem is printed as `error: <file> at <JSON path>: ... Fix: ...`);
-2 when the command line is wrong.";
+2 when the command line is wrong. `import` adds 3 when every council failed (see
+`minutebook import moderngov --help`).";
 
 /// The publisher's tool for Minutebook data folders (format minutebook/1):
 /// check them before publishing, and generate the files the app reads.
