@@ -1,5 +1,4 @@
-//! The static file server for the built app (`dist/`): `serve` for people, the browser tests
-//! and the benchmarks. HTTP is `tiny_http`'s; what is here is what a static host does.
+//! A small static file server for the built app (`dist/`), std only.
 //!
 //! * `GET` and `HEAD`, with content types for everything the app publishes.
 //! * Deep-link fallback: a path that is not a file gets `404.html` (if the build
@@ -13,14 +12,20 @@
 //! * Test hooks: [`Server::fail_next`] makes the next requests for a path fail with a
 //!   chosen status, [`Server::delay_next`] slows them down, [`Server::hits`] counts them.
 //! * Measuring: [`Server::sent`] totals the bytes and responses sent, so a benchmark counts
-//!   what a page really downloads (a Web Worker's requests included).
+//!   what a page really downloads (a Web Worker's requests included). The benchmarks use
+//!   this server too.
 //!
-//! The server binds 127.0.0.1 and answers each request on its own thread, so a delayed
-//! answer never holds up the others. Dropping the [`Server`] stops it.
+//! Why not `tiny_http`: it was tried (issue 10). It writes a response's head and body (and
+//! each chunk) separately and keeps connections alive, and with two browsers at once pages
+//! stalled until Chromium's renderer timed out (6 of 11 browser tests), even with
+//! TCP_NODELAY and no chunking. This server answers each request in one write and closes.
+//!
+//! The server binds 127.0.0.1 and runs in a background thread, one thread per
+//! connection; every response is `Connection: close`. Dropping the [`Server`] stops it.
 
 use std::collections::HashMap;
-use std::io;
-use std::net::SocketAddr;
+use std::io::{self, BufRead, BufReader, Read, Write};
+use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -30,7 +35,6 @@ use std::time::Duration;
 /// A running server. Stops when dropped.
 pub struct Server {
     addr: SocketAddr,
-    http: Arc<tiny_http::Server>,
     state: Arc<State>,
     accept: Option<JoinHandle<()>>,
 }
@@ -38,6 +42,7 @@ pub struct Server {
 struct State {
     root: PathBuf,
     base: String,
+    stop: AtomicBool,
     log: AtomicBool,
     faults: Mutex<HashMap<String, Vec<Fault>>>,
     hits: Mutex<HashMap<String, u32>>,
@@ -76,35 +81,37 @@ impl Server {
                 format!("{} is not a directory", root.display()),
             ));
         }
-        let http = tiny_http::Server::http(("127.0.0.1", port)).map_err(io::Error::other)?;
-        let addr = http
-            .server_addr()
-            .to_ip()
-            .ok_or_else(|| io::Error::other("not bound to an IP address"))?;
-        let http = Arc::new(http);
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        let addr = listener.local_addr()?;
         let state = Arc::new(State {
             root,
             base: normalise_base(base),
+            stop: AtomicBool::new(false),
             log: AtomicBool::new(false),
             faults: Mutex::new(HashMap::new()),
             hits: Mutex::new(HashMap::new()),
             sent: Mutex::new(Vec::new()),
         });
-        let (st, server) = (Arc::clone(&state), Arc::clone(&http));
+        let st = Arc::clone(&state);
         let accept = std::thread::Builder::new()
             .name(format!("serve:{}", addr.port()))
             .spawn(move || {
-                // Ends when `Drop` unblocks the server.
-                for request in server.incoming_requests() {
+                for conn in listener.incoming() {
+                    if st.stop.load(Ordering::SeqCst) {
+                        break;
+                    }
+                    let Ok(stream) = conn else { continue };
                     let st = Arc::clone(&st);
-                    let _ = std::thread::Builder::new()
-                        .name("serve-request".into())
-                        .spawn(move || answer(&st, request));
+                    let _ =
+                        std::thread::Builder::new()
+                            .name("serve-conn".into())
+                            .spawn(move || {
+                                let _ = handle(&st, stream);
+                            });
                 }
             })?;
         Ok(Server {
             addr,
-            http,
             state,
             accept: Some(accept),
         })
@@ -186,7 +193,9 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        self.http.unblock();
+        self.state.stop.store(true, Ordering::SeqCst);
+        // Wake the accept loop so it sees the flag.
+        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
         if let Some(handle) = self.accept.take() {
             let _ = handle.join();
         }
@@ -249,26 +258,47 @@ impl Response {
     }
 }
 
-/// Answer one request: count it, apply any injected fault, then serve the path.
-fn answer(state: &State, request: tiny_http::Request) {
-    let method = request.method().clone();
-    let head = method == tiny_http::Method::Head;
-    let target = request.url().to_string();
-    let path = target.split(['?', '#']).next().unwrap_or("").to_string();
+fn handle(state: &State, mut stream: TcpStream) -> io::Result<()> {
+    stream.set_read_timeout(Some(Duration::from_secs(15)))?;
+    stream.set_write_timeout(Some(Duration::from_secs(30)))?;
+    let mut reader = BufReader::new(stream.try_clone()?);
+    let mut request_line = String::new();
+    if reader.by_ref().take(8192).read_line(&mut request_line)? == 0 {
+        return Ok(()); // preconnect socket closed without a request
+    }
+    // Skip the headers (GET/HEAD have no body we care about).
+    let mut header_bytes = 0usize;
+    loop {
+        let mut line = String::new();
+        let n = reader.by_ref().take(8192).read_line(&mut line)?;
+        header_bytes += n;
+        if n == 0 || line == "\r\n" || line == "\n" || header_bytes > 64 * 1024 {
+            break;
+        }
+    }
+    let mut parts = request_line.split_whitespace();
+    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+    let head = method == "HEAD";
+    let path = target.split(['?', '#']).next().unwrap_or("");
 
-    let response = if method != tiny_http::Method::Get && !head {
+    let response = if method != "GET" && !head {
         let mut r = Response::text(405, "only GET and HEAD");
         r.headers.push(("Allow", "GET, HEAD".into()));
         r
     } else if !path.starts_with('/') {
         Response::text(400, "bad request target")
     } else {
-        *state.hits.lock().unwrap().entry(path.clone()).or_insert(0) += 1;
+        *state
+            .hits
+            .lock()
+            .unwrap()
+            .entry(path.to_string())
+            .or_insert(0) += 1;
         let mut injected = None;
         loop {
             let fault = {
                 let mut faults = state.faults.lock().unwrap();
-                match faults.get_mut(&path) {
+                match faults.get_mut(path) {
                     Some(queue) if !queue.is_empty() => Some(queue.remove(0)),
                     _ => None,
                 }
@@ -282,26 +312,41 @@ fn answer(state: &State, request: tiny_http::Request) {
                 None => break,
             }
         }
-        injected.unwrap_or_else(|| respond(state, &path))
+        match injected {
+            Some(r) => r,
+            None => respond(state, path),
+        }
     };
 
     if state.log.load(Ordering::SeqCst) {
         eprintln!("{} {} {}", response.status, method, target);
     }
-    let bytes = if head { 0 } else { response.body.len() as u64 };
-    let mut reply = tiny_http::Response::from_data(response.body).with_status_code(response.status);
-    let headers = response
-        .headers
-        .into_iter()
-        .chain([("Cache-Control", "no-cache".to_string())]);
-    for (name, value) in headers {
-        if let Ok(h) = tiny_http::Header::from_bytes(name.as_bytes(), value.as_bytes()) {
-            reply.add_header(h);
-        }
+    let mut out = format!(
+        "HTTP/1.1 {} {}\r\n",
+        response.status,
+        reason(response.status)
+    );
+    for (k, v) in &response.headers {
+        out.push_str(&format!("{k}: {v}\r\n"));
     }
-    // A client that has gone away is not the server's problem.
-    let _ = request.respond(reply);
-    state.sent.lock().unwrap().push((path, bytes));
+    out.push_str(&format!(
+        "Content-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
+        response.body.len()
+    ));
+    let mut buf = out.into_bytes();
+    if !head {
+        buf.extend_from_slice(&response.body);
+    }
+    stream.write_all(&buf)?;
+    let bytes = if head { 0 } else { response.body.len() as u64 };
+    state.sent.lock().unwrap().push((path.to_string(), bytes));
+    stream.flush()?;
+    let _ = stream.shutdown(Shutdown::Write);
+    // Drain anything the client still sends so the close is clean (no RST).
+    let mut sink = [0u8; 1024];
+    stream.set_read_timeout(Some(Duration::from_millis(200)))?;
+    while matches!(reader.read(&mut sink), Ok(n) if n > 0) {}
+    Ok(())
 }
 
 /// Resolve a URL path (already known to start with `/`) to a response.
@@ -409,8 +454,6 @@ fn reason(status: u16) -> &'static str {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::io::{Read, Write};
-    use std::net::TcpStream;
 
     struct Reply {
         status: u16,
@@ -718,7 +761,7 @@ mod tests {
                 let port = server.port();
                 std::thread::spawn(move || {
                     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-                    s.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+                    s.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
                         .unwrap();
                     let mut raw = String::new();
                     s.read_to_string(&mut raw).unwrap();
@@ -741,17 +784,8 @@ mod tests {
             "port should be taken"
         );
         drop(server);
-        // The port is free again (tiny_http closes its listener on its own thread, so allow
-        // it a moment).
-        let again = (0..50)
-            .find_map(|_| {
-                let s = Server::try_start_at(root.clone(), port, "/").ok();
-                if s.is_none() {
-                    std::thread::sleep(Duration::from_millis(40));
-                }
-                s
-            })
-            .expect("rebind after drop");
+        // The port is free again.
+        let again = Server::try_start_at(root.clone(), port, "/").expect("rebind after drop");
         assert_eq!(again.port(), port);
         assert!(Server::try_start_at(root.join("no-such-dir"), 0, "/").is_err());
     }
