@@ -73,7 +73,7 @@ async fn decisions_filters_live_in_the_url() {
 
         choose(app, "filter-committee", "st-helens-cyp-scrutiny").await?;
         choose(app, "filter-kind", "requested").await?;
-        app.click("form.dec-filters button[type=submit]").await?;
+        app.click("form.filters button[type=submit]").await?;
         app.wait_for_path("/decisions?committee=st-helens-cyp-scrutiny&kind=requested")
             .await?;
         decisions_loaded(app, "Showing 1 to 3 of 3 decisions").await?;
@@ -194,7 +194,7 @@ async fn follow_ups_show_status_and_evidence() {
         app.axe_check("follow-ups").await?;
 
         choose(app, "filter-status", "delivered").await?;
-        app.click("form.dec-filters button[type=submit]").await?;
+        app.click("form.filters button[type=submit]").await?;
         app.wait_for_path("/follow-ups?status=delivered").await?;
         follow_ups_loaded(app, "Showing 1 to 3 of 3 follow-ups").await?;
         app.wait_for_text(

@@ -12,9 +12,15 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-/// The real responses: `shared/` sits beside the repository clone.
+/// The real responses: `shared/` sits beside the repository clone. Found from whichever
+/// package includes this module (this crate, the tools' tests, the app's browser test).
 pub fn fixtures() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/fixtures/moderngov")
+    let manifest = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    manifest
+        .ancestors()
+        .map(|a| a.join("shared/fixtures/moderngov"))
+        .find(|p| p.is_dir())
+        .unwrap_or_else(|| panic!("no shared/fixtures/moderngov above {}", manifest.display()))
 }
 
 pub fn fixture(rel: &str) -> Vec<u8> {
