@@ -5,7 +5,6 @@
 //! axe finds nothing serious.
 
 #[path = "../crates/moderngov/tests/server/mod.rs"]
-#[allow(dead_code)]
 mod mg_server;
 
 mod common;
