@@ -14,8 +14,8 @@ mb_setup --browser
 # Free disk and the size of target/ at each stage, so a full disk is easy to diagnose.
 disk() {
     local free used
-    free=$(df -Ph . | awk 'NR==2 {print $4}')
-    used=$(du -sh target 2>/dev/null | cut -f1)
+    free=$(df -Ph . | awk 'NR==2 {print $4}') || true
+    used=$(du -sh target 2>/dev/null | cut -f1) || true
     echo "   (disk: ${free:-?} free, target/ ${used:-0})" >&2
 }
 disk
