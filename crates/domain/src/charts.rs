@@ -101,18 +101,24 @@ pub fn describe_bars(d: &SeriesData) -> String {
         d.label_heading,
         if n == 1 { "bar" } else { "bars" }
     );
-    if let (Some(hi), Some(lo)) = (d.max(), d.min()) {
-        if n > 1 {
-            s.push_str(&format!(
-                " Highest: {}, {}. Lowest: {}, {}.",
-                hi.label,
-                d.display(hi.value),
-                lo.label,
-                d.display(lo.value)
-            ));
-        }
+    if n > 1 {
+        s.push_str(&highest_and_lowest(d));
     }
     s
+}
+
+/// " Highest: NEET - Other, 60. Lowest: Not Recorded, 5." ("" with no points).
+fn highest_and_lowest(d: &SeriesData) -> String {
+    match (d.max(), d.min()) {
+        (Some(hi), Some(lo)) => format!(
+            " Highest: {}, {}. Lowest: {}, {}.",
+            hi.label,
+            d.display(hi.value),
+            lo.label,
+            d.display(lo.value)
+        ),
+        _ => String::new(),
+    }
 }
 
 /// "Line chart of 4 values from Sep 2021 (10) to Sep 2022 (14). Highest: ... Lowest: ..."
@@ -132,16 +138,8 @@ pub fn describe_line(d: &SeriesData) -> String {
             d.display(last.value)
         ));
     }
-    if let (Some(hi), Some(lo)) = (d.max(), d.min()) {
-        if n > 2 {
-            s.push_str(&format!(
-                " Highest: {}, {}. Lowest: {}, {}.",
-                hi.label,
-                d.display(hi.value),
-                lo.label,
-                d.display(lo.value)
-            ));
-        }
+    if n > 2 {
+        s.push_str(&highest_and_lowest(d));
     }
     s
 }

@@ -105,13 +105,11 @@ pub fn classified_text(preamble: Option<&str>, part: &ResolutionPart) -> String 
 /// A minute-level link (or, with `part`, a part-level one) into a meeting's page.
 pub fn minute_link(m: &Meeting, item: &AgendaItem, minute: &str, part: Option<&str>) -> PaperLink {
     PaperLink {
-        meeting: m.id.clone(),
-        date: m.date,
-        date_precision: m.date_precision,
         minute: Some(minute.to_string()),
         part: part.map(str::to_string),
         item: Some(item.title.clone()),
         anchor: anchor(minute, part),
+        ..meeting_link(m)
     }
 }
 
@@ -119,13 +117,9 @@ pub fn minute_link(m: &Meeting, item: &AgendaItem, minute: &str, part: Option<&s
 /// the meeting page gives the third item.
 pub fn item_link(m: &Meeting, index: usize, item: &AgendaItem) -> PaperLink {
     PaperLink {
-        meeting: m.id.clone(),
-        date: m.date,
-        date_precision: m.date_precision,
-        minute: None,
-        part: None,
         item: Some(item.title.clone()),
         anchor: format!("item-{}", index + 1),
+        ..meeting_link(m)
     }
 }
 
@@ -437,6 +431,14 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
             }
         }
     }
+    attach_links(&mut rows, links);
+    rows
+}
+
+/// Add `(row, link, outgoing)` links to the rows' "refers to" (outgoing) or "referred to
+/// by" lists, each once, then [`tidy_links`]. The decisions index and the follow-ups both
+/// link rows this way, so a link reads the same in either.
+pub fn attach_links(rows: &mut [Decision], links: Vec<(usize, PaperLink, bool)>) {
     for (row, link, outgoing) in links {
         let list = if outgoing {
             &mut rows[row].refers_to
@@ -447,8 +449,7 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
             list.push(link);
         }
     }
-    tidy_links(&mut rows);
-    rows
+    tidy_links(rows);
 }
 
 /// Drop a minute-level link where a link to one of that minute's parts is beside it

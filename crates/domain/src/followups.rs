@@ -222,17 +222,7 @@ pub fn follow_ups(
             }
         }
     }
-    for (row, link, outgoing) in back_links {
-        let list = if outgoing {
-            &mut rows[row].refers_to
-        } else {
-            &mut rows[row].referred_by
-        };
-        if !list.contains(&link) {
-            list.push(link);
-        }
-    }
-    crate::decisions::tidy_links(rows);
+    crate::decisions::attach_links(rows, back_links);
     // One file per committee and municipal year with requests, newest request first.
     let mut files: BTreeMap<(String, i32), Vec<FollowUp>> = BTreeMap::new();
     let mut of_committee: HashMap<&str, Vec<&Meeting>> = HashMap::new();

@@ -52,6 +52,17 @@ fn starts_with_trigger(s: &str) -> bool {
     s.starts_with(['=', '+', '-', '@', '\t', '\r'])
 }
 
+/// The first record of a CSV text: its header row, as written.
+fn csv_header(text: &str) -> Vec<String> {
+    let mut reader = csv::Reader::from_reader(text.as_bytes());
+    reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect()
+}
+
 /// Reads `csv` back with the `csv` crate (strict: every record as long as the header)
 /// and compares it with the unneutralised `expected` rows (header first).
 fn check_csv(what: &str, csv: &str, expected: &[Vec<String>]) {
@@ -275,13 +286,7 @@ fn improvement_plan_csvs_neutralise_every_hostile_cell() {
         .collect();
     let refs: Vec<&ActionRow> = rows.iter().collect();
     let text = actions_csv(&refs);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let header = csv_header(&text);
     let mut expected = vec![header];
     for (r, h) in rows.iter().zip(HOSTILE) {
         expected.push(vec![
@@ -308,13 +313,7 @@ fn improvement_plan_csvs_neutralise_every_hostile_cell() {
         .collect();
     let overall = RagCounts::of(&rows);
     let text = rag_counts_csv(&per, &overall);
-    let mut reader = csv::Reader::from_reader(text.as_bytes());
-    let header: Vec<String> = reader
-        .headers()
-        .unwrap()
-        .iter()
-        .map(str::to_string)
-        .collect();
+    let header = csv_header(&text);
     let counts = |title: &str, c: &RagCounts| {
         let mut row = vec![s(title)];
         row.extend(RagStatus::ALL.iter().map(|st| c.get(*st).to_string()));

@@ -15,6 +15,10 @@ fn data(rel: &str) -> Vec<u8> {
     std::fs::read(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()))
 }
 
+fn catalogue() -> Catalogue {
+    parse_bytes("index.json", &data("index.json")).unwrap()
+}
+
 fn programme(id: &str) -> WorkProgramme {
     let rel = format!("work-programmes/{id}.json");
     parse_bytes(&rel, &data(&rel)).unwrap()
@@ -78,71 +82,79 @@ fn strings(list: &[&str]) -> Vec<String> {
     list.iter().map(|s| s.to_string()).collect()
 }
 
-const SEP_STANDING: [&str; 3] = [
+/// The standing business of the autumn meetings, as their agendas number it.
+const STANDING: [&str; 3] = [
     "1 Apologies for Absence",
     "2 Declarations of Interest",
     "3 Minutes of the Previous Meeting",
 ];
 
+/// The reports both versions plan for every meeting, and the items that took them.
+const EVERY_MEETING: [(&str, &str); 2] = [
+    ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
+    (
+        "Work Programme Update",
+        "10 Work Programme Key Decision Forward Plan",
+    ),
+];
+
+/// The rows of `parts`, in order.
+fn rows(parts: &[&[(&str, &str)]]) -> Vec<(String, String)> {
+    pairs(&parts.concat())
+}
+
 #[test]
 fn planned_vs_held_27_september_2022() {
     let m = meeting("sefton-osc-children-2022-09-27");
+    // Both versions plan these, and the meeting took them as the same items.
+    let ofsted = (
+        "Ofsted Inspection Reports (Termly Basis)",
+        "8 Ofsted Inspection Reports",
+    );
+    let later = [
+        ("Early Help Services", "6 Early Help Services"),
+        (
+            "Education Excellence Strategy for Sefton 2022-2027",
+            "7 Education Excellence Strategy for Sefton 2022-2027",
+        ),
+        ("Domestic Abuse", "4 Domestic Abuse Update"),
+    ];
     let (planned, added, standing) = outcomes(&programme(DRAFT), &m);
     assert_eq!(
         planned,
-        pairs(&[
-            ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            (
-                "Work Programme Update",
-                "10 Work Programme Key Decision Forward Plan"
-            ),
-            (
-                "Ofsted Inspection Reports (Termly Basis)",
-                "8 Ofsted Inspection Reports"
-            ),
-            (
-                "Children's Services Improvement Programme",
-                "5 Children's Services Improvement Programme"
-            ),
-            ("Early Help Services", "6 Early Help Services"),
-            (
-                "Education Excellence Strategy for Sefton 2022-2027",
-                "7 Education Excellence Strategy for Sefton 2022-2027"
-            ),
-            ("Domestic Abuse", "4 Domestic Abuse Update"),
+        rows(&[
+            &EVERY_MEETING,
+            &[
+                ofsted,
+                (
+                    "Children's Services Improvement Programme",
+                    "5 Children's Services Improvement Programme",
+                ),
+            ],
+            &later,
         ])
     );
     assert_eq!(added, Vec::<String>::new());
-    assert_eq!(standing, strings(&SEP_STANDING));
+    assert_eq!(standing, strings(&STANDING));
 
     let (planned, added, standing) = outcomes(&programme(PACK), &m);
     assert_eq!(
         planned,
-        pairs(&[
-            ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            (
-                "Work Programme Update",
-                "10 Work Programme Key Decision Forward Plan"
-            ),
-            (
-                "Ofsted Inspection Reports (Termly Basis)",
-                "8 Ofsted Inspection Reports"
-            ),
-            (
-                "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
-                "5 Children's Services Improvement Programme"
-            ),
-            ("Performance Dashboard", NOT_ON_AGENDA),
-            ("Early Help Services", "6 Early Help Services"),
-            (
-                "Education Excellence Strategy for Sefton 2022-2027",
-                "7 Education Excellence Strategy for Sefton 2022-2027"
-            ),
-            ("Domestic Abuse", "4 Domestic Abuse Update"),
+        rows(&[
+            &EVERY_MEETING,
+            &[
+                ofsted,
+                (
+                    "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
+                    "5 Children's Services Improvement Programme",
+                ),
+                ("Performance Dashboard", NOT_ON_AGENDA),
+            ],
+            &later,
         ])
     );
     assert_eq!(added, Vec::<String>::new());
-    assert_eq!(standing, strings(&SEP_STANDING));
+    assert_eq!(standing, strings(&STANDING));
 }
 
 #[test]
@@ -151,23 +163,21 @@ fn planned_vs_held_7_november_2022() {
     let (planned, added, standing) = outcomes(&programme(DRAFT), &m);
     assert_eq!(
         planned,
-        pairs(&[
-            ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            (
-                "Work Programme Update",
-                "10 Work Programme Key Decision Forward Plan"
-            ),
+        rows(&[
+            &EVERY_MEETING,
             // The titles share only "improvement": the data links them (see the row's note).
-            (
-                "Update on Ofsted Report and Improvement Plan",
-                "*5 Children's Services Improvement Programme"
-            ),
-            ("SEND Annual Update", NOT_ON_AGENDA),
-            (
-                "Integrated Care System Update and Start Well Overview",
-                "4 Integrated Care Systems and Start Well Update"
-            ),
-            ("Corporate Parenting Board - Annual Update", NOT_ON_AGENDA),
+            &[
+                (
+                    "Update on Ofsted Report and Improvement Plan",
+                    "*5 Children's Services Improvement Programme",
+                ),
+                ("SEND Annual Update", NOT_ON_AGENDA),
+                (
+                    "Integrated Care System Update and Start Well Overview",
+                    "4 Integrated Care Systems and Start Well Update",
+                ),
+                ("Corporate Parenting Board - Annual Update", NOT_ON_AGENDA),
+            ],
         ])
     );
     assert_eq!(
@@ -178,38 +188,29 @@ fn planned_vs_held_7_november_2022() {
             "8 Children's Services Commissioner"
         ])
     );
-    assert_eq!(
-        standing,
-        strings(&[
-            "1 Apologies for Absence",
-            "2 Declarations of Interest",
-            "3 Minutes of the Previous Meeting"
-        ])
-    );
+    assert_eq!(standing, strings(&STANDING));
 
     let (planned, added, _) = outcomes(&programme(PACK), &m);
     assert_eq!(
         planned,
-        pairs(&[
-            ("Cabinet Member Update Reports", "9 Cabinet Member Reports"),
-            (
-                "Work Programme Update",
-                "10 Work Programme Key Decision Forward Plan"
-            ),
-            (
-                "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
-                "5 Children's Services Improvement Programme"
-            ),
-            ("Performance Dashboard", "6 Performance Dashboard"),
-            (
-                "Integrated Care System Update and Start Well Update",
-                "4 Integrated Care Systems and Start Well Update"
-            ),
-            ("Summer 2022 Data", "7 Summer 2022 Data"),
-            (
-                "Children's Commissioner",
-                "8 Children's Services Commissioner"
-            ),
+        rows(&[
+            &EVERY_MEETING,
+            &[
+                (
+                    "Update on Ofsted Report & Children's Services Improvement Plan/Programme",
+                    "5 Children's Services Improvement Programme"
+                ),
+                ("Performance Dashboard", "6 Performance Dashboard"),
+                (
+                    "Integrated Care System Update and Start Well Update",
+                    "4 Integrated Care Systems and Start Well Update"
+                ),
+                ("Summer 2022 Data", "7 Summer 2022 Data"),
+                (
+                    "Children's Commissioner",
+                    "8 Children's Services Commissioner"
+                ),
+            ],
         ])
     );
     assert_eq!(added, Vec::<String>::new());
@@ -349,7 +350,7 @@ fn what_changed_between_the_two_versions() {
 
 #[test]
 fn every_cross_reference_in_the_programmes_and_plan_resolves() {
-    let cat: Catalogue = parse_bytes("index.json", &data("index.json")).unwrap();
+    let cat = catalogue();
     for id in [DRAFT, PACK] {
         let p = programme(id);
         assert!(
@@ -406,9 +407,17 @@ fn every_cross_reference_in_the_programmes_and_plan_resolves() {
     }
 }
 
+/// The value of a calendar property, by name.
+fn prop(props: &[ical::property::Property], name: &str) -> Option<String> {
+    props
+        .iter()
+        .find(|p| p.name == name)
+        .and_then(|p| p.value.clone())
+}
+
 #[test]
 fn committee_calendar_reads_back_with_an_independent_parser() {
-    let cat: Catalogue = parse_bytes("index.json", &data("index.json")).unwrap();
+    let cat = catalogue();
     let committee = cat.committee("sefton-osc-children").unwrap();
     let events: Vec<_> = cat
         .meetings_of("sefton-osc-children")
@@ -424,12 +433,6 @@ fn committee_calendar_reads_back_with_an_independent_parser() {
     let mut parser = ical::IcalParser::new(text.as_bytes());
     let cal = parser.next().expect("one calendar").expect("it parses");
     assert!(parser.next().is_none());
-    let prop = |props: &[ical::property::Property], name: &str| {
-        props
-            .iter()
-            .find(|p| p.name == name)
-            .and_then(|p| p.value.clone())
-    };
     let by_uid = |uid: &str| {
         cal.events
             .iter()
@@ -474,7 +477,7 @@ fn committee_calendar_reads_back_with_an_independent_parser() {
 
 #[test]
 fn summer_and_winter_times_convert_to_utc() {
-    let cat: Catalogue = parse_bytes("index.json", &data("index.json")).unwrap();
+    let cat = catalogue();
     let committee = cat.committee("sefton-osc-children").unwrap();
     let mut summer = cat
         .meeting("sefton-osc-children-2022-11-07")
@@ -504,13 +507,7 @@ fn summer_and_winter_times_convert_to_utc() {
         .events
         .iter()
         .map(|e| {
-            let get = |n: &str| {
-                e.properties
-                    .iter()
-                    .find(|p| p.name == n)
-                    .and_then(|p| p.value.clone())
-                    .unwrap_or_default()
-            };
+            let get = |n: &str| prop(&e.properties, n).unwrap_or_default();
             (get("DTSTART"), get("STATUS"))
         })
         .collect();
@@ -522,11 +519,6 @@ fn summer_and_winter_times_convert_to_utc() {
             ("20220927T173000Z".to_string(), "CANCELLED".to_string()),
         ]
     );
-    let desc = cal.events[0]
-        .properties
-        .iter()
-        .find(|p| p.name == "DESCRIPTION")
-        .and_then(|p| p.value.clone())
-        .unwrap();
+    let desc = prop(&cal.events[0].properties, "DESCRIPTION").unwrap();
     assert!(desc.contains("Starts 6.30pm (BST"), "{desc}");
 }

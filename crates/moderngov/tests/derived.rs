@@ -69,16 +69,16 @@ fn names(list: &Option<Vec<minutebook_data::Attendee>>) -> Vec<(&str, Option<&st
         .collect()
 }
 
+/// The names of those who sent apologies.
+fn apology_names(list: &Option<Vec<minutebook_data::Apology>>) -> Vec<&str> {
+    list.iter().flatten().map(|x| x.name.as_str()).collect()
+}
+
 #[test]
 fn apologies_absence_and_substitutes_from_attendee_values() {
     let (_, out) = map("apologies-values_7837.xml");
     let a = out.meeting.attendance.clone().unwrap();
-    let apologies: Vec<&str> = a
-        .apologies
-        .iter()
-        .flatten()
-        .map(|x| x.name.as_str())
-        .collect();
+    let apologies = apology_names(&a.apologies);
     // "Apologies, sent substitute" says a substitute was sent, not who: none is named.
     assert_eq!(
         apologies,
@@ -112,12 +112,7 @@ fn apologies_from_the_minute_in_the_usual_wording() {
     assert_eq!(m.items[0].number.as_deref(), Some("50"));
     assert_eq!(m.items[0].title, "Apologies");
     let a = m.attendance.as_ref().unwrap();
-    let apologies: Vec<&str> = a
-        .apologies
-        .iter()
-        .flatten()
-        .map(|x| x.name.as_str())
-        .collect();
+    let apologies = apology_names(&a.apologies);
     assert_eq!(apologies, ["Councillor Courtney", "Councillor Field"]);
     assert_eq!(
         a.apologies_text.as_deref(),

@@ -3,7 +3,7 @@
 
 use super::attendance::attendance;
 use super::{warn, CouncilConfig, Warning, WarningKind};
-use crate::minutes::{agenda_blocks, convert_minute};
+use crate::minutes::{agenda_blocks, convert_minute, MinuteText};
 use crate::xml::{self, MgItem, MgMeeting};
 use minutebook_data::{
     Committee, Date, Document, DocumentKind, ItemDecision, Meeting, MeetingStatus, Minute,
@@ -152,6 +152,27 @@ pub fn map_meeting(
     })
 }
 
+/// A minute's or decision's words (`what` says which), with a warning when its resolutions
+/// were not recognised and so are published as paragraphs.
+fn convert_warned(
+    html: &str,
+    what: &str,
+    meeting: &str,
+    label: &str,
+    w: &mut Vec<Warning>,
+) -> MinuteText {
+    let text = convert_minute(html);
+    if text.resolutions_not_itemised {
+        w.push(warn(
+            WarningKind::ResolutionsNotItemised,
+            Some(meeting),
+            Some(label),
+            format!("the {what}'s resolutions were not recognised: published as paragraphs"),
+        ));
+    }
+    text
+}
+
 fn map_item(
     cfg: &CouncilConfig,
     m: &MgMeeting,
@@ -241,15 +262,7 @@ fn map_item(
                 ));
                 return None;
             };
-            let text = convert_minute(html);
-            if text.resolutions_not_itemised {
-                w.push(warn(
-                    WarningKind::ResolutionsNotItemised,
-                    Some(meeting),
-                    Some(&label),
-                    "the minute's resolutions were not recognised: published as paragraphs".into(),
-                ));
-            }
+            let text = convert_warned(html, "minute", meeting, &label, w);
             Some(Minute {
                 number,
                 title: None,
@@ -267,16 +280,7 @@ fn map_item(
         .as_deref()
         .filter(|_| it.decision_published != Some(false) && m.decision_published != Some(false))
         .map(|html| {
-            let text = convert_minute(html);
-            if text.resolutions_not_itemised {
-                w.push(warn(
-                    WarningKind::ResolutionsNotItemised,
-                    Some(meeting),
-                    Some(&label),
-                    "the decision's resolutions were not recognised: published as paragraphs"
-                        .into(),
-                ));
-            }
+            let text = convert_warned(html, "decision", meeting, &label, w);
             ItemDecision {
                 narrative: text.narrative,
                 resolution: text.resolution,
