@@ -301,7 +301,8 @@ fn catalogue(data: &Path) -> Result<(), String> {
 /// A fresh copy of `dist` at `site` with the synthetic council's files.
 fn new_site(dist: &Path, site: &Path) -> Result<PathBuf, String> {
     let _ = std::fs::remove_dir_all(site);
-    crate::copy_dir(dist, site).map_err(|e| format!("copying {}: {e}", dist.display()))?;
+    minutebook_tools::files::copy_tree(dist, site)
+        .map_err(|e| format!("copying {}: {e}", dist.display()))?;
     let data = site.join("data");
     for dir in ["councils", "people", "meetings"] {
         std::fs::create_dir_all(data.join(dir)).map_err(io(&data))?;
@@ -635,17 +636,17 @@ fn capped(cap: Duration) -> String {
     format!("> {} s", cap.as_secs())
 }
 
-/// The pre-rendered page, cold: first paint, take-over, longest task until then.
-async fn load(server: &Server, case: &Case, cap: Duration) -> Outcome {
-    let mut out = Outcome::default();
+/// A fresh browser at `path`, and whether the app went live there within `cap` of starting
+/// it; `Err` is the note for a browser that did not start.
+async fn open_until_live(
+    server: &Server,
+    path: &str,
+    cap: Duration,
+) -> Result<(Browser, WebDriver, Result<bool, String>), String> {
     let started = Instant::now();
-    let (browser, d) = match browser_for(&server.url_for(&case.path)).await {
-        Ok(x) => x,
-        Err(e) => {
-            out.note = Some(format!("failed: {}", first_line(&e)));
-            return out;
-        }
-    };
+    let (browser, d) = browser_for(&server.url_for(path))
+        .await
+        .map_err(|e| format!("failed: {}", first_line(&e)))?;
     let live = wait_for(
         &d,
         "window.__bench && window.__bench.live !== null",
@@ -653,11 +654,38 @@ async fn load(server: &Server, case: &Case, cap: Duration) -> Outcome {
         cap,
     )
     .await;
-    match &live {
+    Ok((browser, d, live))
+}
+
+/// After a wait: a second more for the work a page leaves for later when it ended, or the
+/// note saying why it did not.
+async fn settle(waited: &Result<bool, String>, cap: Duration, out: &mut Outcome) {
+    match waited {
         Ok(true) => tokio::time::sleep(Duration::from_millis(1000)).await,
         Ok(false) => out.note = Some(capped(cap)),
         Err(e) => out.note = Some(e.clone()),
     }
+}
+
+/// The longest task and total blocking time of a report, unless the page could not
+/// observe long tasks (then they are unknown rather than zero).
+fn long_tasks(r: &Value, out: &mut Outcome) {
+    let observed = r["ltError"].is_null();
+    out.longest = r["longest"].as_f64().filter(|_| observed);
+    out.blocking = r["blocking"].as_f64().filter(|_| observed);
+}
+
+/// The pre-rendered page, cold: first paint, take-over, longest task until then.
+async fn load(server: &Server, case: &Case, cap: Duration) -> Outcome {
+    let mut out = Outcome::default();
+    let (browser, d, live) = match open_until_live(server, &case.path, cap).await {
+        Ok(x) => x,
+        Err(note) => {
+            out.note = Some(note);
+            return out;
+        }
+    };
+    settle(&live, cap, &mut out).await;
     // Long tasks up to the take-over (or everything so far, when it never came).
     let report = run(
         &d,
@@ -671,8 +699,7 @@ async fn load(server: &Server, case: &Case, cap: Duration) -> Outcome {
         out.fcp = f("fcp");
         out.dcl = f("dcl");
         out.first = f("live");
-        out.longest = f("longest").filter(|_| r["ltError"].is_null());
-        out.blocking = f("blocking").filter(|_| r["ltError"].is_null());
+        long_tasks(&r, &mut out);
     }
     finish(browser, &d, live.as_ref().is_ok_and(|l| *l)).await;
     out
@@ -682,21 +709,13 @@ async fn load(server: &Server, case: &Case, cap: Duration) -> Outcome {
 /// the first row and to every row in the DOM, and the longest task in between.
 async fn navigate(server: &Server, case: &Case, cap: Duration) -> Outcome {
     let mut out = Outcome::default();
-    let started = Instant::now();
-    let (browser, d) = match browser_for(&server.url_for(&case.start)).await {
+    let (browser, d, ready) = match open_until_live(server, &case.start, cap).await {
         Ok(x) => x,
-        Err(e) => {
-            out.note = Some(format!("failed: {}", first_line(&e)));
+        Err(note) => {
+            out.note = Some(note);
             return out;
         }
     };
-    let ready = wait_for(
-        &d,
-        "window.__bench && window.__bench.live !== null",
-        started,
-        cap,
-    )
-    .await;
     if ready != Ok(true) {
         out.note = Some(format!("start page {} never went live", case.start));
         finish(browser, &d, false).await;
@@ -730,11 +749,7 @@ async fn navigate(server: &Server, case: &Case, cap: Duration) -> Outcome {
         cap,
     )
     .await;
-    match &done {
-        Ok(true) => tokio::time::sleep(Duration::from_millis(1000)).await,
-        Ok(false) => out.note = Some(capped(cap)),
-        Err(e) => out.note = Some(e.clone()),
-    }
+    settle(&done, cap, &mut out).await;
     let report = run(
         &d,
         "var b = window.__bench; return b && b.navT0 !== undefined ? b.report(b.navT0, b.navDone === null ? Infinity : b.navDone) : null;",
@@ -748,8 +763,7 @@ async fn navigate(server: &Server, case: &Case, cap: Duration) -> Outcome {
             let t0 = f("navT0").unwrap_or(0.0);
             out.first = f("navFirst").map(|t| t - t0);
             out.second = f("navDone").map(|t| t - t0);
-            out.longest = f("longest").filter(|_| r["ltError"].is_null());
-            out.blocking = f("blocking").filter(|_| r["ltError"].is_null());
+            long_tasks(&r, &mut out);
             if r["path"].as_str() != Some(case.path.as_str()) && out.note.is_none() {
                 out.note = Some(format!("ended on {}", r["path"]));
             }

@@ -42,40 +42,29 @@ fn num(args: &[String], name: &str, default: usize) -> usize {
         .unwrap_or(default)
 }
 
+/// Every file under `dir` with its metadata; one that cannot be read is passed over, as
+/// its size or time is not known.
+pub fn files_under(dir: &Path) -> impl Iterator<Item = (PathBuf, std::fs::Metadata)> + '_ {
+    minutebook_tools::files::list_files(dir)
+        .into_iter()
+        .filter_map(move |rel| {
+            let p = dir.join(rel);
+            std::fs::metadata(&p).ok().map(|m| (p, m))
+        })
+}
+
 /// Total bytes, file count and largest file under `dir`.
 pub fn dir_size(dir: &Path) -> (u64, usize, u64, PathBuf) {
     let mut total = (0, 0, 0, PathBuf::new());
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(m) = e.metadata() {
-                total.0 += m.len();
-                total.1 += 1;
-                if m.len() > total.2 {
-                    total.2 = m.len();
-                    total.3 = p;
-                }
-            }
+    for (p, m) in files_under(dir) {
+        total.0 += m.len();
+        total.1 += 1;
+        if m.len() > total.2 {
+            total.2 = m.len();
+            total.3 = p;
         }
     }
     total
-}
-
-fn copy_dir(from: &Path, to: &Path) -> std::io::Result<()> {
-    std::fs::create_dir_all(to)?;
-    for e in std::fs::read_dir(from)? {
-        let e = e?;
-        let target = to.join(e.file_name());
-        if e.file_type()?.is_dir() {
-            copy_dir(&e.path(), &target)?;
-        } else {
-            std::fs::copy(e.path(), target)?;
-        }
-    }
-    Ok(())
 }
 
 fn size_of(args: &[String]) -> generate::Size {
@@ -214,7 +203,8 @@ fn build(
     let _ = std::fs::remove_dir_all(work);
     let dist = work.join("dist");
     let data = dist.join("data");
-    copy_dir(app, &dist).map_err(|e| format!("copying {}: {e}", app.display()))?;
+    minutebook_tools::files::copy_tree(app, &dist)
+        .map_err(|e| format!("copying {}: {e}", app.display()))?;
     let _ = std::fs::remove_dir_all(&data);
 
     let t = Instant::now();

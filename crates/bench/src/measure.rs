@@ -428,6 +428,17 @@ fn report(
     let row = |name: &str, a: f64, b: f64, unit: &str| {
         println!("| {name} | {a:.1} {unit} | {b:.1} {unit} | {:.2} |", a / b);
     };
+    // The p50 and p95 rows of one timing, in milliseconds.
+    let percentiles = |name: &str, o: &[Sample], p: &[Sample], f: fn(&Sample) -> f64| {
+        for q in [50.0, 95.0] {
+            row(
+                &format!("{name} p{q}"),
+                pct(&col(o, f), q),
+                pct(&col(p, f), q),
+                "ms",
+            );
+        }
+    };
     row("index build time", facts.ours_build, facts.pf_build, "s");
     row(
         "index size on disk",
@@ -477,57 +488,13 @@ fn report(
         mean(&col(&first_pass(pw), |s| s.reqs)),
         "",
     );
-    row(
-        "cold query latency p50",
-        pct(&col(oc, |s| s.ms), 50.0),
-        pct(&col(pc, |s| s.ms), 50.0),
-        "ms",
-    );
-    row(
-        "cold query latency p95",
-        pct(&col(oc, |s| s.ms), 95.0),
-        pct(&col(pc, |s| s.ms), 95.0),
-        "ms",
-    );
+    percentiles("cold query latency", oc, pc, |s| s.ms);
     let (on, pn) = (first_pass(ow), first_pass(pw));
     let (or, pr) = (ow[on.len()..].to_vec(), pw[pn.len()..].to_vec());
-    row(
-        "new query latency p50",
-        pct(&col(&on, |s| s.ms), 50.0),
-        pct(&col(&pn, |s| s.ms), 50.0),
-        "ms",
-    );
-    row(
-        "new query latency p95",
-        pct(&col(&on, |s| s.ms), 95.0),
-        pct(&col(&pn, |s| s.ms), 95.0),
-        "ms",
-    );
-    row(
-        "new query, search() only p50",
-        pct(&col(&on, |s| s.rank_ms), 50.0),
-        pct(&col(&pn, |s| s.rank_ms), 50.0),
-        "ms",
-    );
-    row(
-        "new query, search() only p95",
-        pct(&col(&on, |s| s.rank_ms), 95.0),
-        pct(&col(&pn, |s| s.rank_ms), 95.0),
-        "ms",
-    );
+    percentiles("new query latency", &on, &pn, |s| s.ms);
+    percentiles("new query, search() only", &on, &pn, |s| s.rank_ms);
     if !or.is_empty() {
-        row(
-            "repeated query latency p50",
-            pct(&col(&or, |s| s.ms), 50.0),
-            pct(&col(&pr, |s| s.ms), 50.0),
-            "ms",
-        );
-        row(
-            "repeated query latency p95",
-            pct(&col(&or, |s| s.ms), 95.0),
-            pct(&col(&pr, |s| s.ms), 95.0),
-            "ms",
-        );
+        percentiles("repeated query latency", &or, &pr, |s| s.ms);
     }
     println!();
     println!(

@@ -253,19 +253,9 @@ fn connection(
 }
 
 fn mtimes(dir: &Path) -> BTreeMap<PathBuf, SystemTime> {
-    let mut out = BTreeMap::new();
-    let mut stack = vec![dir.to_path_buf()];
-    while let Some(d) = stack.pop() {
-        for e in std::fs::read_dir(&d).into_iter().flatten().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                stack.push(p);
-            } else if let Ok(t) = e.metadata().and_then(|m| m.modified()) {
-                out.insert(p, t);
-            }
-        }
-    }
-    out
+    crate::files_under(dir)
+        .filter_map(|(p, m)| m.modified().ok().map(|t| (p, t)))
+        .collect()
 }
 
 pub fn run(work: &Path, size: Size, fixtures: &Path) -> Result<(), String> {

@@ -11,6 +11,7 @@
 pub mod catalogue;
 pub mod decisions;
 pub mod feeds;
+pub mod files;
 pub mod import;
 pub mod index;
 pub mod people;

@@ -12,21 +12,13 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
 }
 
+/// Copy a data folder, leaving out the build output that may sit in a working copy's.
 fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for e in std::fs::read_dir(from).unwrap().flatten() {
-        let name = e.file_name();
-        // Build output that may sit in a working copy's data folder.
-        if ["search", "calendars", "feeds"].contains(&name.to_string_lossy().as_ref()) {
-            continue;
-        }
-        let (src, dst) = (e.path(), to.join(&name));
-        if src.is_dir() {
-            copy_dir(&src, &dst);
-        } else {
-            std::fs::copy(&src, &dst).unwrap();
-        }
-    }
+    minutebook_tools::files::copy_tree_where(from, to, |rel| {
+        !rel.split('/')
+            .any(|s| ["search", "calendars", "feeds"].contains(&s))
+    })
+    .unwrap();
 }
 
 /// Create or replace the value at a JSON pointer (the parent must exist).

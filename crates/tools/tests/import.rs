@@ -45,20 +45,16 @@ fn options(data: &Path, cache: &Path) -> Options {
 
 /// Every file under `dir` with its modification time.
 fn mtimes(dir: &Path) -> BTreeMap<String, SystemTime> {
-    fn walk(dir: &Path, root: &Path, out: &mut BTreeMap<String, SystemTime>) {
-        for e in std::fs::read_dir(dir).unwrap().flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, root, out);
-            } else {
-                let rel = p.strip_prefix(root).unwrap().display().to_string();
-                out.insert(rel, e.metadata().unwrap().modified().unwrap());
-            }
-        }
-    }
-    let mut out = BTreeMap::new();
-    walk(dir, dir, &mut out);
-    out
+    minutebook_tools::files::list_files(dir)
+        .into_iter()
+        .map(|rel| {
+            let t = std::fs::metadata(dir.join(&rel))
+                .unwrap()
+                .modified()
+                .unwrap();
+            (rel, t)
+        })
+        .collect()
 }
 
 #[test]

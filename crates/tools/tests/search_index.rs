@@ -88,9 +88,9 @@ fn indexes_every_kind_of_record_in_the_seed_data() {
         );
     }
     // Every file is small, and the manifest stays a few KB.
-    for entry in walk(&b.dir) {
-        let len = std::fs::metadata(&entry).unwrap().len();
-        assert!(len < 64 * 1024, "{} is {len} bytes", entry.display());
+    for rel in minutebook_tools::files::list_files(&b.dir) {
+        let len = std::fs::metadata(b.dir.join(&rel)).unwrap().len();
+        assert!(len < 64 * 1024, "{rel} is {len} bytes");
     }
     assert!(
         std::fs::metadata(b.dir.join("manifest.json"))
@@ -98,19 +98,6 @@ fn indexes_every_kind_of_record_in_the_seed_data() {
             .len()
             < 8 * 1024
     );
-}
-
-fn walk(dir: &Path) -> Vec<PathBuf> {
-    let mut out = Vec::new();
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            out.extend(walk(&p));
-        } else {
-            out.push(p);
-        }
-    }
-    out
 }
 
 #[test]

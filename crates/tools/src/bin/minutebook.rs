@@ -393,6 +393,28 @@ mod tests {
     use super::*;
     use clap::CommandFactory;
 
+    /// `minutebook <args>`, parsed.
+    fn parse(args: &[&str]) -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(std::iter::once("minutebook").chain(args.iter().copied()))
+    }
+
+    /// Each of `cases` is refused as a usage error (exit code 2), as clap refuses it.
+    fn assert_usage_errors(cases: &[&[&str]]) {
+        for bad in cases {
+            let e = parse(bad).unwrap_err();
+            assert_eq!(e.exit_code(), 2, "{bad:?}");
+        }
+    }
+
+    /// The arguments of `minutebook import moderngov <args>`.
+    fn moderngov(args: &[&str]) -> ModernGovArgs {
+        let cli = parse(&[&["import", "moderngov"], args].concat()).unwrap();
+        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
+            panic!("not an import");
+        };
+        a
+    }
+
     #[test]
     fn the_command_line_is_consistent() {
         Cli::command().debug_assert();
@@ -400,20 +422,9 @@ mod tests {
 
     #[test]
     fn options_keep_their_old_spelling() {
-        let cli = Cli::try_parse_from([
-            "minutebook",
-            "feeds",
-            "d",
-            "o",
-            "--base",
-            "",
-            "--site-url",
-            "",
-        ])
-        .unwrap();
+        let cli = parse(&["feeds", "d", "o", "--base", "", "--site-url", ""]).unwrap();
         assert!(matches!(cli.command, Command::Feeds(ref a) if a.base.as_deref() == Some("")));
-        let cli = Cli::try_parse_from([
-            "minutebook",
+        let cli = parse(&[
             "index",
             "d",
             "o",
@@ -431,23 +442,17 @@ mod tests {
                 ..
             })
         ));
-        for bad in [
-            vec!["minutebook", "index", "d", "o", "--docs-per-file", "0"],
-            vec!["minutebook", "check"],
-            vec!["minutebook", "check", "a", "b"],
-            vec!["minutebook", "frobnicate"],
-        ] {
-            let e = Cli::try_parse_from(&bad).unwrap_err();
-            assert_eq!(e.exit_code(), 2, "{bad:?}");
-        }
+        assert_usage_errors(&[
+            &["index", "d", "o", "--docs-per-file", "0"],
+            &["check"],
+            &["check", "a", "b"],
+            &["frobnicate"],
+        ]);
     }
 
     #[test]
     fn import_moderngov_parses_as_documented() {
-        let cli = Cli::try_parse_from([
-            "minutebook",
-            "import",
-            "moderngov",
+        let a = moderngov(&[
             "https://democracy.gloucester.gov.uk",
             "--council",
             "gloucester",
@@ -463,11 +468,7 @@ mod tests {
             "0",
             "--dry-run",
             "public/data",
-        ])
-        .unwrap();
-        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
-            panic!("not an import");
-        };
+        ]);
         assert_eq!(a.committees, vec![129, 130]);
         assert!(a.dry_run);
         let (councils, opts) = import_plan(a).unwrap();
@@ -477,33 +478,13 @@ mod tests {
         assert_eq!(opts.data_dir, PathBuf::from("public/data"));
 
         // With --config the one positional is the data folder.
-        let cli = Cli::try_parse_from([
-            "minutebook",
-            "import",
-            "moderngov",
-            "--config",
-            "councils.toml",
-            "public/data",
-        ])
-        .unwrap();
-        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
-            panic!("not an import");
-        };
+        let a = moderngov(&["--config", "councils.toml", "public/data"]);
         assert_eq!(a.base_url.as_deref(), Some("public/data"));
         assert!(a.data_dir.is_none());
 
-        for bad in [
-            vec![
-                "minutebook",
-                "import",
-                "moderngov",
-                "u",
-                "d",
-                "--from",
-                "2024-5-1",
-            ],
-            vec![
-                "minutebook",
+        assert_usage_errors(&[
+            &["import", "moderngov", "u", "d", "--from", "2024-5-1"],
+            &[
                 "import",
                 "moderngov",
                 "--config",
@@ -512,41 +493,20 @@ mod tests {
                 "x",
                 "d",
             ],
-            vec![
-                "minutebook",
-                "import",
-                "moderngov",
-                "u",
-                "d",
-                "--committee",
-                "abc",
-            ],
-            vec!["minutebook", "import", "elsewhere", "u", "d"],
-        ] {
-            let e = Cli::try_parse_from(&bad).unwrap_err();
-            assert_eq!(e.exit_code(), 2, "{bad:?}");
-        }
+            &["import", "moderngov", "u", "d", "--committee", "abc"],
+            &["import", "elsewhere", "u", "d"],
+        ]);
         // Parsed, but incomplete: a usage error from the plan.
-        let cli = Cli::try_parse_from(["minutebook", "import", "moderngov", "u", "d"]).unwrap();
-        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
-            panic!("not an import");
-        };
+        let a = moderngov(&["u", "d"]);
         assert!(import_plan(a).unwrap_err().contains("--council"));
-        let cli = Cli::try_parse_from([
-            "minutebook",
-            "import",
-            "moderngov",
+        let a = moderngov(&[
             "democracy.gloucester.gov.uk",
             "d",
             "--council",
             "g",
             "--name",
             "G",
-        ])
-        .unwrap();
-        let Command::Import(ImportSource::Moderngov(a)) = cli.command else {
-            panic!("not an import");
-        };
+        ]);
         assert!(import_plan(a).unwrap_err().contains("is not a web address"));
     }
 }

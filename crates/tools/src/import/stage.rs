@@ -86,12 +86,12 @@ impl Stage {
         data: &Path,
         dry_run: bool,
     ) -> Result<(Vec<String>, Vec<String>), String> {
-        let mut staged = Vec::new();
-        list_files(self.path(), self.path(), &mut staged);
-        let mut present = Vec::new();
-        if data.exists() {
-            list_files(data, data, &mut present);
-        }
+        let staged = list_files(self.path());
+        let present = if data.exists() {
+            list_files(data)
+        } else {
+            Vec::new()
+        };
         let mut written = Vec::new();
         for rel in &staged {
             let new = fs::read(self.path().join(rel)).map_err(|e| format!("{rel}: {e}"))?;
@@ -118,34 +118,18 @@ impl Stage {
     }
 }
 
-/// Files under `dir` (relative to `root`, `/`-separated), skipping hidden entries.
-fn list_files(dir: &Path, root: &Path, out: &mut Vec<String>) {
-    let Ok(entries) = fs::read_dir(dir) else {
-        return;
-    };
-    for e in entries.flatten() {
-        if e.file_name().to_string_lossy().starts_with('.') {
-            continue;
-        }
-        let p = e.path();
-        if p.is_dir() {
-            list_files(&p, root, out);
-        } else if let Ok(rel) = p.strip_prefix(root) {
-            out.push(rel.to_string_lossy().replace('\\', "/"));
-        }
-    }
-    out.sort();
+/// Files under `dir` (relative to it, `/`-separated, sorted), skipping hidden entries: a
+/// `.git` folder or an editor's file beside the data is never staged or published.
+fn list_files(dir: &Path) -> Vec<String> {
+    let mut files = crate::files::list_files(dir);
+    files.retain(|rel| !is_hidden(rel));
+    files
+}
+
+fn is_hidden(rel: &str) -> bool {
+    rel.split('/').any(|s| s.starts_with('.'))
 }
 
 fn copy_tree(from: &Path, to: &Path) -> Result<(), String> {
-    let mut files = Vec::new();
-    list_files(from, from, &mut files);
-    for rel in files {
-        let dest = to.join(&rel);
-        if let Some(d) = dest.parent() {
-            fs::create_dir_all(d).map_err(|e| format!("{}: {e}", d.display()))?;
-        }
-        fs::copy(from.join(&rel), &dest).map_err(|e| format!("{rel}: {e}"))?;
-    }
-    Ok(())
+    crate::files::copy_tree_where(from, to, |rel| !is_hidden(rel))
 }
