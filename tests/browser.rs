@@ -370,11 +370,7 @@ async fn no_serious_accessibility_violations() {
                 problems.push(e.to_string());
             }
         }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            fail(problems.join("\n\n"))
-        }
+        common::fail_if_any(&problems, "\n\n")
     })
     .await;
 }
@@ -396,11 +392,7 @@ async fn narrow_screens_do_not_scroll_sideways() {
                 problems.push(e.to_string());
             }
         }
-        if problems.is_empty() {
-            Ok(())
-        } else {
-            fail(problems.join("\n"))
-        }
+        common::fail_if_any(&problems, "\n")
     })
     .await;
 }

@@ -521,11 +521,7 @@ async fn every_embed_view_is_accessible() {
             if let Err(e) = app.axe_check("example host page").await {
                 problems.push(e.to_string());
             }
-            if problems.is_empty() {
-                Ok(())
-            } else {
-                fail(problems.join("\n"))
-            }
+            common::fail_if_any(&problems, "\n")
         },
     )
     .await;

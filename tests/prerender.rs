@@ -15,29 +15,17 @@ use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
-/// Every `index.html` under `dist` outside the data folder, as app paths (`/meetings/x`).
+/// Every `index.html` under `dist` outside the data and downloads folders, as app paths
+/// (`/meetings/x`).
 fn pages(dist: &Path) -> Vec<String> {
-    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
-        for entry in std::fs::read_dir(dir).unwrap().flatten() {
-            let path = entry.path();
-            if path.is_dir() {
-                if path != root.join("data") && path != root.join("downloads") {
-                    walk(&path, root, out);
-                }
-            } else if path.file_name().is_some_and(|n| n == "index.html") {
-                let rel = path
-                    .parent()
-                    .unwrap()
-                    .strip_prefix(root)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/");
-                out.push(format!("/{rel}"));
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(dist, dist, &mut out);
+    let mut out: Vec<String> = minutebook_tools::files::list_files(dist)
+        .into_iter()
+        .filter(|rel| !rel.starts_with("data/") && !rel.starts_with("downloads/"))
+        .filter_map(|rel| match rel.as_str() {
+            "index.html" => Some("/".to_string()),
+            _ => rel.strip_suffix("/index.html").map(|d| format!("/{d}")),
+        })
+        .collect();
     out.sort();
     out
 }
@@ -273,22 +261,19 @@ async fn embeds_load_only_the_frame_script_and_no_wasm() {
     .await;
 }
 
-fn files_under(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
-    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
-        let path = entry.path();
-        if path.is_dir() {
-            files_under(&path, ext, out);
-        } else if path.extension().is_some_and(|e| e == ext) {
-            out.push(path);
-        }
-    }
+/// The files under `dir` whose extension is `ext`.
+fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
+    minutebook_tools::files::list_files(dir)
+        .into_iter()
+        .map(|rel| dir.join(rel))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
+        .collect()
 }
 
 #[test]
 fn static_downloads_are_read_back_by_independent_parsers() {
     let downloads = common::dist_dir().join("downloads");
-    let mut calendars = Vec::new();
-    files_under(&downloads, "ics", &mut calendars);
+    let calendars = files_under(&downloads, "ics");
     assert!(
         !calendars.is_empty(),
         "calendar files in {}",
@@ -303,8 +288,7 @@ fn static_downloads_are_read_back_by_independent_parsers() {
         }
         assert!(events > 0, "{}: no events", file.display());
     }
-    let mut tables = Vec::new();
-    files_under(&downloads, "csv", &mut tables);
+    let tables = files_under(&downloads, "csv");
     assert!(!tables.is_empty(), "CSV files in {}", downloads.display());
     for file in &tables {
         let text = std::fs::read_to_string(file).unwrap();

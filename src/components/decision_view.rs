@@ -111,6 +111,16 @@ pub fn decision_reference(d: &Decision) -> String {
     )
 }
 
+/// The link to a resolution part's place in its meeting's page.
+pub fn permalink(d: &Decision) -> AnyView {
+    view! {
+        <a class="permalink" href=routes::meeting(&d.meeting, Some(&d.anchor))>
+            "Permalink"<span class="visually-hidden">{format!(" to {}", decision_reference(d))}</span>
+        </a>
+    }
+    .into_any()
+}
+
 /// A labelled select for a filter form: `name` is its key in the address, `current` the
 /// value the address holds now. The form is read when it is submitted.
 pub fn select_field(

@@ -6,6 +6,7 @@ pub mod catalogue_view;
 pub mod charts;
 pub mod chunked;
 pub mod csv_download;
+pub mod decision_list;
 pub mod decision_view;
 pub mod follow_up_status;
 pub mod glossary;

@@ -3,58 +3,33 @@
 //! planned or outstanding, and the words in later papers that show it. Statuses are stated
 //! as of each committee's latest meeting in the data. The rules are in docs/follow-ups.md.
 
-use crate::components::address_state::{form_fields, use_address_state, AddressState};
-use crate::components::catalogue_view::{committee_council_name, committee_title, WithCatalogue};
+use crate::components::address_state::AddressState;
+use crate::components::catalogue_view::{committee_council_name, committee_title};
+use crate::components::decision_list::{
+    committee_options, council_options, filter_form, meeting_group, options, results, use_list,
+    Page,
+};
 use crate::components::decision_view::{
-    decision_reference, decision_text, pagination, paper_link, select_field, showing, status_badge,
-    when,
+    decision_reference, decision_text, paper_link, permalink, select_field, status_badge, when,
 };
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
-use crate::components::status::Loads;
-use crate::data::{fetch_shared, Load};
+use crate::data::Load;
 use crate::routes;
 use leptos::prelude::*;
 use leptos_router::hooks::use_location;
 use minutebook_data::{
-    decision_paths, Catalogue, Date, DecisionsIndex, Evidence, FollowUp, FollowUpStatus,
-    FollowUpsFile, LoadError, StatusCounts,
+    Catalogue, Date, DecisionsIndex, Evidence, FollowUp, FollowUpStatus, LoadError, StatusCounts,
 };
 use minutebook_domain::dates::{long_date, short_date};
-use minutebook_domain::decision_pages::{
-    follow_up_rows, page_from, plan_follow_ups, FollowUpFilter, PagePlan, PER_PAGE,
-};
+use minutebook_domain::decision_pages::FollowUpFilter;
 use minutebook_domain::followups::describe_wait;
 use std::collections::BTreeMap;
-use std::sync::Arc;
-
-type Page = Arc<(PagePlan, Vec<FollowUp>)>;
 
 #[component]
 pub fn FollowUpsPage() -> impl IntoView {
-    let address = use_address_state(
-        |q| {
-            (
-                FollowUpFilter::from_query(|k| q.get(k)),
-                page_from(|k| q.get(k)),
-            )
-        },
-        |(f, page)| routes::with_query("/follow-ups", &f.to_query(*page)),
-    );
-    let filter = Memo::new(move |_| address.get().0);
-    let page = Memo::new(move |_| address.get().1);
-    let index = Load::new(|| async { fetch_shared::<DecisionsIndex>(decision_paths::INDEX).await });
-    let rows = Load::new(move || {
-        let (f, p) = (filter.get(), page.get());
-        async move {
-            let idx = index.await?;
-            let plan = plan_follow_ups(&idx, &f, p, PER_PAGE);
-            let files = crate::data::fetch_all::<FollowUpsFile>(&plan.files).await?;
-            let rows = follow_up_rows(&files, &f, &plan);
-            Ok::<Page, LoadError>(Arc::new((plan, rows)))
-        }
-    });
-    scroll_to_hash_when_loaded(rows);
+    let list = use_list::<FollowUpFilter>();
+    scroll_to_hash_when_loaded(list.rows);
     view! {
         <PageHead title="Follow-ups".to_string() description="Every request a committee made in its resolutions, and whether the papers show it was delivered.".to_string() />
         <Breadcrumbs trail=vec![("Home".into(), routes::home())] current="Follow-ups".to_string() />
@@ -63,32 +38,19 @@ pub fn FollowUpsPage() -> impl IntoView {
             "What committees asked for – a report, information, a briefing or visit, an update, a letter – "
             "and whether anything in the published papers shows it happened."
         </p>
-        <WithCatalogue render={move |c: Arc<Catalogue>| {
+        {list.view("the follow-ups", move |c, idx, f, page| {
             view! {
-                <Loads what="the follow-ups" retry=move || { index.refetch(); rows.refetch(); } content={
-                        let c = c.clone();
-                        move || {
-                            let c = c.clone();
-                            let f = filter.get();
-                            async move {
-                                let idx = index.await?;
-                                let page = rows.await?;
-                                Ok::<_, LoadError>(view! {
-                                    {overview(&c, &idx, &f)}
-                                    {filters(&c, &f, address)}
-                                    {results(&c, &idx, &f, &page)}
-                                })
-                            }
-                        }
-                    } />
+                {overview(c, idx, f)}
+                {filters(c, f, list.address)}
+                {results(f, &page.0, follow_up_groups(c, idx, page))}
             }
             .into_any()
-        }} />
+        })}
     }
 }
 
 /// Bring `#fu-...` (a link from a meeting or the Decisions page) into view once it exists.
-fn scroll_to_hash_when_loaded(rows: Load<Result<Page, LoadError>>) {
+fn scroll_to_hash_when_loaded(rows: Load<Result<Page<FollowUp>, LoadError>>) {
     let location = use_location();
     // As on the meeting page: after a take-over the browser has already scrolled there.
     let first = StoredValue::new(crate::takeover::taking_over());
@@ -178,90 +140,42 @@ fn filters(
     let council = f.council.clone().unwrap_or_default();
     let committee = f.committee.clone().unwrap_or_default();
     let status = f.status.map(|s| s.key().to_string()).unwrap_or_default();
-    let any = |label: &str| (String::new(), label.to_string());
-    let councils = std::iter::once(any("All councils"))
-        .chain(c.councils.iter().map(|x| (x.id.clone(), x.name.clone())))
-        .collect();
-    let committees = std::iter::once(any("All committees"))
-        .chain(c.committees.iter().map(|k| {
-            (
-                k.id.clone(),
-                format!("{} – {}", committee_council_name(c, &k.id), k.title),
-            )
-        }))
-        .collect();
-    let statuses = std::iter::once(any("Any status"))
-        .chain(
-            FollowUpStatus::ALL
-                .iter()
-                .map(|s| (s.key().to_string(), s.label().to_string())),
-        )
-        .collect();
-    let on_submit = move |ev: leptos::ev::SubmitEvent| {
-        ev.prevent_default();
-        address.push((FollowUpFilter::from_query(form_fields(&ev)), 1));
+    let statuses = options(
+        "Any status",
+        FollowUpStatus::ALL
+            .iter()
+            .map(|s| (s.key().to_string(), s.label().to_string())),
+    );
+    let fields = view! {
+        {select_field("council", "Council", council_options(c), council)}
+        {select_field("committee", "Committee", committee_options(c), committee)}
+        {select_field("status", "Status", statuses, status)}
     };
-    let filtered = *f != FollowUpFilter::default();
-    view! {
-        <form class="filters" aria-labelledby="filters-title" on:submit=on_submit>
-            <noscript><p class="hint mb-needs-js">"Filtering needs JavaScript, which is off or has not loaded. Without it the full list is shown, newest first."</p></noscript>
-            <h2 id="filters-title" class="filters__title">"Filter follow-ups"</h2>
-            <div class="filters__fields">
-                {select_field("council", "Council", councils, council)}
-                {select_field("committee", "Committee", committees, committee)}
-                {select_field("status", "Status", statuses, status)}
-            </div>
-            <div class="button-group">
-                <button type="submit" class="button">"Show follow-ups"</button>
-                {filtered.then(|| view! { <a href=routes::href("/follow-ups")>"Clear filters"</a> })}
-            </div>
-        </form>
-    }
-    .into_any()
+    filter_form(f, address, fields.into_any())
 }
 
-fn results(c: &Catalogue, idx: &DecisionsIndex, f: &FollowUpFilter, page: &Page) -> AnyView {
-    let (plan, rows) = (&page.0, &page.1);
-    let f2 = f.clone();
-    let nav = pagination(plan, "follow-ups", move |n| {
-        routes::with_query("/follow-ups", &f2.to_query(n))
-    });
+/// Consecutive follow-ups of one meeting, each group stated as of its committee's latest
+/// meeting in the data.
+fn follow_up_groups(c: &Catalogue, idx: &DecisionsIndex, page: &Page<FollowUp>) -> impl IntoView {
     let as_of = |committee: &str| {
         idx.follow_ups
             .iter()
             .find(|l| l.committee == committee)
             .map(|l| l.as_of)
     };
-    let mut groups: Vec<Vec<&FollowUp>> = Vec::new();
-    for r in rows {
-        match groups.last_mut() {
-            Some(g) if g[0].decision.meeting == r.decision.meeting => g.push(r),
-            _ => groups.push(vec![r]),
-        }
-    }
-    view! {
-        <section class="dec-results" aria-labelledby="results-title">
-            <h2 id="results-title">"Results"</h2>
-            <p class="dec-results__count" role="status">{showing(plan, "follow-up", "follow-ups")}</p>
-            {(plan.total == 0).then(|| view! {
-                <p>"No follow-ups in the published data match these filters. "<a href=routes::href("/follow-ups")>"Show all follow-ups"</a></p>
-            })}
-            {groups.into_iter().map(|g| {
-                let d = &g[0].decision;
-                let committee = c.meeting(&d.meeting).map(|m| m.committee.clone()).unwrap_or_default();
-                let title = format!("{} – {}", long_date(d.date, d.date_precision), committee_title(c, &committee));
-                let as_of = as_of(&committee).unwrap_or(d.date);
+    page.1
+        .chunk_by(|a, b| a.decision.meeting == b.decision.meeting)
+        .map(|g| {
+            let d = &g[0].decision;
+            meeting_group(c, d, |committee| {
+                let as_of = as_of(committee).unwrap_or(d.date);
                 view! {
-                    <div class="decision-meeting">
-                        <h3 class="decision-meeting__title"><a href=routes::meeting(&d.meeting, None)>{title}</a></h3>
-                        <ol class="decision-list">{g.into_iter().map(|fu| follow_up(fu, &committee, as_of)).collect_view()}</ol>
-                    </div>
+                    <ol class="decision-list">{g.iter().map(|fu| follow_up(fu, committee, as_of)).collect_view()}</ol>
                 }
-            }).collect_view()}
-            {nav}
-        </section>
-    }
-    .into_any()
+                .into_any()
+            })
+        })
+        .collect_view()
 }
 
 /// "in 6 months’ time (about 5 January 2023, after 7 November 2022)".
@@ -316,11 +230,7 @@ fn follow_up(f: &FollowUp, committee: &str, as_of: Date) -> AnyView {
                     <ol class="follow-up__evidence">{f.evidence.iter().map(|e| evidence(e, committee)).collect_view()}</ol>
                 }.into_any()
             }}
-            <p class="decision__permalink">
-                <a class="permalink" href=routes::meeting(&d.meeting, Some(&d.anchor))>
-                    "Permalink"<span class="visually-hidden">{format!(" to {}", decision_reference(d))}</span>
-                </a>
-            </p>
+            <p class="decision__permalink">{permalink(d)}</p>
         </li>
     }
     .into_any()

@@ -47,6 +47,16 @@ pub fn fail<T>(msg: impl Into<String>) -> TestResult<T> {
     Err(msg.into().into())
 }
 
+/// Pass when no problem was found, else fail with all of them (`sep` between), so one run
+/// reports every page that has one.
+pub fn fail_if_any(problems: &[String], sep: &str) -> TestResult {
+    if problems.is_empty() {
+        Ok(())
+    } else {
+        fail(problems.join(sep))
+    }
+}
+
 pub fn repo_root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
@@ -60,16 +70,7 @@ pub fn dist_dir() -> PathBuf {
 
 /// Copy a folder recursively (a built site, to change its data for one test).
 pub fn copy_dir(from: &Path, to: &Path) {
-    std::fs::create_dir_all(to).unwrap();
-    for entry in std::fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            std::fs::copy(entry.path(), &target).unwrap();
-        }
-    }
+    minutebook_tools::files::copy_tree(from, to).unwrap();
 }
 
 /// One of the app's own files in a build, as served: `app_file(dist, "_bg.wasm")` is

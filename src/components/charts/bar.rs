@@ -1,7 +1,7 @@
 //! Horizontal bars: each bar's label and value are written above it, so the chart reads
 //! without colour and without an axis; the bar lengths show the comparison.
 
-use super::{pattern_defs, patterned_rect, svg_root, ChartFigure, SeriesTable, LINE, WRAP};
+use super::{chart_figure, pattern_defs, patterned_rect, svg_root, SeriesTable, LINE, WRAP};
 use leptos::prelude::*;
 use minutebook_data::Unit;
 use minutebook_domain::charts::{describe_bars, nice_max, percent_of, wrap, SeriesData};
@@ -19,17 +19,15 @@ pub fn BarChart(
     tones: Option<Vec<String>>,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let description = describe_bars(&data);
     let svg = bar_svg(&id, &data, tones.as_deref());
-    let table = match children {
-        Some(c) => c().into_any(),
-        None => view! { <SeriesTable id=format!("{id}-data") data=data.clone() /> }.into_any(),
-    };
-    view! {
-        <ChartFigure id=id title=data.title.clone() description=description svg=svg>
-            {table}
-        </ChartFigure>
-    }
+    chart_figure(
+        id,
+        data.title.clone(),
+        describe_bars(&data),
+        svg,
+        children,
+        |table_id| view! { <SeriesTable id=table_id data=data.clone() /> }.into_any(),
+    )
 }
 
 fn bar_svg(id: &str, d: &SeriesData, tones: Option<&[String]>) -> AnyView {

@@ -1,7 +1,7 @@
 //! A line over time: gridlines with their values, a marker at every point, the first and
 //! last values (and every value when there are few) written beside their markers.
 
-use super::{svg_root, ChartFigure, SeriesTable};
+use super::{chart_figure, svg_root, SeriesTable};
 use leptos::prelude::*;
 use minutebook_data::Unit;
 use minutebook_domain::charts::{describe_line, nice_max, ticks, SeriesData};
@@ -18,17 +18,15 @@ pub fn LineChart(
     data: SeriesData,
     #[prop(optional)] children: Option<Children>,
 ) -> impl IntoView {
-    let description = describe_line(&data);
     let svg = line_svg(&id, &data);
-    let table = match children {
-        Some(c) => c().into_any(),
-        None => view! { <SeriesTable id=format!("{id}-data") data=data.clone() /> }.into_any(),
-    };
-    view! {
-        <ChartFigure id=id title=data.title.clone() description=description svg=svg>
-            {table}
-        </ChartFigure>
-    }
+    chart_figure(
+        id,
+        data.title.clone(),
+        describe_line(&data),
+        svg,
+        children,
+        |table_id| view! { <SeriesTable id=table_id data=data.clone() /> }.into_any(),
+    )
 }
 
 fn line_svg(id: &str, d: &SeriesData) -> AnyView {

@@ -46,6 +46,28 @@ pub fn ChartFigure(
     }
 }
 
+/// A chart's figure over its data table: the page's own (`children`) or, when it gives
+/// none, `generated` (given the table's id).
+pub fn chart_figure(
+    id: String,
+    title: String,
+    description: String,
+    svg: AnyView,
+    children: Option<Children>,
+    generated: impl FnOnce(String) -> AnyView,
+) -> AnyView {
+    let table = match children {
+        Some(c) => c().into_any(),
+        None => generated(format!("{id}-data")),
+    };
+    view! {
+        <ChartFigure id=id title=title description=description svg=svg>
+            {table}
+        </ChartFigure>
+    }
+    .into_any()
+}
+
 /// The `role="img"` root every chart draws into.
 pub fn svg_root(id: &str, height: f64, class: &str, body: AnyView) -> AnyView {
     view! {

@@ -2,7 +2,7 @@
 //! told apart by colour *and* pattern, separated by gaps, and named in a legend that gives
 //! each category's words (and, for a single bar, its value and share).
 
-use super::{pattern_defs, patterned_rect, svg_root, ChartFigure, LINE, WRAP};
+use super::{chart_figure, pattern_defs, patterned_rect, svg_root, LINE, WRAP};
 use crate::components::csv_download::CsvDownload;
 use leptos::prelude::*;
 use minutebook_domain::charts::{describe_stacked, share_text, wrap, StackedData};
@@ -26,17 +26,15 @@ pub fn StackedShareChart(
             .map(|i| format!("chart-fill--{}", i % 8))
             .collect()
     });
-    let description = describe_stacked(&data);
     let svg = stacked_svg(&id, &data, &tones);
-    let table = match children {
-        Some(c) => c().into_any(),
-        None => view! { <StackedTable id=format!("{id}-data") data=data.clone() /> }.into_any(),
-    };
-    view! {
-        <ChartFigure id=id title=data.title.clone() description=description svg=svg>
-            {table}
-        </ChartFigure>
-    }
+    chart_figure(
+        id,
+        data.title.clone(),
+        describe_stacked(&data),
+        svg,
+        children,
+        |table_id| view! { <StackedTable id=table_id data=data.clone() /> }.into_any(),
+    )
 }
 
 fn text_lines(x: &str, y: f64, lines: &[String], class: &'static str) -> AnyView {
