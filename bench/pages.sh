@@ -44,13 +44,28 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
         /dashboards/sefton-osc-children-performance-dashboard-2022-11-07 \
         /committees/sefton-osc-children/work-programme /decisions; do
         CHROME_PATH="$(mb_chrome_bin)" bench/node_modules/.bin/lighthouse "http://127.0.0.1:$PORT$page" \
-            --quiet --output=json --output-path="$WORK/lh.json" --only-categories=performance,accessibility \
+            --quiet --output=json --output-path="$WORK/lh$(echo "$page" | tr / _).json" --only-categories=performance,accessibility \
             --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-dev-shm-usage" >/dev/null 2>&1 || true
         node -e '
             const r = require(process.argv[1]), a = r.audits;
             const kib = (a["total-byte-weight"].numericValue / 1024).toFixed(0);
             console.log(`| \`${process.argv[2]}\` | ${Math.round(r.categories.performance.score * 100)} | ${(a["largest-contentful-paint"].numericValue / 1000).toFixed(1)} s | ${a["cumulative-layout-shift"].numericValue.toFixed(2)} | ${Math.round(a["total-blocking-time"].numericValue)} ms | ${Math.round(r.categories.accessibility.score * 100)} | ${kib} KiB |`);
-        ' "$WORK/lh.json" "$page" || echo "| \`$page\` | lighthouse failed | | | | | |"
+        ' "$WORK/lh$(echo "$page" | tr / _).json" "$page" || echo "| \`$page\` | lighthouse failed | | | | | |"
+    done
+    # Where the blocking time goes: each page's long tasks (throttled ms) and what the main
+    # thread spent its time on, from the reports kept in $WORK.
+    echo "== long tasks (ms, simulated throttling) and main-thread time by kind"
+    for page in / /committees/sefton-osc-children /meetings/sefton-osc-children-2022-11-07 \
+        /dashboards/sefton-osc-children-performance-dashboard-2022-11-07 \
+        /committees/sefton-osc-children/work-programme /decisions; do
+        node -e '
+            const a = require(process.argv[1]).audits;
+            const tasks = ((a["long-tasks"].details || {}).items || [])
+                .map(t => `${Math.round(t.duration)}@${Math.round(t.startTime)}`).join(" ");
+            const kinds = ((a["mainthread-work-breakdown"].details || {}).items || [])
+                .slice(0, 4).map(k => `${k.groupLabel} ${Math.round(k.duration)}`).join(", ");
+            console.log(`${process.argv[2]}: tasks ${tasks || "none"}; ${kinds}`);
+        ' "$WORK/lh$(echo "$page" | tr / _).json" "$page" || true
     done
 fi
 

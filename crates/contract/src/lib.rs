@@ -19,6 +19,7 @@ mod dashboard;
 mod decisions;
 mod forward_plan;
 mod glossary;
+mod json_path;
 mod load;
 mod meeting;
 mod people;

@@ -3,6 +3,9 @@
 //! Parsing goes in three steps so each failure names the file and what is wrong with it:
 //! is it JSON at all (malformed or cut off), is it a format this viewer reads, and does
 //! every field have the right shape (with the JSON path of the first one that does not).
+//! The text is read twice and never held as a `serde_json::Value`: the first pass checks
+//! the syntax and keeps only the format; the second reads the types, and a failure's path
+//! is found from its position ([`crate::json_path`]).
 //!
 //! Two things are handled before the JSON is read, for the app and the tools alike:
 //! - a UTF-8 byte-order mark at the start (as Windows tools write it) is skipped;
@@ -10,7 +13,7 @@
 //!   `index.html`, the "single-page app fallback") is reported as a web page, not as
 //!   broken JSON.
 
-use crate::{Catalogue, CouncilFile, Meeting, FORMAT};
+use crate::{json_path, Catalogue, CouncilFile, Meeting, FORMAT};
 use serde::de::DeserializeOwned;
 use std::fmt;
 
@@ -171,7 +174,9 @@ pub fn parse<T: Versioned>(file: &str, text: &str) -> Result<T, LoadError> {
     if is_web_page(text.as_bytes()) {
         return Err(err(LoadErrorKind::WebPage));
     }
-    let value: serde_json::Value = serde_json::from_str(text).map_err(|e| {
+    // First pass: is it JSON at all, and which format does it say it is in? Nothing but
+    // the format is kept, so a large file is not held twice.
+    let probe: Seen = serde_json::from_str(text).map_err(|e| {
         let (line, column) = (e.line(), e.column());
         err(if e.is_eof() {
             LoadErrorKind::Truncated { line, column }
@@ -183,19 +188,32 @@ pub fn parse<T: Versioned>(file: &str, text: &str) -> Result<T, LoadError> {
             }
         })
     })?;
-    let format = match &value {
-        serde_json::Value::Object(map) => match map.get("format") {
-            None => Err(FormatError::Missing),
-            Some(serde_json::Value::String(s)) if s == FORMAT => Ok(()),
-            Some(serde_json::Value::String(s)) => Err(FormatError::Unknown { found: s.clone() }),
-            Some(_) => Err(FormatError::NotAString),
+    let format = match probe {
+        Seen::Object { format: None } => Err(FormatError::Missing),
+        Seen::Object { format: Some(f) } => match *f {
+            Seen::Text(s) if s == FORMAT => Ok(()),
+            Seen::Text(found) => Err(FormatError::Unknown { found }),
+            _ => Err(FormatError::NotAString),
         },
         _ => Err(FormatError::NotAnObject),
     };
     format.map_err(|f| err(LoadErrorKind::Format(f)))?;
-    serde_path_to_error::deserialize(value).map_err(|e| {
-        let path = e.path().to_string();
-        let message = strip_position(&e.into_inner().to_string());
+    // Second pass: the typed read, straight from the text. Where it fails, the path is
+    // found from the error's position (crate::json_path).
+    serde_json::from_str(text).map_err(|e| {
+        let message = strip_position(&e.to_string());
+        // A number no float can hold ("1e400") is broken JSON, as the first pass finds it
+        // outside the fields this viewer reads. (Not every syntax-class error is: serde_json
+        // calls a number where an enum belongs "expected value".)
+        if message.starts_with("number out of range") {
+            return err(LoadErrorKind::Malformed {
+                line: e.line(),
+                column: e.column(),
+                message,
+            });
+        }
+        let end = json_path::offset_of(text, e.line(), e.column());
+        let path = json_path::path_at(text, end, &message);
         err(LoadErrorKind::WrongShape {
             path: if path == "." {
                 "the top level".into()
@@ -205,6 +223,100 @@ pub fn parse<T: Versioned>(file: &str, text: &str) -> Result<T, LoadError> {
             message,
         })
     })
+}
+
+/// What the first pass keeps of a value: a string's text, or an object's `format` field.
+/// It accepts any JSON, so only the syntax can fail it.
+enum Seen {
+    Text(String),
+    Object { format: Option<Box<Seen>> },
+    Other,
+}
+
+impl<'de> serde::Deserialize<'de> for Seen {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(SeenVisitor { keep_text: false })
+    }
+}
+
+/// Reads any value; keeps a string's text only where asked (the format field), so the
+/// first pass allocates almost nothing. Unlike `IgnoredAny` it converts numbers, so one
+/// beyond any float ("1e400") is broken JSON wherever it stands.
+#[derive(Clone, Copy)]
+struct SeenVisitor {
+    keep_text: bool,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for SeenVisitor {
+    type Value = Seen;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Seen, D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for SeenVisitor {
+    type Value = Seen;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("any JSON value")
+    }
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<Seen, E> {
+        Ok(Seen::Other)
+    }
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<Seen, E> {
+        Ok(Seen::Other)
+    }
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<Seen, E> {
+        Ok(Seen::Other)
+    }
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<Seen, E> {
+        Ok(Seen::Other)
+    }
+    fn visit_unit<E: serde::de::Error>(self) -> Result<Seen, E> {
+        Ok(Seen::Other)
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Seen, E> {
+        Ok(if self.keep_text {
+            Seen::Text(v.to_owned())
+        } else {
+            Seen::Other
+        })
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut a: A) -> Result<Seen, A::Error> {
+        let skip = SeenVisitor { keep_text: false };
+        while a.next_element_seed(skip)?.is_some() {}
+        Ok(Seen::Other)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut a: A) -> Result<Seen, A::Error> {
+        let mut format = None;
+        while let Some(is_format) = a.next_key_seed(IsFormat)? {
+            let keep_text = is_format && format.is_none();
+            let value = a.next_value_seed(SeenVisitor { keep_text })?;
+            if keep_text {
+                format = Some(Box::new(value));
+            }
+        }
+        Ok(Seen::Object { format })
+    }
+}
+
+/// Whether a key is `format`, without copying it.
+struct IsFormat;
+
+impl<'de> serde::de::DeserializeSeed<'de> for IsFormat {
+    type Value = bool;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<bool, D::Error> {
+        d.deserialize_str(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for IsFormat {
+    type Value = bool;
+    fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+        f.write_str("a key")
+    }
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<bool, E> {
+        Ok(v == "format")
+    }
 }
 
 /// Parse from bytes (e.g. a file read from disk); invalid UTF-8 is reported as malformed.
@@ -253,6 +365,16 @@ mod tests {
     use crate::Meeting;
 
     const GOOD: &str = r#"{"format":"minutebook/1","id":"x-2022-11-07","committee":"x","date":"2022-11-07","status":"held","agenda_published":true,"minutes":"draft"}"#;
+
+    #[test]
+    fn a_number_beyond_any_float_is_broken_json() {
+        let text = GOOD.replace("\"status\"", "\"n\":1e400,\"status\"");
+        let e = parse::<Meeting>("m.json", &text).unwrap_err();
+        assert!(
+            matches!(e.kind, LoadErrorKind::Malformed { line: 1, .. }),
+            "{e:?}"
+        );
+    }
 
     #[test]
     fn a_byte_order_mark_is_skipped() {

@@ -4,6 +4,8 @@
 //! is used (`parse`, `parse_bytes`). Run by plain `cargo test`; the fuzz targets in /fuzz
 //! drive the same functions for longer (docs/fuzzing.md).
 
+mod common;
+
 use minutebook_data::{
     parse, parse_bytes, Catalogue, CouncilAttendance, CouncilFile, Dashboard, DecisionsFile,
     DecisionsIndex, FollowUpsFile, ForwardPlan, Glossary, Meeting, PeopleRegister, Theme,
@@ -13,7 +15,7 @@ use proptest::prelude::*;
 use serde::Serialize;
 use std::collections::BTreeSet;
 use std::fmt::Debug;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 /// Parse `text` as a `T`; if accepted, its JSON must read back as the same value.
@@ -63,23 +65,12 @@ fn every_type(text: &str) -> Result<usize, String> {
     Ok(results.iter().filter(|&&b| b).count())
 }
 
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) {
-    for e in std::fs::read_dir(dir).unwrap().flatten() {
-        let p = e.path();
-        if p.is_dir() {
-            walk(&p, out);
-        } else if p.extension().is_some_and(|x| x == "json") {
-            out.push(p);
-        }
-    }
-}
-
 /// The seed data files (public/data), smallest first, and every object key in them.
 fn seeds() -> &'static (Vec<String>, Vec<String>) {
     static SEEDS: OnceLock<(Vec<String>, Vec<String>)> = OnceLock::new();
     SEEDS.get_or_init(|| {
         let mut files = Vec::new();
-        walk(
+        common::json_files(
             &Path::new(env!("CARGO_MANIFEST_DIR")).join("../../public/data"),
             &mut files,
         );
