@@ -5,6 +5,7 @@
 #   bash bench/pages.sh                 build, then measure everything
 #   NO_BUILD=1 bash bench/pages.sh      measure the dist/ already built
 #   NO_LIGHTHOUSE=1 bash bench/pages.sh sizes and the large-council pre-render only
+#   NO_LARGE=1 bash bench/pages.sh      without the large-council pre-render
 #
 # Figures:
 #   * Lighthouse 13 (mobile preset, default throttling) on six pages, dist/ served with gzip;
@@ -27,6 +28,11 @@ fi
 
 echo "== sizes (brotli, quality 11)"
 node bench/sizes.mjs dist
+
+# The wasm's 20 largest items, from the build before wasm-opt (it still has function names).
+command -v twiggy >/dev/null || cargo install -q twiggy --locked --version 0.8.0 >&2
+echo "== twiggy top 20 (target/wasm32-unknown-unknown/release/minutebook-app.wasm, before wasm-opt)"
+twiggy top -n 20 target/wasm32-unknown-unknown/release/minutebook-app.wasm
 
 if [ -z "${NO_LIGHTHOUSE:-}" ]; then
     LH_VERSION="13.0.1"
@@ -69,6 +75,7 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
     done
 fi
 
+[ -n "${NO_LARGE:-}" ] && exit 0
 echo "== pre-rendering the synthetic large council"
 cargo build --release -q -p minutebook-bench
 cargo build --release -q --no-default-features --features ssr --bin prerender

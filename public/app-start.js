@@ -25,9 +25,24 @@
     failed('this page does not name the app files');
     return;
   }
-  import(js)
-    .then(function (app) {
-      return app.default({ module_or_path: wasm });
-    })
-    .catch(failed);
+  function start() {
+    import(js)
+      .then(function (app) {
+        return app.default({ module_or_path: wasm });
+      })
+      .catch(failed);
+  }
+  // Start once the page is on screen: after two frames (the first paint, then whatever
+  // the page paints next, such as its largest text) and an idle moment. The reader never
+  // waits for the app's download, compilation or take-over. In a background tab the app
+  // starts when the tab is first shown (frames only run in a visible tab).
+  requestAnimationFrame(function () {
+    requestAnimationFrame(function () {
+      if (window.requestIdleCallback) {
+        window.requestIdleCallback(start, { timeout: 1000 });
+      } else {
+        setTimeout(start, 0);
+      }
+    });
+  });
 })();

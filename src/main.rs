@@ -8,6 +8,11 @@ fn main() {
             console_error_panic_hook::hook(info);
             minutebook::takeover::show_failure();
         }));
-        minutebook::takeover::start();
+        // In a task of its own: instantiating the wasm is one long task already, and the
+        // take-over's first render would lengthen it (total blocking time).
+        leptos::prelude::set_timeout(
+            minutebook::takeover::start,
+            std::time::Duration::ZERO,
+        );
     }
 }
