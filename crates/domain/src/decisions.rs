@@ -373,15 +373,6 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
     rows.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.meeting.cmp(&b.meeting)));
     let (index, by_minute) = indexes(&rows);
     let by_id: HashMap<&str, &Meeting> = meetings.iter().map(|m| (m.id.as_str(), m)).collect();
-    let link_of = |d: &Decision| PaperLink {
-        meeting: d.meeting.clone(),
-        date: d.date,
-        date_precision: d.date_precision,
-        minute: Some(d.minute.clone()),
-        part: d.part.clone(),
-        item: Some(d.item.clone()),
-        anchor: d.anchor.clone(),
-    };
     let mut links: Vec<(usize, PaperLink, bool)> = Vec::new(); // (row, link, outgoing)
     for o in occurrences {
         // A minute quoting itself is not a cross-reference.
@@ -411,7 +402,7 @@ pub fn decisions(meetings: &[Meeting], occurrences: &[Occurrence]) -> Vec<Decisi
         }
         for &f in &from_rows {
             for &t in &to {
-                links.push((f, link_of(&rows[t]), true));
+                links.push((f, link_to(&rows[t]), true));
             }
             // A minute with no resolution (apologies, say) is still a place to link to.
             if to.is_empty() {
@@ -498,6 +489,19 @@ pub fn minute_label(minute: &str, part: Option<&str>) -> String {
     match part {
         Some(p) => format!("Minute {minute} ({p})"),
         None => format!("Minute {minute}"),
+    }
+}
+
+/// A link to the place in the papers where decision `d` was made.
+pub(crate) fn link_to(d: &Decision) -> PaperLink {
+    PaperLink {
+        meeting: d.meeting.clone(),
+        date: d.date,
+        date_precision: d.date_precision,
+        minute: Some(d.minute.clone()),
+        part: d.part.clone(),
+        item: Some(d.item.clone()),
+        anchor: d.anchor.clone(),
     }
 }
 

@@ -13,7 +13,9 @@
 //! 2147483647 months' time" and "in 100000 months' time" are misprints, not deadlines.
 
 use crate::dates::{date_from_days, days_from_epoch, municipal_year};
-use crate::decisions::{indexes, key, meeting_link, minute_link, targets, Occurrence, Place};
+use crate::decisions::{
+    indexes, key, link_to, meeting_link, minute_link, targets, Occurrence, Place,
+};
 use minutebook_data::{
     Catalogue, Date, Decision, Evidence, EvidenceKind, FollowUp, FollowUpEvidence, FollowUpStatus,
     FollowUpsFile, Meeting, MinutesStatus, PaperLink, ResolutionPart, WorkProgramme, FORMAT,
@@ -325,18 +327,6 @@ fn part_of(d: &Decision) -> ResolutionPart {
         bullets: d.bullets.clone(),
         parts: d.parts.clone(),
         follow_up: Vec::new(),
-    }
-}
-
-fn link_to(d: &Decision) -> PaperLink {
-    PaperLink {
-        meeting: d.meeting.clone(),
-        date: d.date,
-        date_precision: d.date_precision,
-        minute: Some(d.minute.clone()),
-        part: d.part.clone(),
-        item: Some(d.item.clone()),
-        anchor: d.anchor.clone(),
     }
 }
 

@@ -179,25 +179,11 @@ fn follow_ups_json(f: &FollowUpsFile) -> String {
 
 /// Every `.json` file now under `<root>/decisions`, relative to the root.
 pub fn existing(root: &Path) -> Vec<String> {
-    fn walk(dir: &Path, root: &Path, out: &mut Vec<String>) {
-        let Ok(entries) = fs::read_dir(dir) else {
-            return;
-        };
-        for e in entries.flatten() {
-            let p = e.path();
-            if p.is_dir() {
-                walk(&p, root, out);
-            } else if p.extension().is_some_and(|x| x == "json") {
-                if let Ok(rel) = p.strip_prefix(root) {
-                    out.push(rel.to_string_lossy().replace('\\', "/"));
-                }
-            }
-        }
-    }
-    let mut out = Vec::new();
-    walk(&root.join("decisions"), root, &mut out);
-    out.sort();
-    out
+    crate::files::list_files(&root.join("decisions"))
+        .into_iter()
+        .filter(|f| f.ends_with(".json"))
+        .map(|f| format!("decisions/{f}"))
+        .collect()
 }
 
 /// Write the decisions files for the data folder `root`, removing any left over. Nothing
