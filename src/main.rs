@@ -10,9 +10,6 @@ fn main() {
         }));
         // In a task of its own: instantiating the wasm is one long task already, and the
         // take-over's first render would lengthen it (total blocking time).
-        leptos::prelude::set_timeout(
-            minutebook::takeover::start,
-            std::time::Duration::ZERO,
-        );
+        leptos::prelude::set_timeout(minutebook::takeover::start, std::time::Duration::ZERO);
     }
 }
