@@ -87,11 +87,8 @@ impl Stage {
         dry_run: bool,
     ) -> Result<(Vec<String>, Vec<String>), String> {
         let staged = list_files(self.path());
-        let present = if data.exists() {
-            list_files(data)
-        } else {
-            Vec::new()
-        };
+        // A data folder not made yet lists no files.
+        let present = list_files(data);
         let mut written = Vec::new();
         for rel in &staged {
             let new = fs::read(self.path().join(rel)).map_err(|e| format!("{rel}: {e}"))?;
