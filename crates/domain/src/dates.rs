@@ -1,5 +1,6 @@
 //! Dates and times as councils write them: "Monday 7 November 2022, 6.30pm".
 
+use chrono::{Datelike, Days, NaiveDate};
 use minutebook_data::{Date, DatePrecision, Time};
 
 const MONTHS: [&str; 12] = [
@@ -26,17 +27,51 @@ const WEEKDAYS: [&str; 7] = [
     "Sunday",
 ];
 
-/// Days since 1970-01-01 (proleptic Gregorian), after Howard Hinnant's `days_from_civil`.
+// chrono's `NaiveDate` holds the years -262,144 to 262,143; a `Date` holds any `i32` year.
+// Past chrono's years nothing changes: the Gregorian calendar repeats every 400 years, and
+// 400 years are 146,097 days, a whole number of weeks. So chrono is handed each date moved
+// by whole 400-year cycles into the years 0 to 399 (from a day number, 1970 to 2369), and
+// the cycles are added back to its answer. So these functions keep the promises they made
+// before chrono, which the tests hold them to (tests/properties.rs takes any `i32` year):
+// exact round trips, weekdays and months for every `i32` year; `None` (checked) or the
+// first or last day there is (saturating) only past the years an `i32` holds; and no
+// overflow or panic for any input.
+const CYCLE_YEARS: i32 = 400;
+const CYCLE_DAYS: i64 = 146_097;
+const EPOCH: NaiveDate = NaiveDate::from_ymd_opt(1970, 1, 1).unwrap();
+
+/// `d` as chrono's date moved by whole 400-year cycles into the years 0 to 399, and the
+/// number of cycles it was moved by. A date the calendar lacks (`Date`'s fields are public)
+/// is read as the nearest real day: a month past 12 as December, 0 as January, 31 June as
+/// 30 June, day 0 as the 1st.
+pub(crate) fn in_cycle(d: Date) -> (i64, NaiveDate) {
+    let (year, month) = (d.year.rem_euclid(CYCLE_YEARS), d.month.clamp(1, 12));
+    let date = NaiveDate::from_ymd_opt(year, month.into(), 1).and_then(|first| {
+        first.with_day(u32::from(d.day).clamp(1, first.num_days_in_month().into()))
+    });
+    (
+        d.year.div_euclid(CYCLE_YEARS).into(),
+        date.expect("the years 0 to 399 are inside chrono's range"),
+    )
+}
+
+/// The inverse of [`in_cycle`]: chrono's `date` moved forward by `cycles` 400-year cycles,
+/// or `None` when the year would not fit in an `i32`.
+pub(crate) fn out_of_cycle(cycles: i64, date: NaiveDate) -> Option<Date> {
+    let year = cycles
+        .checked_mul(CYCLE_YEARS.into())?
+        .checked_add(date.year().into())?;
+    Some(Date {
+        year: i32::try_from(year).ok()?,
+        month: date.month() as u8,
+        day: date.day() as u8,
+    })
+}
+
+/// Days since 1970-01-01 (proleptic Gregorian).
 pub fn days_from_epoch(d: Date) -> i64 {
-    let (m, y) = (
-        d.month as i64,
-        d.year as i64 - if d.month <= 2 { 1 } else { 0 },
-    );
-    let era = y.div_euclid(400);
-    let yoe = y - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d.day as i64 - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    era * 146_097 + doe - 719_468
+    let (cycles, date) = in_cycle(d);
+    cycles * CYCLE_DAYS + date.signed_duration_since(EPOCH).num_days()
 }
 
 /// The inverse of [`days_from_epoch`]. Day numbers beyond the years an `i32` holds give
@@ -59,22 +94,29 @@ pub fn date_from_days(days: i64) -> Date {
 
 /// The inverse of [`days_from_epoch`], or `None` when the year would not fit in an `i32`.
 pub fn checked_date_from_days(days: i64) -> Option<Date> {
-    let z = days.checked_add(719_468)?;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day = (doy - (153 * mp + 2) / 5 + 1) as u8;
-    let month = if mp < 10 { mp + 3 } else { mp - 9 } as u8;
-    let year = i32::try_from(yoe + era * 400 + if month <= 2 { 1 } else { 0 }).ok()?;
-    Some(Date { year, month, day })
+    let within = Days::new(days.rem_euclid(CYCLE_DAYS).unsigned_abs());
+    out_of_cycle(days.div_euclid(CYCLE_DAYS), EPOCH.checked_add_days(within)?)
 }
 
 /// 0 = Monday ... 6 = Sunday.
 pub fn weekday_index(d: Date) -> usize {
-    // 1970-01-01 was a Thursday (index 3).
-    (days_from_epoch(d) + 3).rem_euclid(7) as usize
+    // Whole 400-year cycles are whole weeks, so the date in the cycle has the same weekday.
+    in_cycle(d).1.weekday().num_days_from_monday() as usize
+}
+
+/// The last day of a month (of December for a month past 12, of January for 0).
+pub fn last_day_of_month(year: i32, month: u8) -> Date {
+    let month = month.clamp(1, 12);
+    let (_, first) = in_cycle(Date {
+        year,
+        month,
+        day: 1,
+    });
+    Date {
+        year,
+        month,
+        day: first.num_days_in_month(),
+    }
 }
 
 pub fn weekday(d: Date) -> &'static str {
@@ -229,6 +271,122 @@ mod tests {
             i32::MIN
         );
         assert_eq!(municipal_year_label(i32::MAX), "2147483647/48");
+    }
+
+    /// A real date in any year (`Date::parse` reads only the years 1900 to 2200).
+    fn ymd(year: i32, month: u8, day: u8) -> Date {
+        Date::new(year, month, day).expect("a real date")
+    }
+
+    #[test]
+    fn weekdays_of_known_dates() {
+        assert_eq!(weekday_index(d("2022-11-07")), 0);
+        assert_eq!(
+            long_date(d("2022-11-07"), DatePrecision::Day),
+            "Monday 7 November 2022"
+        );
+        assert_eq!(weekday(d("1970-01-01")), "Thursday");
+        assert_eq!(weekday(d("2000-01-01")), "Saturday");
+        assert_eq!(weekday(d("2024-02-29")), "Thursday");
+        assert_eq!(days_from_epoch(d("2022-11-07")), 19_303);
+        assert_eq!(date_from_days(19_303), d("2022-11-07"));
+    }
+
+    #[test]
+    fn leap_days() {
+        assert_eq!(days_between_days("2024-02-28", "2024-03-01"), 2);
+        assert_eq!(days_between_days("2023-02-28", "2023-03-01"), 1);
+        assert_eq!(days_between_days("2000-02-28", "2000-03-01"), 2);
+        assert_eq!(days_between_days("1900-02-28", "1900-03-01"), 1);
+        assert_eq!(
+            date_from_days(days_from_epoch(d("2024-02-28")) + 1),
+            d("2024-02-29")
+        );
+        assert_eq!(last_day_of_month(2024, 2), d("2024-02-29"));
+        assert_eq!(last_day_of_month(2023, 2), d("2023-02-28"));
+        assert_eq!(last_day_of_month(2000, 2), d("2000-02-29"));
+        assert_eq!(last_day_of_month(1900, 2), d("1900-02-28"));
+        assert_eq!(last_day_of_month(2022, 11), d("2022-11-30"));
+    }
+
+    fn days_between_days(from: &str, to: &str) -> i64 {
+        days_from_epoch(d(to)) - days_from_epoch(d(from))
+    }
+
+    /// chrono's own years end at -262,144 and 262,143; the day numbers carry on past them
+    /// without a gap, and agree with chrono inside them.
+    #[test]
+    fn chronos_range_limits() {
+        for limit in [NaiveDate::MIN, NaiveDate::MAX] {
+            let date = ymd(limit.year(), limit.month() as u8, limit.day() as u8);
+            assert_eq!(
+                days_from_epoch(date),
+                limit.signed_duration_since(EPOCH).num_days()
+            );
+        }
+        let (last, after) = (ymd(262_143, 12, 31), ymd(262_144, 1, 1));
+        assert_eq!(days_from_epoch(last), 95_026_601);
+        assert_eq!(days_from_epoch(after), 95_026_602);
+        assert_eq!(checked_date_from_days(95_026_602), Some(after));
+        assert_eq!((weekday(last), weekday(after)), ("Tuesday", "Wednesday"));
+        let (before, first) = (ymd(-262_145, 12, 31), ymd(-262_144, 1, 1));
+        assert_eq!(days_from_epoch(first), -96_465_658);
+        assert_eq!(days_from_epoch(before), -96_465_659);
+        assert_eq!(checked_date_from_days(-96_465_659), Some(before));
+        assert_eq!((weekday(before), weekday(first)), ("Monday", "Tuesday"));
+        // -262,144 is a leap year (divisible by 4, not by 100); 262,143 is not.
+        assert_eq!(last_day_of_month(-262_144, 2).day, 29);
+        assert_eq!(last_day_of_month(262_143, 2).day, 28);
+        assert_eq!(last_day_of_month(262_144, 2).day, 29);
+    }
+
+    /// The years an `i32` holds end where chrono's do not reach: exact day numbers and
+    /// weekdays at both ends, `None` from the checked function past them, and the first or
+    /// last day there is from the saturating one.
+    #[test]
+    fn i32_year_limits() {
+        let (min, max) = (ymd(i32::MIN, 1, 1), ymd(i32::MAX, 12, 31));
+        assert_eq!(days_from_epoch(max), 784_351_576_776);
+        assert_eq!(days_from_epoch(min), -784_353_015_833);
+        assert_eq!((weekday(min), weekday(max)), ("Tuesday", "Tuesday"));
+        assert_eq!(checked_date_from_days(784_351_576_776), Some(max));
+        assert_eq!(checked_date_from_days(784_351_576_777), None);
+        assert_eq!(checked_date_from_days(-784_353_015_833), Some(min));
+        assert_eq!(checked_date_from_days(-784_353_015_834), None);
+        assert_eq!(checked_date_from_days(i64::MAX), None);
+        assert_eq!(checked_date_from_days(i64::MIN), None);
+        assert_eq!(date_from_days(i64::MAX), max);
+        assert_eq!(date_from_days(i64::MIN), min);
+        assert_eq!(date_from_days(784_351_576_777), max);
+        // 2147483647 is not a leap year; -2147483648 is (divisible by 4, not by 100).
+        assert_eq!(last_day_of_month(i32::MAX, 2).day, 28);
+        assert_eq!(last_day_of_month(i32::MIN, 2).day, 29);
+        assert_eq!(last_day_of_month(i32::MAX, 12), max);
+    }
+
+    /// `Date`'s fields are public, so a date the calendar lacks can reach these functions:
+    /// it is read as the nearest real day of its month, and nothing panics.
+    #[test]
+    fn dates_the_calendar_lacks() {
+        let odd = |year, month, day| Date { year, month, day };
+        assert_eq!(
+            days_from_epoch(odd(2022, 6, 31)),
+            days_from_epoch(d("2022-06-30"))
+        );
+        assert_eq!(
+            days_from_epoch(odd(2022, 13, 0)),
+            days_from_epoch(d("2022-12-01"))
+        );
+        assert_eq!(
+            weekday_index(odd(2022, 0, 255)),
+            weekday_index(d("2022-01-31"))
+        );
+        assert_eq!(last_day_of_month(2022, 0), d("2022-01-31"));
+        assert_eq!(last_day_of_month(2022, 200), d("2022-12-31"));
+        for (year, month, day) in [(i32::MAX, 255, 255), (i32::MIN, 0, 0)] {
+            let _ = weekday(odd(year, month, day));
+            let _ = date_from_days(days_from_epoch(odd(year, month, day)));
+        }
     }
 
     #[test]

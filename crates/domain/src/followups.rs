@@ -12,10 +12,11 @@
 //! worked out and the follow-up has none, as when the wording gives no span at all. "In
 //! 2147483647 months' time" and "in 100000 months' time" are misprints, not deadlines.
 
-use crate::dates::{date_from_days, days_from_epoch, municipal_year};
+use crate::dates::{date_from_days, days_from_epoch, in_cycle, municipal_year, out_of_cycle};
 use crate::decisions::{
     indexes, key, link_to, meeting_link, minute_link, targets, Occurrence, Place,
 };
+use chrono::Months;
 use minutebook_data::{
     Catalogue, Date, Decision, Evidence, EvidenceKind, FollowUp, FollowUpEvidence, FollowUpStatus,
     FollowUpsFile, Meeting, MinutesStatus, PaperLink, ResolutionPart, WorkProgramme, FORMAT,
@@ -36,15 +37,12 @@ pub const LAST_DUE_YEAR: i32 = 2200;
 /// The same day `n` months later (the month's last day when it has fewer days), or `None`
 /// when the year would not fit in an `i32`.
 pub fn add_months(d: Date, n: u32) -> Option<Date> {
-    let total = i64::from(d.year) * 12 + i64::from(d.month.clamp(1, 12)) - 1 + i64::from(n);
-    let year = i32::try_from(total.div_euclid(12)).ok()?;
-    let month = (total.rem_euclid(12) + 1) as u8;
-    // The last day of the month when the day does not exist in it (31 August + 6 months).
-    let day = (1..=d.day)
-        .rev()
-        .find(|day| Date::new(year, month, *day).is_some())
-        .unwrap_or(1);
-    Some(Date { year, month, day })
+    // chrono counts the months; whole 400-year cycles (4,800 months) are counted apart, so
+    // it is only asked about the years 0 to 799 (see `dates::in_cycle`).
+    const CYCLE_MONTHS: u32 = 4_800;
+    let (cycles, start) = in_cycle(d);
+    let later = start.checked_add_months(Months::new(n % CYCLE_MONTHS))?;
+    out_of_cycle(cycles + i64::from(n / CYCLE_MONTHS), later)
 }
 
 /// When a request made at a meeting on `meeting` for "in `months` months' time" is due:

@@ -33,6 +33,7 @@
 
 use crate::dates::{council_time, date_from_days, days_from_epoch};
 use crate::london;
+use chrono::{DateTime, Datelike, Timelike};
 use minutebook_data::{Committee, Date, DatePrecision, MeetingStatus, MeetingSummary, Time};
 
 /// When an event starts.
@@ -195,17 +196,20 @@ fn now_stamp() -> String {
         .map_or(0, |d| d.as_secs());
     #[cfg(all(target_arch = "wasm32", target_os = "unknown"))]
     let secs = 0u64;
-    let secs = i64::try_from(secs).unwrap_or(0);
-    let day = date_from_days(secs.div_euclid(86_400));
-    let rest = secs.rem_euclid(86_400);
+    // A clock chrono cannot read (past the year 262,143) gives the epoch, as one set before
+    // 1970 does.
+    let now = i64::try_from(secs)
+        .ok()
+        .and_then(|secs| DateTime::from_timestamp(secs, 0))
+        .unwrap_or_default();
     format!(
         "{:04}{:02}{:02}T{:02}{:02}{:02}Z",
-        day.year,
-        day.month,
-        day.day,
-        rest / 3600,
-        rest % 3600 / 60,
-        rest % 60
+        now.year(),
+        now.month(),
+        now.day(),
+        now.hour(),
+        now.minute(),
+        now.second()
     )
 }
 

@@ -5,22 +5,18 @@
 //! Councils print local times, so every conversion to UTC (for a calendar file) goes
 //! through here. No time-zone database is needed for dates from 1996 on.
 
-use crate::dates::{date_from_days, days_from_epoch, weekday_index};
+use crate::dates::{date_from_days, days_from_epoch, last_day_of_month, weekday_index};
 use minutebook_data::{Date, Time};
 
-/// The last Sunday of a month.
+/// The last Sunday of a month (of December for a month past 12, of January for 0).
 pub fn last_sunday(year: i32, month: u8) -> Date {
-    let last = (28..=31)
-        .rev()
-        .find_map(|day| Date::new(year, month, day))
-        .unwrap_or(Date {
-            year,
-            month,
-            day: 28,
-        });
-    // weekday_index: 0 = Monday ... 6 = Sunday.
+    let last = last_day_of_month(year, month);
+    // weekday_index: 0 = Monday ... 6 = Sunday. A month's last seven days hold a Sunday.
     let back = (weekday_index(last) + 1) % 7;
-    date_from_days(days_from_epoch(last) - back as i64)
+    Date {
+        day: last.day - back as u8,
+        ..last
+    }
 }
 
 /// Minutes since 1970-01-01 00:00.
@@ -97,6 +93,33 @@ mod tests {
         assert_eq!(last_sunday(2023, 3), d("2023-03-26"));
         assert_eq!(last_sunday(2023, 10), d("2023-10-29"));
         assert_eq!(last_sunday(2024, 3), d("2024-03-31"));
+    }
+
+    #[test]
+    fn last_sundays_at_the_ends_of_the_years_there_are() {
+        for (year, month) in [
+            (i32::MAX, 12),
+            (i32::MIN, 1),
+            (i32::MIN, 2),
+            (262_143, 12),
+            (262_144, 1),
+            (-262_145, 12),
+        ] {
+            let s = last_sunday(year, month);
+            assert_eq!((s.year, s.month), (year, month));
+            assert_eq!(weekday_index(s), 6);
+            assert!(s.day + 7 > last_day_of_month(year, month).day);
+        }
+        // 29 February 2004 was a Sunday, and so was 29 February 1632.
+        assert_eq!(last_sunday(2004, 2), d("2004-02-29"));
+        assert_eq!(
+            last_sunday(1632, 2),
+            Date {
+                year: 1632,
+                month: 2,
+                day: 29
+            }
+        );
     }
 
     #[test]

@@ -234,6 +234,63 @@ fn absurd_spans_give_no_due_date() {
     assert_eq!(plus_days(meeting, i64::MIN).year, i32::MIN);
 }
 
+/// Months from the days chrono must clamp, across its range limits, and up to the years
+/// an `i32` holds.
+#[test]
+fn add_months_at_the_edges() {
+    let ymd = |year, month, day| Date::new(year, month, day).expect("a real date");
+    // Leap days and the ends of months.
+    assert_eq!(add_months(d("2024-02-29"), 12), Some(d("2025-02-28")));
+    assert_eq!(add_months(d("2024-02-29"), 48), Some(d("2028-02-29")));
+    assert_eq!(add_months(d("2024-01-31"), 1), Some(d("2024-02-29")));
+    assert_eq!(add_months(d("2023-01-31"), 1), Some(d("2023-02-28")));
+    assert_eq!(add_months(d("2022-01-31"), 3), Some(d("2022-04-30")));
+    assert_eq!(add_months(d("2022-11-07"), 0), Some(d("2022-11-07")));
+    // Whole 400-year cycles (4,800 months) land on the same day; 1900 was no leap year.
+    assert_eq!(add_months(d("2000-02-29"), 4_800), Some(ymd(2400, 2, 29)));
+    assert_eq!(add_months(d("2000-02-29"), 1_200), Some(ymd(2100, 2, 28)));
+    assert_eq!(add_months(d("1900-01-31"), 1), Some(d("1900-02-28")));
+    // Across chrono's last year (262,143) and into -262,144, its first.
+    assert_eq!(
+        add_months(ymd(262_143, 12, 31), 1),
+        Some(ymd(262_144, 1, 31))
+    );
+    assert_eq!(
+        add_months(ymd(262_143, 11, 30), 3),
+        Some(ymd(262_144, 2, 29))
+    );
+    assert_eq!(
+        add_months(ymd(-262_145, 12, 31), 2),
+        Some(ymd(-262_144, 2, 29))
+    );
+    // The years an `i32` holds: the last months there are, then `None`.
+    assert_eq!(
+        add_months(ymd(i32::MAX, 1, 31), 1),
+        Some(ymd(i32::MAX, 2, 28))
+    );
+    assert_eq!(
+        add_months(ymd(i32::MAX - 1, 12, 31), 12),
+        Some(ymd(i32::MAX, 12, 31))
+    );
+    assert_eq!(add_months(ymd(i32::MAX - 1, 12, 31), 13), None);
+    assert_eq!(add_months(ymd(i32::MAX, 6, 30), u32::MAX), None);
+    assert_eq!(
+        add_months(ymd(i32::MIN, 1, 31), 1),
+        Some(ymd(i32::MIN, 2, 29))
+    );
+    assert_eq!(
+        add_months(ymd(i32::MIN, 1, 1), u32::MAX),
+        Some(ymd(i32::MIN + 357_913_941, 4, 1))
+    );
+    // Days the calendar lacks (`Date`'s fields are public) read as the nearest real day.
+    let odd = Date {
+        year: 2022,
+        month: 13,
+        day: 0,
+    };
+    assert_eq!(add_months(odd, 1), Some(d("2023-01-01")));
+}
+
 /// The tracker with an absurd span: the follow-up is listed with its timing as printed
 /// and no due date.
 #[test]
