@@ -41,7 +41,8 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
         (cd bench && npm install --no-audit --no-fund --loglevel=error --no-save "lighthouse@$LH_VERSION" >&2)
     fi
     PORT=8093
-    node bench/static-server.mjs dist "$PORT" & SERVER=$!
+    cargo build --release -q -p minutebook-tools --bin serve
+    target/release/serve --gzip --quiet --port "$PORT" dist & SERVER=$!
     trap 'kill $SERVER 2>/dev/null' EXIT
     sleep 1
     echo "== Lighthouse (mobile, default throttling)"

@@ -1,48 +1,78 @@
-//! A small static file server for the built app (`dist/`), std only.
+//! The static file server for the built app (`dist/`): `serve`, `scripts/serve.sh`, the
+//! browser tests and the benchmarks all use it.
 //!
-//! * `GET` and `HEAD`, with content types for everything the app publishes.
-//! * Deep-link fallback: a path that is not a file gets `404.html` (if the build
-//!   produced one) or `index.html`, so the app's router can take over. Extensionless
-//!   paths (app routes such as `/meetings/x`) answer 200; a missing *file*
-//!   (`/data/missing.json`, a path whose last segment has an extension) answers 404
-//!   with the same body, as GitHub Pages does, so the app can report the failure.
+//! HTTP is axum (hyper) on a Tokio runtime of its own; files are sent by tower-http's
+//! `ServeFile` (content types from `mime_guess`, `HEAD`, ranges). What this module adds is
+//! what a static host does and the tests need:
+//! * Deep-link fallback: a path that is not a file gets `404.html` (if the build produced
+//!   one) or `index.html`. Extensionless paths (app routes such as `/meetings/x`) answer
+//!   200; a missing *file* (`/data/missing.json`, a path whose last segment has an
+//!   extension) answers 404 with the same body, as GitHub Pages does, so the app can
+//!   report the failure.
+//! * A folder answers its `index.html` directly, without a redirect, so the pre-rendered
+//!   `meetings/<id>/index.html` is the page at `/meetings/<id>`.
 //! * Optional sub-path mount ([`Server::start_at`]): the dist is served under a prefix
 //!   such as `/meetings/`, as when the app is built with `trunk --public-url /meetings/`.
-//! * Path traversal (`..`, encoded slashes, symlinks out of the root) is refused.
+//! * Path traversal (`..`, encoded slashes, symlinks out of the root) is refused with 403.
+//! * Optional gzip ([`Options::gzip`]), as a CDN would send, for the page benchmarks.
 //! * Test hooks: [`Server::fail_next`] makes the next requests for a path fail with a
 //!   chosen status, [`Server::delay_next`] slows them down, [`Server::hits`] counts them.
-//! * Measuring: [`Server::sent`] totals the bytes and responses sent, so a benchmark counts
-//!   what a page really downloads (a Web Worker's requests included). The benchmarks use
-//!   this server too.
+//! * Measuring: [`Server::sent`] totals the bytes (before any gzip) and responses sent, so
+//!   a benchmark counts what a page really downloads (a Web Worker's requests included).
 //!
-//! Why not `tiny_http`: it was tried (issue 10). It writes a response's head and body (and
-//! each chunk) separately and keeps connections alive, and with two browsers at once pages
-//! stalled until Chromium's renderer timed out (6 of 11 browser tests), even with
-//! TCP_NODELAY and no chunking. This server answers each request in one write and closes.
+//! Why not `tiny_http`: it was tried (issue 10). Its connections stalled under two
+//! browsers at once until Chromium's renderer timed out. hyper keeps connections alive
+//! without holding up other requests.
 //!
-//! The server binds 127.0.0.1 and runs in a background thread, one thread per
-//! connection; every response is `Connection: close`. Dropping the [`Server`] stops it.
+//! The server binds 127.0.0.1 and runs in a background thread. Dropping the [`Server`]
+//! stops it and closes its connections.
 
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, Method, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::Router;
 use std::collections::HashMap;
-use std::io::{self, BufRead, BufReader, Read, Write};
-use std::net::{Shutdown, SocketAddr, TcpListener, TcpStream};
-use std::path::{Path, PathBuf};
+use std::io;
+use std::net::{SocketAddr, TcpListener};
+use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 use std::time::Duration;
+use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
+use tower_http::services::ServeFile;
+
+/// How a [`Server`] answers, beyond its folder and port.
+#[derive(Debug, Clone)]
+pub struct Options {
+    /// The URL prefix the folder is mounted under, e.g. `"/meetings/"`.
+    pub base: String,
+    /// Compress responses with gzip when the client accepts it.
+    pub gzip: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            base: "/".into(),
+            gzip: false,
+        }
+    }
+}
 
 /// A running server. Stops when dropped.
 pub struct Server {
     addr: SocketAddr,
-    state: Arc<State>,
-    accept: Option<JoinHandle<()>>,
+    state: Arc<Shared>,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<JoinHandle<()>>,
 }
 
-struct State {
+struct Shared {
     root: PathBuf,
     base: String,
-    stop: AtomicBool,
     log: AtomicBool,
     faults: Mutex<HashMap<String, Vec<Fault>>>,
     hits: Mutex<HashMap<String, u32>>,
@@ -72,6 +102,15 @@ impl Server {
 
     /// Like [`Server::start_at`], returning the error instead of panicking.
     pub fn try_start_at(root: PathBuf, port: u16, base: &str) -> io::Result<Server> {
+        let options = Options {
+            base: base.to_string(),
+            ..Options::default()
+        };
+        Server::try_start(root, port, &options)
+    }
+
+    /// Serve `root` on 127.0.0.1:`port` as `options` say.
+    pub fn try_start(root: PathBuf, port: u16, options: &Options) -> io::Result<Server> {
         let root = root
             .canonicalize()
             .map_err(|e| io::Error::new(e.kind(), format!("{}: {e}", root.display())))?;
@@ -81,39 +120,51 @@ impl Server {
                 format!("{} is not a directory", root.display()),
             ));
         }
+        // Bind here, not in the thread, so that a taken port is this call's error.
         let listener = TcpListener::bind(("127.0.0.1", port))?;
+        listener.set_nonblocking(true)?;
         let addr = listener.local_addr()?;
-        let state = Arc::new(State {
+        let state = Arc::new(Shared {
             root,
-            base: normalise_base(base),
-            stop: AtomicBool::new(false),
+            base: normalise_base(&options.base),
             log: AtomicBool::new(false),
             faults: Mutex::new(HashMap::new()),
             hits: Mutex::new(HashMap::new()),
             sent: Mutex::new(Vec::new()),
         });
-        let st = Arc::clone(&state);
-        let accept = std::thread::Builder::new()
+        let mut app = Router::new()
+            .fallback(answer)
+            .with_state(Arc::clone(&state));
+        if options.gzip {
+            app = app.layer(CompressionLayer::new().gzip(true));
+        }
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(2)
+            .thread_name(format!("serve:{}", addr.port()))
+            .enable_all()
+            .build()?;
+        let listener = {
+            let _entered = runtime.enter();
+            tokio::net::TcpListener::from_std(listener)?
+        };
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::Builder::new()
             .name(format!("serve:{}", addr.port()))
             .spawn(move || {
-                for conn in listener.incoming() {
-                    if st.stop.load(Ordering::SeqCst) {
-                        break;
+                runtime.block_on(async move {
+                    tokio::select! {
+                        _ = axum::serve(listener, app) => {}
+                        _ = stopped => {}
                     }
-                    let Ok(stream) = conn else { continue };
-                    let st = Arc::clone(&st);
-                    let _ =
-                        std::thread::Builder::new()
-                            .name("serve-conn".into())
-                            .spawn(move || {
-                                let _ = handle(&st, stream);
-                            });
-                }
+                });
+                // Connections still open (a browser's keep-alive) are dropped here.
+                runtime.shutdown_timeout(Duration::from_secs(1));
             })?;
         Ok(Server {
             addr,
             state,
-            accept: Some(accept),
+            stop: Some(stop),
+            thread: Some(thread),
         })
     }
 
@@ -193,11 +244,11 @@ impl Server {
 
 impl Drop for Server {
     fn drop(&mut self) {
-        self.state.stop.store(true, Ordering::SeqCst);
-        // Wake the accept loop so it sees the flag.
-        let _ = TcpStream::connect_timeout(&self.addr, Duration::from_secs(1));
-        if let Some(handle) = self.accept.take() {
-            let _ = handle.join();
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
         }
     }
 }
@@ -211,170 +262,157 @@ fn normalise_base(base: &str) -> String {
     }
 }
 
-/// The content type for a file name, by extension.
-pub fn content_type(path: &Path) -> &'static str {
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    match ext.as_str() {
-        "html" | "htm" => "text/html; charset=utf-8",
-        "js" | "mjs" => "text/javascript; charset=utf-8",
-        "wasm" => "application/wasm",
-        "css" => "text/css; charset=utf-8",
-        "json" | "map" => "application/json",
-        "webmanifest" => "application/manifest+json",
-        "svg" => "image/svg+xml",
-        "ics" => "text/calendar; charset=utf-8",
-        "png" => "image/png",
-        "jpg" | "jpeg" => "image/jpeg",
-        "gif" => "image/gif",
-        "webp" => "image/webp",
-        "ico" => "image/x-icon",
-        "woff2" => "font/woff2",
-        "woff" => "font/woff",
-        "xml" => "application/xml",
-        "csv" => "text/csv; charset=utf-8",
-        "txt" | "md" => "text/plain; charset=utf-8",
-        "pdf" => "application/pdf",
-        _ => "application/octet-stream",
-    }
+/// A short plain-text answer, for errors and injected faults.
+fn text(status: u16, message: &str) -> Response {
+    let status = StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR);
+    let reason = status.canonical_reason().unwrap_or("Status");
+    let body = format!("{} {reason}\n{message}\n", status.as_u16());
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
-struct Response {
-    status: u16,
-    headers: Vec<(&'static str, String)>,
-    body: Vec<u8>,
-}
+/// Every request: faults first, then the file, the fallback page or a refusal.
+async fn answer(State(state): State<Arc<Shared>>, mut request: Request) -> Response {
+    let method = request.method().clone();
+    let target = request.uri().to_string();
+    let path = request.uri().path().to_string();
 
-impl Response {
-    fn text(status: u16, msg: &str) -> Response {
-        Response {
-            status,
-            headers: vec![("Content-Type", "text/plain; charset=utf-8".into())],
-            body: format!("{status} {}\n{msg}\n", reason(status)).into_bytes(),
-        }
-    }
-}
-
-fn handle(state: &State, mut stream: TcpStream) -> io::Result<()> {
-    stream.set_read_timeout(Some(Duration::from_secs(15)))?;
-    stream.set_write_timeout(Some(Duration::from_secs(30)))?;
-    let mut reader = BufReader::new(stream.try_clone()?);
-    let mut request_line = String::new();
-    if reader.by_ref().take(8192).read_line(&mut request_line)? == 0 {
-        return Ok(()); // preconnect socket closed without a request
-    }
-    // Skip the headers (GET/HEAD have no body we care about).
-    let mut header_bytes = 0usize;
-    loop {
-        let mut line = String::new();
-        let n = reader.by_ref().take(8192).read_line(&mut line)?;
-        header_bytes += n;
-        if n == 0 || line == "\r\n" || line == "\n" || header_bytes > 64 * 1024 {
-            break;
-        }
-    }
-    let mut parts = request_line.split_whitespace();
-    let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
-    let head = method == "HEAD";
-    let path = target.split(['?', '#']).next().unwrap_or("");
-
-    let response = if method != "GET" && !head {
-        let mut r = Response::text(405, "only GET and HEAD");
-        r.headers.push(("Allow", "GET, HEAD".into()));
+    let mut response = if method != Method::GET && method != Method::HEAD {
+        let mut r = text(405, "only GET and HEAD");
+        r.headers_mut()
+            .insert(header::ALLOW, HeaderValue::from_static("GET, HEAD"));
         r
-    } else if !path.starts_with('/') {
-        Response::text(400, "bad request target")
     } else {
-        *state
-            .hits
-            .lock()
-            .unwrap()
-            .entry(path.to_string())
-            .or_insert(0) += 1;
-        let mut injected = None;
-        loop {
-            let fault = {
-                let mut faults = state.faults.lock().unwrap();
-                match faults.get_mut(path) {
-                    Some(queue) if !queue.is_empty() => Some(queue.remove(0)),
-                    _ => None,
-                }
-            };
-            match fault {
-                Some(Fault::Delay(d)) => std::thread::sleep(d),
-                Some(Fault::Status(s)) => {
-                    injected = Some(Response::text(s, "injected failure (test)"));
-                    break;
-                }
-                None => break,
-            }
-        }
-        match injected {
+        *state.hits.lock().unwrap().entry(path.clone()).or_insert(0) += 1;
+        match injected_fault(&state, &path).await {
             Some(r) => r,
-            None => respond(state, path),
+            None => {
+                // Always a full answer: tests rewrite files within the second that
+                // Last-Modified can tell apart.
+                for h in [
+                    header::IF_MODIFIED_SINCE,
+                    header::IF_NONE_MATCH,
+                    header::IF_RANGE,
+                ] {
+                    request.headers_mut().remove(h);
+                }
+                match resolve(&state, &path) {
+                    Resolved::File(file) => send(file, StatusCode::OK, request).await,
+                    Resolved::Fallback(file, status) => send(file, status, request).await,
+                    Resolved::Refused(r) => r,
+                }
+            }
         }
     };
 
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    // mime_guess names text types without a charset; everything published is UTF-8.
+    if let Some(ty) = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+    {
+        if ty.starts_with("text/") && !ty.contains("charset") {
+            if let Ok(v) = HeaderValue::from_str(&format!("{ty}; charset=utf-8")) {
+                headers.insert(header::CONTENT_TYPE, v);
+            }
+        }
+    }
     if state.log.load(Ordering::SeqCst) {
-        eprintln!("{} {} {}", response.status, method, target);
+        eprintln!("{} {method} {target}", response.status().as_u16());
     }
-    let mut out = format!(
-        "HTTP/1.1 {} {}\r\n",
-        response.status,
-        reason(response.status)
-    );
-    for (k, v) in &response.headers {
-        out.push_str(&format!("{k}: {v}\r\n"));
-    }
-    out.push_str(&format!(
-        "Content-Length: {}\r\nCache-Control: no-cache\r\nConnection: close\r\n\r\n",
-        response.body.len()
-    ));
-    let mut buf = out.into_bytes();
-    if !head {
-        buf.extend_from_slice(&response.body);
-    }
-    stream.write_all(&buf)?;
-    let bytes = if head { 0 } else { response.body.len() as u64 };
-    state.sent.lock().unwrap().push((path.to_string(), bytes));
-    stream.flush()?;
-    let _ = stream.shutdown(Shutdown::Write);
-    // Drain anything the client still sends so the close is clean (no RST).
-    let mut sink = [0u8; 1024];
-    stream.set_read_timeout(Some(Duration::from_millis(200)))?;
-    while matches!(reader.read(&mut sink), Ok(n) if n > 0) {}
-    Ok(())
+    let bytes = if method == Method::HEAD {
+        0
+    } else {
+        body_length(&response)
+    };
+    state.sent.lock().unwrap().push((path, bytes));
+    response
 }
 
-/// Resolve a URL path (already known to start with `/`) to a response.
-fn respond(state: &State, path: &str) -> Response {
+/// Runs the queued faults for `path`: delays are waited out, a status is the answer.
+async fn injected_fault(state: &Shared, path: &str) -> Option<Response> {
+    loop {
+        let fault = {
+            let mut faults = state.faults.lock().unwrap();
+            match faults.get_mut(path) {
+                Some(queue) if !queue.is_empty() => Some(queue.remove(0)),
+                _ => None,
+            }
+        };
+        match fault? {
+            Fault::Delay(d) => tokio::time::sleep(d).await,
+            Fault::Status(s) => return Some(text(s, "injected failure (test)")),
+        }
+    }
+}
+
+/// Sends a file through tower-http, with `status` in place of its 200.
+async fn send(file: PathBuf, status: StatusCode, request: Request) -> Response {
+    match ServeFile::new(file).oneshot(request).await {
+        Ok(r) => {
+            let mut r = r.map(Body::new);
+            if r.status() == StatusCode::OK {
+                *r.status_mut() = status;
+            }
+            r
+        }
+        Err(e) => text(500, &e.to_string()),
+    }
+}
+
+fn body_length(response: &Response) -> u64 {
+    response
+        .headers()
+        .get(header::CONTENT_LENGTH)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.parse().ok())
+        .or_else(|| http_body::Body::size_hint(response.body()).exact())
+        .unwrap_or(0)
+}
+
+enum Resolved {
+    File(PathBuf),
+    /// The fallback page, and 200 for an app route or 404 for a missing file.
+    Fallback(PathBuf, StatusCode),
+    Refused(Response),
+}
+
+/// Maps a URL path (starting with `/`) to what answers it.
+fn resolve(state: &Shared, path: &str) -> Resolved {
     let base = state.base.as_str();
     let rest = if let Some(rest) = path.strip_prefix(base) {
         rest
     } else if base != "/" && path == base.trim_end_matches('/') {
-        let mut r = Response::text(301, "moved");
-        r.headers.push(("Location", base.to_string()));
-        return r;
+        let mut r = text(301, "moved");
+        if let Ok(v) = HeaderValue::from_str(base) {
+            r.headers_mut().insert(header::LOCATION, v);
+        }
+        return Resolved::Refused(r);
     } else {
-        return Response::text(404, &format!("this server serves the app under {base}"));
+        return Resolved::Refused(text(
+            404,
+            &format!("this server serves the app under {base}"),
+        ));
     };
 
     // Decode each segment separately so an encoded slash cannot create a new segment.
     let mut segments = Vec::new();
     for raw in rest.split('/') {
-        let Some(seg) = percent_decode(raw) else {
-            return Response::text(400, "bad percent-encoding");
+        let Ok(seg) = percent_encoding::percent_decode_str(raw).decode_utf8() else {
+            return Resolved::Refused(text(400, "bad percent-encoding"));
         };
         if seg == ".." || seg.contains(['/', '\\', '\0']) {
-            return Response::text(403, "path traversal refused");
+            return Resolved::Refused(text(403, "path traversal refused"));
         }
         if seg.is_empty() || seg == "." {
             continue;
         }
-        segments.push(seg);
+        segments.push(seg.into_owned());
     }
     let mut file = state.root.clone();
     for seg in &segments {
@@ -385,17 +423,9 @@ fn respond(state: &State, path: &str) -> Response {
     }
     if file.is_file() {
         // Refuse symlinks that lead out of the root.
-        match file.canonicalize() {
-            Ok(real) if real.starts_with(&state.root) => {}
-            _ => return Response::text(403, "outside the served directory"),
-        }
-        return match std::fs::read(&file) {
-            Ok(body) => Response {
-                status: 200,
-                headers: vec![("Content-Type", content_type(&file).into())],
-                body,
-            },
-            Err(e) => Response::text(500, &e.to_string()),
+        return match file.canonicalize() {
+            Ok(real) if real.starts_with(&state.root) => Resolved::File(real),
+            _ => Resolved::Refused(text(403, "outside the served directory")),
         };
     }
 
@@ -403,57 +433,26 @@ fn respond(state: &State, path: &str) -> Response {
     let has_extension = segments
         .last()
         .is_some_and(|s| s.trim_start_matches('.').contains('.'));
-    let status = if has_extension { 404 } else { 200 };
-    for name in ["404.html", "index.html"] {
-        if let Ok(body) = std::fs::read(state.root.join(name)) {
-            return Response {
-                status,
-                headers: vec![("Content-Type", "text/html; charset=utf-8".into())],
-                body,
-            };
-        }
-    }
-    Response::text(404, "not found (and no index.html to fall back to)")
-}
-
-fn percent_decode(s: &str) -> Option<String> {
-    let bytes = s.as_bytes();
-    let mut out = Vec::with_capacity(bytes.len());
-    let mut i = 0;
-    while i < bytes.len() {
-        if bytes[i] == b'%' {
-            let hex = bytes.get(i + 1..i + 3)?;
-            let hex = std::str::from_utf8(hex).ok()?;
-            out.push(u8::from_str_radix(hex, 16).ok()?);
-            i += 3;
-        } else {
-            out.push(bytes[i]);
-            i += 1;
-        }
-    }
-    String::from_utf8(out).ok()
-}
-
-fn reason(status: u16) -> &'static str {
-    match status {
-        200 => "OK",
-        301 => "Moved Permanently",
-        400 => "Bad Request",
-        403 => "Forbidden",
-        404 => "Not Found",
-        405 => "Method Not Allowed",
-        429 => "Too Many Requests",
-        500 => "Internal Server Error",
-        502 => "Bad Gateway",
-        503 => "Service Unavailable",
-        504 => "Gateway Timeout",
-        _ => "Status",
-    }
+    let status = if has_extension {
+        StatusCode::NOT_FOUND
+    } else {
+        StatusCode::OK
+    };
+    ["404.html", "index.html"]
+        .into_iter()
+        .map(|name| state.root.join(name))
+        .find(|f| f.is_file())
+        .map_or_else(
+            || Resolved::Refused(text(404, "not found (and no index.html to fall back to)")),
+            |f| Resolved::Fallback(f, status),
+        )
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use std::io::{Read, Write};
+    use std::net::TcpStream;
 
     struct Reply {
         status: u16,
@@ -576,7 +575,7 @@ mod tests {
             ("/x.png", "image/png"),
             ("/x.ico", "image/x-icon"),
             ("/x.woff2", "font/woff2"),
-            ("/x.xml", "application/xml"),
+            ("/x.xml", "text/xml; charset=utf-8"),
             ("/x.csv", "text/csv; charset=utf-8"),
         ];
         for (path, ty) in cases {
@@ -594,6 +593,36 @@ mod tests {
         assert_eq!(get(&server, "/data/meetings/a%20b.json").status, 200);
         assert_eq!(get(&server, "/sub/").text(), "sub index");
         assert_eq!(get(&server, "/sub").text(), "sub index");
+    }
+
+    #[test]
+    fn gzip_when_asked_and_accepted() {
+        let d = dist("gzip", false);
+        let page = "<p>Minutes of the meeting</p>\n".repeat(100);
+        std::fs::write(d.path().join("page.html"), &page).unwrap();
+        let options = Options {
+            gzip: true,
+            ..Options::default()
+        };
+        let server = Server::try_start(d.path(), 0, &options).unwrap();
+        let mut s = TcpStream::connect(("127.0.0.1", server.port())).unwrap();
+        s.write_all(b"GET /page.html HTTP/1.1\r\nHost: x\r\nAccept-Encoding: gzip\r\nConnection: close\r\n\r\n")
+            .unwrap();
+        let mut raw = Vec::new();
+        s.read_to_end(&mut raw).unwrap();
+        let head =
+            String::from_utf8_lossy(&raw[..raw.windows(4).position(|w| w == b"\r\n\r\n").unwrap()])
+                .to_ascii_lowercase();
+        assert!(head.contains("content-encoding: gzip"), "{head}");
+        assert!(
+            raw.len() < page.len() / 4,
+            "{} bytes on the wire",
+            raw.len()
+        );
+        // Counted as the file's own size, as a page weighs before compression.
+        assert_eq!(server.sent("/page.html"), (page.len() as u64, 1));
+        // Without Accept-Encoding the file comes as it is.
+        assert_eq!(get(&server, "/page.html").text(), page);
     }
 
     #[test]
@@ -761,7 +790,7 @@ mod tests {
                 let port = server.port();
                 std::thread::spawn(move || {
                     let mut s = TcpStream::connect(("127.0.0.1", port)).unwrap();
-                    s.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\n\r\n")
+                    s.write_all(b"GET /style.css HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
                         .unwrap();
                     let mut raw = String::new();
                     s.read_to_string(&mut raw).unwrap();

@@ -4,7 +4,7 @@
 //! `trunk build --public-url /meetings/`.
 
 use clap::Parser;
-use minutebook_tools::serve::Server;
+use minutebook_tools::serve::{Options, Server};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
@@ -14,7 +14,7 @@ use std::process::ExitCode;
 #[command(
     name = "serve",
     version,
-    after_help = "Examples:\n  serve dist\n  serve --port 8081 --base /meetings/ target/dist-subpath\n\nExit status: 1 when the folder cannot be served; 2 when the command line is wrong."
+    after_help = "Examples:\n  serve dist\n  serve --port 8081 --base /meetings/ target/dist-subpath\n  serve --gzip --quiet dist\n\nExit status: 1 when the folder cannot be served; 2 when the command line is wrong."
 )]
 struct Cli {
     /// Port on 127.0.0.1 (0 = any free port).
@@ -23,6 +23,9 @@ struct Cli {
     /// URL prefix the site is mounted under, for a build with `--public-url`.
     #[arg(long, default_value = "/")]
     base: String,
+    /// Compress responses with gzip when the browser accepts it, as a CDN would.
+    #[arg(long)]
+    gzip: bool,
     /// Do not print a line per request.
     #[arg(short, long)]
     quiet: bool,
@@ -38,7 +41,11 @@ fn main() -> ExitCode {
             cli.dir.display()
         );
     }
-    let server = match Server::try_start_at(cli.dir.clone(), cli.port, &cli.base) {
+    let options = Options {
+        base: cli.base.clone(),
+        gzip: cli.gzip,
+    };
+    let server = match Server::try_start(cli.dir.clone(), cli.port, &options) {
         Ok(s) => s,
         Err(e) => {
             eprintln!(
