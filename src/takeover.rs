@@ -182,6 +182,16 @@ fn fields(root: &Element) -> Vec<Element> {
         .collect()
 }
 
+/// `<details>` elements, in document order.
+fn details(root: &Element) -> Vec<web_sys::HtmlDetailsElement> {
+    let Ok(list) = root.query_selector_all("details") else {
+        return Vec::new();
+    };
+    (0..list.length())
+        .filter_map(|i| list.item(i)?.dyn_into().ok())
+        .collect()
+}
+
 fn adopt(old: &Element, live: &HtmlElement) {
     let Some(window) = web_sys::window() else {
         return;
@@ -215,6 +225,10 @@ fn adopt(old: &Element, live: &HtmlElement) {
                 }
             }
         }
+    }
+    // What the reader (or the browser, for a `#fragment`) opened or closed stays so.
+    for (before, after) in details(old).iter().zip(details(live).iter()) {
+        after.set_open(before.open());
     }
     let _ = old.replace_with_with_node_1(live);
     if let Some((path, Some(before))) = focused {

@@ -491,3 +491,69 @@ async fn the_people_page_retry_fetches_the_file_that_failed() {
     )
     .await;
 }
+
+/// A meeting with 150 agenda items (its ten, repeated): the first 50 are open and the rest
+/// folded into closed `<details>`, both in the page written at build time and after the
+/// app has taken it over; an address naming a folded item opens it, and it stays open
+/// through the take-over; a reader can open any other. (bench/big-data.sh measures what
+/// this saves on 5,000 items.)
+#[tokio::test]
+async fn a_long_agenda_folds_after_its_first_items() {
+    const PAGE: &str = "/meetings/sefton-osc-children-2022-11-07";
+    let copy = std::env::temp_dir().join(format!("minutebook-long-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    common::copy_dir(&common::dist_dir(), &copy);
+    let file = copy.join("data/meetings/sefton-osc-children-2022-11-07.json");
+    let bytes = std::fs::read(&file).unwrap();
+    std::fs::write(
+        &file,
+        json_edit(&bytes, |v| {
+            let items = v["items"].as_array().expect("items").clone();
+            v["items"] = items.iter().cycle().take(150).cloned().collect();
+        }),
+    )
+    .unwrap();
+    common::prerender(&copy, "/");
+
+    let html = std::fs::read_to_string(html_file(&copy, PAGE)).unwrap();
+    let open = html.matches("class=\"agenda-item\"").count();
+    let folded = html
+        .matches("class=\"agenda-item agenda-item--folded\"")
+        .count();
+    if (open, folded) != (50, 100)
+        || !html.contains("This meeting has 150 agenda items. To keep the page quick, items 51 onwards are folded")
+    {
+        let _ = std::fs::remove_dir_all(&copy);
+        panic!("pre-rendered: {open} open items and {folded} folded, or no note saying so");
+    }
+
+    run_dist(
+        "a_long_agenda_folds_after_its_first_items",
+        copy.clone(),
+        "/",
+        async |app| {
+            app.goto(&format!("{PAGE}#item-120")).await?;
+            let counts: (usize, usize) = (
+                app.count("section.agenda-item").await?,
+                app.count("details.agenda-item--folded:not([open])").await?,
+            );
+            if counts != (50, 99) {
+                return fail(format!(
+                    "after the take-over: {counts:?} open sections and closed folds, wanted (50, 99)"
+                ));
+            }
+            let open: Vec<bool> = app
+                .js("return ['item-120', 'item-121'].map(id => document.getElementById(id).open)", vec![])
+                .await?;
+            if open != [true, false] {
+                return fail(format!("item 120 should be open (the address names it) and 121 closed: {open:?}"));
+            }
+            app.click("#item-130 > summary").await?;
+            app.wait_until("item 130 to open", "document.getElementById('item-130').open === true")
+                .await?;
+            Ok(())
+        },
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&copy);
+}

@@ -22,13 +22,42 @@ pub fn item_heading(item: &AgendaItem) -> String {
     }
 }
 
+/// One item. A `folded` item is a closed `<details>` with its heading as the summary: on a
+/// very long agenda the browser then neither lays out nor paints its text until a reader
+/// opens it, and Chromium opens it itself when an address's `#minute-…` points inside.
 #[component]
-pub fn AgendaItemView(index: usize, item: AgendaItem) -> impl IntoView {
-    let heading = item_heading(&item);
+pub fn AgendaItemView(
+    index: usize,
+    item: AgendaItem,
+    #[prop(optional)] folded: bool,
+) -> impl IntoView {
+    let id = item_id(index);
+    let title_id = format!("{id}-title");
+    let heading =
+        view! { <h3 class="agenda-item__title" id=title_id.clone()>{item_heading(&item)}</h3> };
+    if folded {
+        view! {
+            <details class="agenda-item agenda-item--folded" id=id>
+                <summary>{heading}</summary>
+                {item_body(item)}
+            </details>
+        }
+        .into_any()
+    } else {
+        view! {
+            <section class="agenda-item" id=id aria-labelledby=title_id>
+                {heading}
+                {item_body(item)}
+            </section>
+        }
+        .into_any()
+    }
+}
+
+/// Everything under an item's heading.
+fn item_body(item: AgendaItem) -> impl IntoView {
     let tags = item_tags(&item);
     view! {
-        <section class="agenda-item" id=item_id(index) aria-labelledby=format!("{}-title", item_id(index))>
-            <h3 class="agenda-item__title" id=format!("{}-title", item_id(index))>{heading}</h3>
             {(!tags.is_empty()).then(|| view! {
                 <ul class="tags" aria-label="About this item">
                     {tags.into_iter().map(|t| view! { <li class="tag">{t}</li> }).collect_view()}
@@ -53,7 +82,6 @@ pub fn AgendaItemView(index: usize, item: AgendaItem) -> impl IntoView {
                 }
                 .into_any(),
             }}
-        </section>
     }
 }
 

@@ -21,6 +21,24 @@ use minutebook_domain::dates::{date_and_time, long_date, short_date};
 use std::sync::Arc;
 use wasm_bindgen::JsCast;
 
+/// An agenda longer than this is folded after its first [`OPEN_ITEMS`] items. Real agendas
+/// run to a few dozen items; thousands (bad data, or an export gone wrong) made a 25 MB page
+/// that froze a phone for seconds at a time while the browser laid out text nobody had
+/// scrolled to. Folded items are still in the page, for finding, reading without
+/// JavaScript and links to their minutes.
+pub const LONG_AGENDA: usize = 100;
+/// Items shown open at the top of a long agenda.
+pub const OPEN_ITEMS: usize = 50;
+
+/// The index of the first folded item of an agenda of `len` items (`len` when none is).
+pub fn first_folded(len: usize) -> usize {
+    if len > LONG_AGENDA {
+        OPEN_ITEMS
+    } else {
+        len
+    }
+}
+
 #[component]
 pub fn MeetingPage() -> impl IntoView {
     let params = use_params_map();
@@ -83,6 +101,11 @@ fn scroll_to_hash_when_loaded(meeting: Load<crate::data::Loaded<Meeting>>) {
                 let _ = old.class_list().remove_1("is-target");
             }
             if let Some(el) = doc.get_element_by_id(&target) {
+                // A folded item of a long agenda: open it (Chromium does this itself on a
+                // first visit, other browsers may not).
+                if let Ok(Some(details)) = el.closest("details") {
+                    let _ = details.set_attribute("open", "");
+                }
                 let _ = el.class_list().add_1("is-target");
                 if !el.has_attribute("tabindex") {
                     let _ = el.set_attribute("tabindex", "-1");
@@ -174,7 +197,17 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
             {if items.is_empty() {
                 view! { <p>"No agenda items for this meeting are in the published data."</p> }.into_any()
             } else {
-                view! { <Chunked items=items row=|i, item| view! { <AgendaItemView index=i item=item /> } /> }.into_any()
+                let folded_from = first_folded(items.len());
+                view! {
+                    {(folded_from < items.len()).then(|| view! {
+                        <p class="inset-text">{format!(
+                            "This meeting has {} agenda items. To keep the page quick, items {} onwards are folded: open one to read it, or choose it from the list above.",
+                            items.len(),
+                            folded_from + 1,
+                        )}</p>
+                    })}
+                    <Chunked items=items row=move |i, item| view! { <AgendaItemView index=i item=item folded={i >= folded_from} /> } />
+                }.into_any()
             }}
         </section>
         <section aria-labelledby="sources">
