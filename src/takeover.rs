@@ -228,7 +228,11 @@ fn adopt(old: &Element, live: &HtmlElement) {
     }
     // What the reader (or the browser, for a `#fragment`) opened or closed stays so.
     for (before, after) in details(old).iter().zip(details(live).iter()) {
-        after.set_open(before.open());
+        // Only where they differ: a long agenda has thousands, and each change queues a
+        // toggle event.
+        if before.open() != after.open() {
+            after.set_open(before.open());
+        }
     }
     let _ = old.replace_with_with_node_1(live);
     if let Some((path, Some(before))) = focused {

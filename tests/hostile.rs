@@ -105,6 +105,14 @@ fn cases() -> Vec<Case> {
             outcome: Outcome::Message("data/meetings/st-helens-cyp-scrutiny-2021-12-06.json"),
         },
         Case {
+            category: "scale",
+            name: "a meeting file far larger than any real one (valid JSON padded past 20 MB)",
+            file: "meetings/sefton-osc-children-2023-01-31.json",
+            change: |b| [b, &vec![b' '; 20_000_000][..]].concat(),
+            page: "/meetings/sefton-osc-children-2023-01-31",
+            outcome: Outcome::Message("more than the 20 MB a meeting file may be"),
+        },
+        Case {
             category: "contract",
             name: "a format version this app does not read",
             file: "meetings/st-helens-cyp-scrutiny-2021-09-20.json",

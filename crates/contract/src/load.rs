@@ -20,12 +20,19 @@ use std::fmt;
 /// A published file type: knows what to call itself in messages.
 pub trait Versioned: DeserializeOwned {
     const WHAT: &'static str;
+    /// The largest file of this kind that is read, in bytes. Reading JSON takes about a
+    /// second per 20 MB in a phone's browser, in one piece that cannot be split, so a file
+    /// far beyond any real one is refused with a message instead of freezing the tab.
+    const LARGEST: usize = usize::MAX;
 }
 impl Versioned for Catalogue {
     const WHAT: &'static str = "catalogue";
 }
 impl Versioned for Meeting {
     const WHAT: &'static str = "meeting file";
+    /// About 6,000 agenda items as full as Sefton's; real meetings run to tens of KB. A
+    /// meeting repeating its items 100,000 times (319 MB) froze a tab for 13 s just to read.
+    const LARGEST: usize = 20_000_000;
 }
 impl Versioned for CouncilFile {
     const WHAT: &'static str = "council file";
@@ -69,6 +76,12 @@ pub enum LoadErrorKind {
         path: String,
         message: String,
     },
+    /// Larger than any real file of its kind ([`Versioned::LARGEST`]): not read at all.
+    TooLarge {
+        bytes: usize,
+        largest: usize,
+        what: &'static str,
+    },
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,6 +115,7 @@ impl LoadError {
             LoadErrorKind::Format(FormatError::Unknown { .. }) => {
                 "This data is in a format this viewer does not read"
             }
+            LoadErrorKind::TooLarge { .. } => "A data file is too large to show",
             _ => "A data file is damaged",
         }
     }
@@ -151,6 +165,12 @@ impl fmt::Display for LoadError {
             LoadErrorKind::WrongShape { path, message } => {
                 write!(f, "{file} has a field with the wrong type or value at {path}: {message}.")
             }
+            LoadErrorKind::TooLarge { bytes, largest, what } => write!(
+                f,
+                "{file} is {}, more than the {} a {what} may be, so it is not read: reading it would stop the browser answering for many seconds. Real ones are far smaller; check that the export has not repeated its contents.",
+                megabytes(*bytes),
+                megabytes(*largest)
+            ),
         }
     }
 }
@@ -167,9 +187,35 @@ pub fn is_web_page(bytes: &[u8]) -> bool {
     bytes.iter().find(|b| !b.is_ascii_whitespace()) == Some(&b'<')
 }
 
+/// "319.4 MB": bytes in decimal megabytes, as file managers show them.
+fn megabytes(bytes: usize) -> String {
+    let mb = bytes as f64 / 1e6;
+    if mb.fract() == 0.0 {
+        format!("{mb:.0} MB")
+    } else {
+        format!("{mb:.1} MB")
+    }
+}
+
+/// Refuses a file larger than any real one of its kind, before any reading.
+fn not_too_large<T: Versioned>(file: &str, bytes: usize) -> Result<(), LoadError> {
+    if bytes <= T::LARGEST {
+        return Ok(());
+    }
+    Err(LoadError::new(
+        file,
+        LoadErrorKind::TooLarge {
+            bytes,
+            largest: T::LARGEST,
+            what: T::WHAT,
+        },
+    ))
+}
+
 /// Parse a published file of type `T` from text, naming `file` in any error.
 pub fn parse<T: Versioned>(file: &str, text: &str) -> Result<T, LoadError> {
     let err = |kind| LoadError::new(file, kind);
+    not_too_large::<T>(file, text.len())?;
     let text = text.strip_prefix(BOM).unwrap_or(text);
     if is_web_page(text.as_bytes()) {
         return Err(err(LoadErrorKind::WebPage));
@@ -321,6 +367,7 @@ impl<'de> serde::de::Visitor<'de> for IsFormat {
 
 /// Parse from bytes (e.g. a file read from disk); invalid UTF-8 is reported as malformed.
 pub fn parse_bytes<T: Versioned>(file: &str, bytes: &[u8]) -> Result<T, LoadError> {
+    not_too_large::<T>(file, bytes.len())?;
     if is_web_page(bytes) {
         return Err(LoadError::new(file, LoadErrorKind::WebPage));
     }
@@ -365,6 +412,35 @@ mod tests {
     use crate::Meeting;
 
     const GOOD: &str = r#"{"format":"minutebook/1","id":"x-2022-11-07","committee":"x","date":"2022-11-07","status":"held","agenda_published":true,"minutes":"draft"}"#;
+
+    #[test]
+    fn a_meeting_larger_than_any_real_one_is_refused_unread() {
+        // Valid JSON, padded past the limit: refused by size alone, naming the file.
+        let big = format!("{GOOD}{}", " ".repeat(Meeting::LARGEST));
+        let e = parse_bytes::<Meeting>("data/meetings/x.json", big.as_bytes()).unwrap_err();
+        assert_eq!(
+            e.kind,
+            LoadErrorKind::TooLarge {
+                bytes: big.len(),
+                largest: 20_000_000,
+                what: "meeting file"
+            }
+        );
+        let message = e.to_string();
+        assert!(
+            message.starts_with(
+                "data/meetings/x.json is 20.0 MB, more than the 20 MB a meeting file may be"
+            ),
+            "{message}"
+        );
+        assert_eq!(e.headline(), "A data file is too large to show");
+        assert!(!e.is_retryable());
+        assert!(parse::<Meeting>("x", &big).is_err());
+        // At the limit it is read.
+        let at = format!("{GOOD}{}", " ".repeat(Meeting::LARGEST - GOOD.len()));
+        assert!(parse_bytes::<Meeting>("x", at.as_bytes()).is_ok());
+        assert_eq!(megabytes(319_400_000), "319.4 MB");
+    }
 
     #[test]
     fn a_number_beyond_any_float_is_broken_json() {

@@ -108,6 +108,12 @@ fn apply(dir: &Path, default_file: &str, m: &Value) {
             );
             std::fs::write(&path, b).unwrap();
         }
+        "append-spaces" => {
+            // Whitespace after the JSON: still valid, only larger.
+            let mut b = bytes();
+            b.resize(b.len() + m["count"].as_u64().unwrap() as usize, b' ');
+            std::fs::write(&path, b).unwrap();
+        }
         "replace-text" => {
             let text = String::from_utf8(bytes()).unwrap();
             let from = m["from"].as_str().unwrap();
