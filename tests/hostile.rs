@@ -503,11 +503,13 @@ async fn the_people_page_retry_fetches_the_file_that_failed() {
 /// A meeting with 150 agenda items (its ten, repeated): the first 50 are open and the rest
 /// folded into closed `<details>`, both in the page written at build time and after the
 /// app has taken it over; an address naming a folded item opens it, and it stays open
-/// through the take-over; a reader can open any other. (bench/big-data.sh measures what
-/// this saves on 5,000 items.)
+/// through the take-over; a reader can open any other. And a committee with over 200
+/// meetings shows its latest three municipal years and folds the earlier ones.
+/// (bench/big-data.sh measures what this saves on 5,000 items and 2,000 meetings.)
 #[tokio::test]
-async fn a_long_agenda_folds_after_its_first_items() {
+async fn long_agendas_and_long_meeting_lists_fold() {
     const PAGE: &str = "/meetings/sefton-osc-children-2022-11-07";
+    const COMMITTEE: &str = "/committees/sefton-osc-children";
     let copy = std::env::temp_dir().join(format!("minutebook-long-{}", std::process::id()));
     let _ = std::fs::remove_dir_all(&copy);
     common::copy_dir(&common::dist_dir(), &copy);
@@ -521,7 +523,45 @@ async fn a_long_agenda_folds_after_its_first_items() {
         }),
     )
     .unwrap();
+    // 240 more meetings of the committee in the catalogue, 2015 to 2019 (their files are
+    // not there: only the committee's list is under test).
+    let index = copy.join("data/index.json");
+    let bytes = std::fs::read(&index).unwrap();
+    std::fs::write(
+        &index,
+        json_edit(&bytes, |v| {
+            let meetings = v["meetings"].as_array_mut().expect("meetings");
+            let template = meetings
+                .iter()
+                .find(|m| m["committee"] == "sefton-osc-children")
+                .expect("a Sefton meeting")
+                .clone();
+            for y in 2015..2020 {
+                for m in 1..=12 {
+                    for d in [1, 8, 15, 22] {
+                        let date = format!("{y}-{m:02}-{d:02}");
+                        let mut meeting = template.clone();
+                        meeting["id"] = format!("sefton-osc-children-{date}").into();
+                        meeting["date"] = date.into();
+                        meetings.push(meeting);
+                    }
+                }
+            }
+        }),
+    )
+    .unwrap();
     common::prerender(&copy, "/");
+
+    let committee = std::fs::read_to_string(html_file(&copy, COMMITTEE)).unwrap();
+    let folded_years = committee.matches("class=\"meetings-year\"").count();
+    let open_years = committee.matches("<h3 id=\"year-").count();
+    if open_years != 3
+        || folded_years < 5
+        || !committee.contains("the latest 3 municipal years are shown")
+    {
+        let _ = std::fs::remove_dir_all(&copy);
+        panic!("committee, pre-rendered: {open_years} open years and {folded_years} folded, or no note saying so");
+    }
 
     let html = std::fs::read_to_string(html_file(&copy, PAGE)).unwrap();
     let open = html.matches("class=\"agenda-item\"").count();
@@ -536,10 +576,19 @@ async fn a_long_agenda_folds_after_its_first_items() {
     }
 
     run_dist(
-        "a_long_agenda_folds_after_its_first_items",
+        "long_agendas_and_long_meeting_lists_fold",
         copy.clone(),
         "/",
         async |app| {
+            app.goto(COMMITTEE).await?;
+            let closed = app.count("details.meetings-year:not([open])").await?;
+            if closed != folded_years || app.count("main h3[id^=year-]").await? != 3 {
+                return fail(format!("committee after the take-over: {closed} closed years, wanted {folded_years}, and 3 open"));
+            }
+            app.click("details.meetings-year > summary").await?;
+            app.wait_until("a folded year to open", "document.querySelector('details.meetings-year').open === true")
+                .await?;
+
             app.goto(&format!("{PAGE}#item-120")).await?;
             let counts: (usize, usize) = (
                 app.count("section.agenda-item").await?,

@@ -34,6 +34,13 @@ pub fn CommitteePage() -> impl IntoView {
     }
 }
 
+/// A committee with more meetings than this shows its latest [`OPEN_YEARS`] municipal years
+/// open and folds the earlier ones into closed `<details>`: laying out thousands of table
+/// rows held up the first paint by over a second, and a reader rarely wants the 1990s first.
+pub const MANY_MEETINGS: usize = 200;
+/// Municipal years shown open on a committee with many meetings.
+pub const OPEN_YEARS: usize = 3;
+
 fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
     // Membership names link to person pages once the council's register has loaded.
     crate::components::people::provide_register_links(c, &k.council);
@@ -43,6 +50,7 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
         .unwrap_or_default();
     let mut meetings: Vec<&MeetingSummary> = c.meetings_of(&k.id).collect();
     meetings.sort_by_key(|m| std::cmp::Reverse(m.date));
+    let total = meetings.len();
     // Newest municipal year first; meetings within a year newest first.
     let mut years: Vec<(i32, Vec<MeetingSummary>)> = Vec::new();
     for m in meetings.into_iter().cloned() {
@@ -76,8 +84,13 @@ fn committee_page(c: &Catalogue, k: &Committee) -> impl IntoView {
         {crate::components::schedule_links::committee_links(c, &k.id)}
         <section aria-labelledby="meetings">
             <h2 id="meetings">"Meetings"</h2>
+            {(total > MANY_MEETINGS && years.len() > OPEN_YEARS).then(|| view! {
+                <p class="inset-text">{format!(
+                    "This committee has {total} meetings. To keep the page quick, the latest {OPEN_YEARS} municipal years are shown and earlier years are folded: open one to see its meetings."
+                )}</p>
+            })}
             // Years, and the meetings in each, are rendered in chunks: a committee may have thousands.
-            <Chunked items=years chunk=2 row=|_, (y, list)| meetings_table(y, list) />
+            <Chunked items=years chunk=2 row=move |i, (y, list)| meetings_table(y, list, total > MANY_MEETINGS && i >= OPEN_YEARS) />
         </section>
         {dashboards::committee_dashboards(c, &k.id)}
         {embed_subscribe::subscribe(c, k)}
@@ -119,10 +132,33 @@ fn membership(k: &Committee) -> impl IntoView {
     }
 }
 
-fn meetings_table(year: i32, list: Vec<MeetingSummary>) -> impl IntoView {
+/// One municipal year's meetings; `folded`, a closed `<details>` with the year as summary.
+fn meetings_table(year: i32, list: Vec<MeetingSummary>, folded: bool) -> AnyView {
     let label = municipal_year_label(year);
+    let id = format!("year-{year}");
+    if folded {
+        let count = match list.len() {
+            1 => "1 meeting".to_string(),
+            n => format!("{n} meetings"),
+        };
+        view! {
+            <details class="meetings-year" id=id>
+                <summary><h3 class="meetings-year__title">{label.clone()}</h3>" "<span class="hint">{format!("({count})")}</span></summary>
+                {year_table(label, list)}
+            </details>
+        }
+        .into_any()
+    } else {
+        view! {
+            <h3 id=id>{label.clone()}</h3>
+            {year_table(label, list)}
+        }
+        .into_any()
+    }
+}
+
+fn year_table(label: String, list: Vec<MeetingSummary>) -> impl IntoView {
     view! {
-        <h3 id=format!("year-{year}")>{label.clone()}</h3>
         <div class="table-wrap">
             <table class="table">
                 <caption class="visually-hidden">{format!("Meetings in the municipal year {label}")}</caption>
