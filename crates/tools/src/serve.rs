@@ -301,8 +301,7 @@ async fn answer(State(state): State<Arc<Shared>>, mut request: Request) -> Respo
                     request.headers_mut().remove(h);
                 }
                 match resolve(&state, &path) {
-                    Resolved::File(file) => send(file, StatusCode::OK, request).await,
-                    Resolved::Fallback(file, status) => send(file, status, request).await,
+                    Resolved::File(file, status) => send(file, status, request).await,
                     Resolved::Refused(r) => r,
                 }
             }
@@ -376,9 +375,9 @@ fn body_length(response: &Response) -> u64 {
 }
 
 enum Resolved {
-    File(PathBuf),
-    /// The fallback page, and 200 for an app route or 404 for a missing file.
-    Fallback(PathBuf, StatusCode),
+    /// A file to send, with its status: 200, or for the fallback page 200 (an app route)
+    /// or 404 (a missing file).
+    File(PathBuf, StatusCode),
     Refused(Response),
 }
 
@@ -424,7 +423,7 @@ fn resolve(state: &Shared, path: &str) -> Resolved {
     if file.is_file() {
         // Refuse symlinks that lead out of the root.
         return match file.canonicalize() {
-            Ok(real) if real.starts_with(&state.root) => Resolved::File(real),
+            Ok(real) if real.starts_with(&state.root) => Resolved::File(real, StatusCode::OK),
             _ => Resolved::Refused(text(403, "outside the served directory")),
         };
     }
@@ -444,7 +443,7 @@ fn resolve(state: &Shared, path: &str) -> Resolved {
         .find(|f| f.is_file())
         .map_or_else(
             || Resolved::Refused(text(404, "not found (and no index.html to fall back to)")),
-            |f| Resolved::Fallback(f, status),
+            |f| Resolved::File(f, status),
         )
 }
 
