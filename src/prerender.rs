@@ -6,7 +6,10 @@
 //!
 //! What changes per page in the shell:
 //! * `<title>` and `<meta name="description">` come from the page (leptos_meta);
-//! * the body is the rendered page inside `<div id="mb-root" data-mb-prerendered>`;
+//! * the body is the rendered page inside `<div id="mb-root" data-mb-prerendered>`, which
+//!   tells `app-start.js` when the app is needed at once: `data-mb-start="load"` (search,
+//!   and 404.html, which also answers addresses added after the build) and
+//!   `data-mb-as-of="<build date>"` on a page that depends on the day;
 //! * Trunk's inline loader becomes `app-start.js` at the end of the body and its preloads
 //!   go, so the wasm never competes with the page's own bytes and no inline script is
 //!   left: every page carries a strict Content-Security-Policy ([`content_security_policy`]);
@@ -179,7 +182,8 @@ impl Shell {
         })
     }
 
-    fn page(&self, body: &str, embed: bool, base: &str) -> String {
+    fn page(&self, body: &str, how: &PageKind, base: &str) -> String {
+        let embed = matches!(how, PageKind::Embed);
         let (js, wasm) = (&self.app_js, &self.app_wasm);
         // Embeds load no app, only the frame script (which loads it for theme overrides).
         let (notice, script) = if embed {
@@ -196,11 +200,28 @@ impl Shell {
             Some(i) => format!("{}{policy}{}", &self.head[..i + 6], &self.head[i + 6..]),
             None => format!("{}{policy}", self.head),
         };
+        let start = match how {
+            PageKind::StartAtOnce => " data-mb-start=\"load\"".to_string(),
+            PageKind::AsOf(day) => format!(" data-mb-as-of=\"{day}\""),
+            PageKind::Page | PageKind::Embed => String::new(),
+        };
         format!(
-            "{head}</head>\n{}\n<div id=\"mb-root\" data-mb-prerendered>{body}</div>\n{notice}{script}\n</body>\n</html>\n",
+            "{head}</head>\n{}\n<div id=\"mb-root\" data-mb-prerendered{start}>{body}</div>\n{notice}{script}\n</body>\n</html>\n",
             self.body_open
         )
     }
+}
+
+/// What `app-start.js` needs to know of a page.
+enum PageKind {
+    /// Loads no app (an embed).
+    Embed,
+    /// Complete as written: the app starts when the reader needs it.
+    Page,
+    /// Needs the app at once: search, and 404.html.
+    StartAtOnce,
+    /// Written for the build date (`YYYY-MM-DD`): the app starts at once on any other day.
+    AsOf(String),
 }
 
 /// Render one address (with the base path) to its complete HTML page.
@@ -210,7 +231,7 @@ fn render(
     runtime: &tokio::runtime::Runtime,
     shell: &Shell,
     url: &str,
-    embed: bool,
+    path: &str,
     base: &str,
 ) -> String {
     let owner = Owner::new_root(None);
@@ -224,7 +245,17 @@ fn render(
                 .to_html_stream_in_order()
                 .collect::<String>()
                 .await;
-            let page = shell.page(&body, embed, base);
+            let how = if path.starts_with("/embed/") {
+                PageKind::Embed
+            } else if path == "/search" || path == "/404" {
+                PageKind::StartAtOnce
+            } else if crate::data::take_day_used() {
+                let d = crate::data::today();
+                PageKind::AsOf(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+            } else {
+                PageKind::Page
+            };
+            let page = shell.page(&body, &how, base);
             meta_output
                 .inject_meta_context(futures::stream::iter([page]))
                 .await
@@ -295,7 +326,8 @@ pub fn run(dist: &Path, base: &str, today: Date) -> Result<Report, String> {
             base.trim_end_matches('/'),
             if path == "/404" { "/404" } else { &path }
         );
-        let html = render(&runtime, &shell, &url, path.starts_with("/embed/"), &base);
+        crate::data::take_day_used();
+        let html = render(&runtime, &shell, &url, &path, &base);
         let file = file_for(dist, &path);
         if let Some(dir) = file.parent() {
             std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;

@@ -1,9 +1,11 @@
 //! How the app takes over a pre-rendered page without a flicker.
 //!
-//! Every page arrives as complete HTML inside `<div id="mb-root" data-mb-prerendered>`.
-//! When the wasm has loaded, the app renders the same route into a detached `#mb-root`,
-//! fetching its JSON as usual. Once no data request is in flight (and the render they
-//! cause has run), the live root replaces the pre-rendered one in a single DOM operation,
+//! Every page arrives as complete HTML inside `<div id="mb-root" data-mb-prerendered>`,
+//! and `app-start.js` loads the wasm when the reader needs it. Then the app renders the
+//! same route into a detached `#mb-root`, fetching its JSON as usual, in short tasks
+//! ([`next_task`], `chunked::Later`) so the reader's input is answered meanwhile. Once no
+//! data request or deferred section is outstanding (and the renders they cause have run),
+//! the live root replaces the pre-rendered one in a single DOM operation,
 //! between two frames: the text is the same, so nothing moves. The reader's scroll
 //! position, the focused element and anything typed into a form are carried across.
 //! From then on navigation is client-side. Anything that depends on the day (the next
@@ -65,6 +67,24 @@ pub fn taking_over() -> bool {
     !LIVE.with(|l| l.get_untracked())
 }
 
+/// While the app is taking over a page, wait for the browser's next turn (a task
+/// boundary), holding the swap back meanwhile; at once otherwise. Between loading a file
+/// and rendering it, this keeps the two out of one long task.
+pub async fn next_task() {
+    if cfg!(feature = "ssr") || !taking_over() {
+        return;
+    }
+    let _busy = Busy::start();
+    let (done, wait) = futures::channel::oneshot::channel::<()>();
+    set_timeout(
+        move || {
+            let _ = done.send(());
+        },
+        std::time::Duration::ZERO,
+    );
+    let _ = wait.await;
+}
+
 /// Start the app: take over the pre-rendered page, or mount into an empty one.
 pub fn start() {
     let doc = document();
@@ -107,6 +127,12 @@ pub fn start() {
 pub fn show_failure() {
     let doc = document();
     if let Some(notice) = doc.get_element_by_id("mb-app-failed") {
+        // Its link reloads this address (an empty href would follow `<base href>`).
+        if let (Ok(Some(reload)), Ok(here)) =
+            (notice.query_selector("a"), window().location().href())
+        {
+            let _ = reload.set_attribute("href", &here);
+        }
         let _ = notice.remove_attribute("hidden");
     }
     if let Some(root) = doc.document_element() {

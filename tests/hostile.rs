@@ -424,6 +424,7 @@ async fn a_page_whose_app_cannot_start_says_so() {
         app.server.fail_next(&glue, 1, 404);
         app.goto_before_app("/committees/sefton-osc-children")
             .await?;
+        app.press_a_key().await?;
         app.wait_until("the notice after the app's script answered 404", notice)
             .await?;
         app.wait_for_text("#mb-app-failed", "Reload the page")
@@ -434,12 +435,16 @@ async fn a_page_whose_app_cannot_start_says_so() {
         app.server.fail_next(&wasm, 1, 500);
         app.goto_before_app("/meetings/sefton-osc-children-2022-11-07")
             .await?;
+        app.press_a_key().await?;
         app.wait_until("the notice after the wasm answered 500", notice)
             .await?;
         app.wait_for_text("main h1", "Monday 7 November 2022")
             .await?;
         // The reload link reloads, and then the app starts.
         app.click("#mb-app-failed a").await?;
+        app.wait_for_text("main h1", "Monday 7 November 2022")
+            .await?;
+        app.press_a_key().await?;
         app.wait_until(
             "the app to start after reloading",
             "document.documentElement.getAttribute('data-mb-app') === 'live'",

@@ -5,12 +5,15 @@
 //! * with JavaScript on, for every page type, the text before and after the app takes over
 //!   is the same, nothing shifts, scroll and focus stay, no console error, and client-side
 //!   navigation and a reload work afterwards; axe finds nothing serious;
+//! * the app starts when the reader needs it: on a first key press or a touch of a form
+//!   field, and at once on search, on an address with a query, and on a page written for
+//!   another day; a reader who only reads loads no wasm;
 //! * embeds load only `embed-frame.js`, no wasm (their heights: tests/embed.rs);
 //! * the CSV and calendar downloads are static files that independent parsers read.
 
 mod common;
 
-use common::{fail, run, run_without_javascript, By};
+use common::{fail, run, run_dist, run_without_javascript, By};
 use serde_json::json;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
@@ -182,6 +185,7 @@ async fn the_app_takes_over_each_page_type_without_a_change() {
             if before["live"] != serde_json::Value::Null {
                 return fail(format!("{path}: the app was live before its wasm arrived"));
             }
+            app.press_a_key().await?;
             app.wait_until(&format!("{path}: the app to take over"), "document.documentElement.getAttribute('data-mb-app') === 'live'")
                 .await?;
             let after: serde_json::Value = app
@@ -232,10 +236,125 @@ async fn the_app_takes_over_each_page_type_without_a_change() {
         }
         app.driver.refresh().await?;
         app.wait_for_text("main h1", "Decisions").await?;
+        app.press_a_key().await?;
         app.wait_until("the app to take over after a reload", "document.documentElement.getAttribute('data-mb-app') === 'live'").await?;
         Ok(())
     })
     .await;
+}
+
+const LIVE: &str = "document.documentElement.getAttribute('data-mb-app') === 'live'";
+
+/// Whether the app is live after `wait`, and the wasm's request count then.
+async fn live_after(
+    app: &common::App,
+    wasm: &str,
+    wait: Duration,
+) -> common::TestResult<(bool, usize)> {
+    tokio::time::sleep(wait).await;
+    let live: bool = app.js(&format!("return {LIVE};"), vec![]).await?;
+    Ok((live, app.server.hits(wasm) as usize))
+}
+
+#[tokio::test]
+async fn the_app_starts_when_the_reader_needs_it() {
+    run("the_app_starts_when_the_reader_needs_it", async |app| {
+        let wasm = common::app_file(&common::dist_dir(), "_bg.wasm");
+        // A reader who reads, scrolls and follows links loads no wasm.
+        app.goto_before_app("/meetings/sefton-osc-children-2022-11-07")
+            .await?;
+        app.wait_for_text("main h1", "Monday 7 November 2022")
+            .await?;
+        let _: serde_json::Value = app
+            .js("window.scrollTo(0, 400); return null;", vec![])
+            .await?;
+        if live_after(app, &wasm, Duration::from_secs(3)).await? != (false, 0) {
+            return fail("the meeting page started the app with no reader asking for it");
+        }
+        app.click(".site-nav a[href$='/decisions']").await?;
+        app.wait_for_text("main h1", "Decisions").await?;
+        if live_after(app, &wasm, Duration::from_secs(2)).await? != (false, 0) {
+            return fail("following a link started the app");
+        }
+        // Touching a filter starts it; what the reader chose survives the take-over.
+        app.click("#filter-kind").await?;
+        app.wait_until("the app to start on touching a filter", LIVE)
+            .await?;
+        if app.server.hits(&wasm) != 1 {
+            return fail(format!(
+                "the wasm was requested {} times",
+                app.server.hits(&wasm)
+            ));
+        }
+        // A first key press starts it too.
+        app.goto_before_app("/committees/sefton-osc-children")
+            .await?;
+        app.wait_for_text("main h1", "Overview and Scrutiny Committee")
+            .await?;
+        if live_after(app, &wasm, Duration::from_secs(2)).await?.0 {
+            return fail("the committee page started the app with no reader asking for it");
+        }
+        app.press_a_key().await?;
+        app.wait_until("the app to start on a key press", LIVE)
+            .await?;
+        // Search needs the app, and so does an address with a query: at once.
+        for path in ["/search", "/decisions?kind=requested"] {
+            app.goto_before_app(path).await?;
+            app.wait_until(
+                &format!("{path}: the app to start with no interaction"),
+                LIVE,
+            )
+            .await?;
+        }
+        Ok(())
+    })
+    .await;
+}
+
+#[tokio::test]
+async fn a_page_written_for_another_day_starts_the_app_at_once() {
+    // The home page's next meetings depend on the day: a build from an earlier day is
+    // corrected by the app without waiting for the reader.
+    let copy = std::env::temp_dir().join(format!("minutebook-as-of-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&copy);
+    common::copy_dir(&common::dist_dir(), &copy);
+    let home = copy.join("index.html");
+    let html = std::fs::read_to_string(&home).unwrap();
+    let at = html
+        .find("data-mb-as-of=\"")
+        .expect("the home page carries its build date")
+        + 15;
+    let mut stale = format!("{}2001-01-01{}", &html[..at], &html[at + 10..]);
+    // And its words, as a build on that day would have written them.
+    let from = stale.find("as of ").expect("the home page says its date") + 6;
+    let to = from
+        + stale[from..]
+            .find(".</p>")
+            .expect("the date ends its sentence");
+    stale.replace_range(from..to, "1 January 2001");
+    std::fs::write(&home, stale).unwrap();
+    run_dist(
+        "a_page_written_for_another_day_starts_the_app_at_once",
+        copy.clone(),
+        "/",
+        async |app| {
+            app.goto_before_app("/").await?;
+            app.wait_until("the app to start on a page written for another day", LIVE)
+                .await?;
+            let as_of: String = app
+                .js(
+                    "return document.querySelector('.mb-as-of').innerText;",
+                    vec![],
+                )
+                .await?;
+            if as_of.contains("2001") {
+                return fail(format!("the app did not correct the day: {as_of}"));
+            }
+            Ok(())
+        },
+    )
+    .await;
+    let _ = std::fs::remove_dir_all(&copy);
 }
 
 #[tokio::test]

@@ -58,7 +58,9 @@ where
                     move || {
                         let (again, loaded) = (again.clone(), content());
                         Suspend::new(async move {
-                            match loaded.await {
+                            let loaded = loaded.await;
+                            crate::takeover::next_task().await;
+                            match loaded {
                                 Ok(view) => view.into_any(),
                                 Err(e) => failed(&e, again),
                             }

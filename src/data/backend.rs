@@ -216,7 +216,18 @@ mod disk {
 
     /// The build date: pages say what it was where it matters, and the app corrects them.
     pub fn today() -> Date {
+        DAY_USED.with(|d| d.set(true));
         build().today
+    }
+
+    thread_local! {
+        static DAY_USED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+    }
+
+    /// Whether anything rendered since the last call depended on the day. Such a page is
+    /// marked with its build date, so the browser starts the app on any other day.
+    pub fn take_day_used() -> bool {
+        DAY_USED.with(|d| d.replace(false))
     }
 
     pub async fn bytes(rel: &str) -> Result<Vec<u8>, LoadError> {
@@ -246,5 +257,6 @@ mod disk {
 
 #[cfg(feature = "ssr")]
 pub use disk::{
-    bytes, keep_parsed, parsed, publish, ready, set_build_site, site, take_downloads, today,
+    bytes, keep_parsed, parsed, publish, ready, set_build_site, site, take_day_used,
+    take_downloads, today,
 };

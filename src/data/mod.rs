@@ -19,7 +19,7 @@ use std::future::{Future, IntoFuture};
 use std::sync::Arc;
 
 #[cfg(feature = "ssr")]
-pub use backend::{ready, set_build_site, take_downloads};
+pub use backend::{ready, set_build_site, take_day_used, take_downloads};
 pub use backend::{site, today, Site};
 
 /// Fetch the bytes of a published file; `rel` is relative to the data root. Errors name

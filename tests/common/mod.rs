@@ -448,18 +448,33 @@ pub struct App {
 }
 
 impl App {
-    /// Open an app path (e.g. `/meetings/x`), relative to the served base, and wait until
-    /// the app has taken the pre-rendered page over (pages without the app, such as
-    /// embeds, at once), as a reader's clicks would then be handled by the app.
+    /// Open an app path (e.g. `/meetings/x`), relative to the served base, start the app as
+    /// a reader's first key press does, and wait until it has taken the pre-rendered page
+    /// over (pages without the app, such as embeds, at once), as a reader's clicks would
+    /// then be handled by the app.
     pub async fn goto(&self, path: &str) -> TestResult {
         self.goto_before_app(path).await?;
         if self.javascript {
+            self.press_a_key().await?;
             self.wait_until(
                 &format!("the app to take over {path}"),
                 "document.documentElement.getAttribute('data-mb-app') === 'live' || !document.querySelector('script[src$=\"app-start.js\"]')",
             )
             .await?;
         }
+        Ok(())
+    }
+
+    /// Press and release Shift, as a reader's first key press: on a page that starts the
+    /// app when the reader needs it (`app-start.js`), this starts it. Shift changes nothing
+    /// on the page.
+    pub async fn press_a_key(&self) -> TestResult {
+        self.driver
+            .action_chain()
+            .key_down(Key::Shift)
+            .key_up(Key::Shift)
+            .perform()
+            .await?;
         Ok(())
     }
 
