@@ -8,6 +8,7 @@
 #   NO_LARGE=1 bash bench/pages.sh      without the large-council pre-render
 #   DIST=/some/copy NO_BUILD=1 ...      measure another built site (a variant under study)
 #   RUNS=1 NO_FORCED=1 ...              one Lighthouse run per page; only the site as published
+#   ONLY_FORCED=1 ...                   only the site with the app forced to start at load
 #
 # Figures:
 #   * Lighthouse 13 (mobile preset, default throttling) on six pages, dist/ served with gzip,
@@ -55,7 +56,7 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
     # and the main thread's time by kind.
     lighthouse_table() {
         local dir="$1" port="$2" tag="$3"
-        target/release/serve --gzip --quiet --port "$port" "$dir" & local server=$!
+        target/release/serve --gzip --quiet --port "$port" "$dir" >/dev/null & local server=$!
         sleep 1
         printf '| page | performance | LCP | CLS | TBT (median run; all runs) | accessibility | transferred |\n|---|---:|---:|---:|---:|---:|---:|\n'
         for page in $PAGES; do
@@ -85,8 +86,10 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
         cat "$WORK/tasks-$tag.txt"
     }
     rm -f "$WORK"/tasks-*.txt
-    echo "== Lighthouse (mobile, default throttling): as published (the app starts when the reader needs it)"
-    lighthouse_table "$DIST" 8093 published
+    if [ -z "${ONLY_FORCED:-}" ]; then
+        echo "== Lighthouse (mobile, default throttling): as published (the app starts when the reader needs it)"
+        lighthouse_table "$DIST" 8193 published
+    fi
     if [ -z "${NO_FORCED:-}" ]; then
         # What a reader pays when the app does start with the page (search, an address with a
         # query, a page written for another day): the same site with every page marked so.
@@ -94,7 +97,7 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
         cp -r "$DIST" "$WORK/forced"
         find "$WORK/forced" -name '*.html' -exec sed -i 's/data-mb-prerendered/data-mb-prerendered data-mb-start="load"/' {} +
         echo "== Lighthouse, the same pages with the app started at load"
-        lighthouse_table "$WORK/forced" 8094 forced
+        lighthouse_table "$WORK/forced" 8194 forced
     fi
 fi
 

@@ -84,7 +84,7 @@
     return fragmentNeedsApp();
   }
 
-  var controls = 'input, select, textarea, button, summary, label';
+  var controls = 'input, select, textarea, button, label';
   var kinds = ['keydown', 'pointerdown', 'focusin'];
   function onIntent(ev) {
     if (ev.type !== 'keydown' && !(ev.target && ev.target.closest && ev.target.closest(controls))) return;

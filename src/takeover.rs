@@ -2,10 +2,9 @@
 //!
 //! Every page arrives as complete HTML inside `<div id="mb-root" data-mb-prerendered>`,
 //! and `app-start.js` loads the wasm when the reader needs it. Then the app renders the
-//! same route into a detached `#mb-root`, fetching its JSON as usual, in short tasks
-//! ([`next_task`], `chunked::Later`) so the reader's input is answered meanwhile. Once no
-//! data request or deferred section is outstanding (and the renders they cause have run),
-//! the live root replaces the pre-rendered one in a single DOM operation,
+//! same route into a detached `#mb-root`, fetching its JSON as usual. Once no data request
+//! is in flight (and the render they cause has run), the live root replaces the
+//! pre-rendered one in a single DOM operation,
 //! between two frames: the text is the same, so nothing moves. The reader's scroll
 //! position, the focused element and anything typed into a form are carried across.
 //! From then on navigation is client-side. Anything that depends on the day (the next
@@ -65,24 +64,6 @@ pub fn is_live() -> bool {
 /// already scrolled that page to its `#fragment`). Read it when a page is created.
 pub fn taking_over() -> bool {
     !LIVE.with(|l| l.get_untracked())
-}
-
-/// While the app is taking over a page, wait for the browser's next turn (a task
-/// boundary), holding the swap back meanwhile; at once otherwise. Between loading a file
-/// and rendering it, this keeps the two out of one long task.
-pub async fn next_task() {
-    if cfg!(feature = "ssr") || !taking_over() {
-        return;
-    }
-    let _busy = Busy::start();
-    let (done, wait) = futures::channel::oneshot::channel::<()>();
-    set_timeout(
-        move || {
-            let _ = done.send(());
-        },
-        std::time::Duration::ZERO,
-    );
-    let _ = wait.await;
 }
 
 /// Start the app: take over the pre-rendered page, or mount into an empty one.

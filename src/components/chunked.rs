@@ -1,4 +1,4 @@
-//! Long lists rendered a chunk at a time, and sections rendered a task later.
+//! Long lists rendered a chunk at a time.
 //!
 //! A meeting can have thousands of agenda items, a committee thousands of meetings, a person
 //! a thousand attendances. Building all of their DOM in one go froze the tab (100,000 items
@@ -15,41 +15,6 @@ use std::sync::Arc;
 /// Rows rendered per task: about a frame's work for the heaviest rows (agenda items).
 pub const CHUNK: usize = 50;
 
-/// Rows per task while the app takes over a pre-rendered page. The reader already sees
-/// every row, so nothing is gained by rendering the copy in big slices, and its first
-/// rows also pay for compiling the wasm that renders them (V8 compiles a function on its
-/// first call, on the main thread): a slice of 50 agenda items blocked input for 100 ms
-/// and more on a mid-range phone (docs/performance.md, "Taking over in short tasks").
-const TAKEOVER_CHUNK: usize = 2;
-
-/// `children`, rendered in a task of its own while the app is taking over a pre-rendered
-/// page, and at once otherwise. A page wraps its sections in it so the take-over is a run
-/// of short tasks the browser can answer input between, rather than one long one; the
-/// swap waits for them (`takeover::Busy`).
-#[component]
-pub fn Later(children: Children) -> impl IntoView {
-    if cfg!(feature = "ssr") || !crate::takeover::taking_over() {
-        return children();
-    }
-    let shown = RwSignal::new(false);
-    let busy = crate::takeover::Busy::start();
-    set_timeout(
-        move || {
-            shown.try_set(true);
-            drop(busy);
-        },
-        std::time::Duration::ZERO,
-    );
-    // Taken once: the view is built when `shown` turns true, and `shown` never turns back.
-    let children = std::sync::Mutex::new(Some(children));
-    (move || {
-        shown
-            .get()
-            .then(|| children.lock().ok().and_then(|mut c| c.take()).map(|c| c()))
-    })
-    .into_any()
-}
-
 /// `items`, each rendered by `row(index, item)`, in chunks of `chunk`.
 #[component]
 pub fn Chunked<T, F, V>(
@@ -62,12 +27,7 @@ where
     F: Fn(usize, T) -> V + Clone + Send + Sync + 'static,
     V: IntoView + 'static,
 {
-    let chunk = if !cfg!(feature = "ssr") && crate::takeover::taking_over() {
-        chunk.min(TAKEOVER_CHUNK)
-    } else {
-        chunk
-    }
-    .max(1);
+    let chunk = chunk.max(1);
     let items = Arc::new(items);
     let total = items.len();
     let render = move |start: usize| {

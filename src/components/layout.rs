@@ -2,7 +2,6 @@
 //! (`/embed/...`), which are only their `<main>`, for a council's iframe. The council's
 //! theme (name, logo, colours) is applied here for both.
 
-use crate::components::chunked::Later;
 use crate::components::theme::use_theme;
 use crate::data::site;
 use crate::routes;
@@ -69,7 +68,7 @@ pub fn Layout(children: Children) -> impl IntoView {
             </header>
         </Show>
         <div class=move || if embed.get() { "mb-embed" } else { "container" }>
-            <main id="main" tabindex="-1"><Later>{children()}</Later></main>
+            <main id="main" tabindex="-1">{children()}</main>
         </div>
         <Show when=move || !embed.get()>
             <footer class="site-footer">

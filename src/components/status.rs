@@ -58,9 +58,7 @@ where
                     move || {
                         let (again, loaded) = (again.clone(), content());
                         Suspend::new(async move {
-                            let loaded = loaded.await;
-                            crate::takeover::next_task().await;
-                            match loaded {
+                            match loaded.await {
                                 Ok(view) => view.into_any(),
                                 Err(e) => failed(&e, again),
                             }

@@ -4,7 +4,7 @@ mod attendance;
 
 use crate::components::agenda_item::{contact, item_heading, item_id, AgendaItemView};
 use crate::components::catalogue_view::WithCatalogue;
-use crate::components::chunked::{Chunked, Later};
+use crate::components::chunked::Chunked;
 use crate::components::head::PageHead;
 use crate::components::layout::Breadcrumbs;
 use crate::components::not_found::NotFound;
@@ -139,7 +139,6 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
         .map(|s| (s.id.clone(), short_date(s.date)));
     let minutes_text = m.minutes.label();
     let items = m.items.clone();
-    let (id, for_sources) = (m.id.clone(), m.clone());
     let contents = view! {
         <Chunked items=items.clone() row=|i, item: AgendaItem| view! {
             <li><a href=format!("#{}", item_id(i))>{item_heading(&item)}</a></li>
@@ -170,7 +169,7 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
             </dd></div>
             <div><dt>"Contact"</dt><dd>{m.contact.clone().map(contact).unwrap_or_else(|| view! { <NotPublished /> }.into_any())}</dd></div>
         </dl>
-        <Later>{crate::components::schedule_links::meeting_links(c.clone(), &id)}</Later>
+        {crate::components::schedule_links::meeting_links(c.clone(), &m.id)}
         {(!m.supplementary_agendas.is_empty()).then(|| view! {
             <h2>"Supplementary agendas"</h2>
             <ul class="list list--bullet">
@@ -192,7 +191,7 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
                 </ol>
             </nav>
         })}
-        <Later><AttendanceView attendance=m.attendance.clone() /></Later>
+        <AttendanceView attendance=m.attendance.clone() />
         <section aria-labelledby="agenda">
             <h2 id="agenda">"Agenda and minutes"</h2>
             {if items.is_empty() {
@@ -211,15 +210,6 @@ fn meeting_view(c: Arc<Catalogue>, m: Arc<Meeting>, embedded: bool) -> AnyView {
                 }.into_any()
             }}
         </section>
-        <Later><SourcesSection m=for_sources /></Later>
-    }
-    .into_any()
-}
-
-/// The record's notes and the papers it was transcribed from.
-#[component]
-fn SourcesSection(m: Arc<Meeting>) -> impl IntoView {
-    view! {
         <section aria-labelledby="sources">
             <h2 id="sources">"Where this record comes from"</h2>
             {(!m.notes.is_empty()).then(|| view! {
@@ -240,4 +230,5 @@ fn SourcesSection(m: Arc<Meeting>) -> impl IntoView {
             }}
         </section>
     }
+    .into_any()
 }
