@@ -13,6 +13,7 @@
 # Figures:
 #   * Lighthouse 13 (mobile preset, default throttling) on six pages, dist/ served with gzip,
 #     as published and with the app forced to start at load (its take-over's cost);
+#   * a reader's first key press: time to the app taking over, and the long tasks meanwhile;
 #   * bytes before first paint of a meeting page (HTML + CSS + blocking scripts), brotli;
 #   * everything an embed view loads, brotli;
 #   * the wasm, brotli;
@@ -90,6 +91,12 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
         echo "== Lighthouse (mobile, default throttling): as published (the app starts when the reader needs it)"
         lighthouse_table "$DIST" 8193 published
     fi
+    # What the first interaction costs when the app starts on it.
+    echo "== the reader's first key press: to the app taking over (4x CPU, network not throttled)"
+    target/release/serve --gzip --quiet --port 8195 "$DIST" >/dev/null & FIRST=$!
+    sleep 1
+    CHROME_PATH="$(mb_chrome_bin)" node bench/first-interaction.mjs http://127.0.0.1:8195 $PAGES || true
+    kill "$FIRST" 2>/dev/null || true
     if [ -z "${NO_FORCED:-}" ]; then
         # What a reader pays when the app does start with the page (search, an address with a
         # query, a page written for another day): the same site with every page marked so.
