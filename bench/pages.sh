@@ -9,6 +9,7 @@
 #   DIST=/some/copy NO_BUILD=1 ...      measure another built site (a variant under study)
 #   RUNS=1 NO_FORCED=1 ...              one Lighthouse run per page; only the site as published
 #   ONLY_FORCED=1 ...                   only the site with the app forced to start at load
+#   PAGES="/decisions /search" ...      other pages than the six
 #
 # Figures:
 #   * Lighthouse 13 (mobile preset, default throttling) on six pages, dist/ served with gzip,
@@ -47,9 +48,9 @@ if [ -z "${NO_LIGHTHOUSE:-}" ]; then
         (cd bench && npm install --no-audit --no-fund --loglevel=error --no-save "lighthouse@$LH_VERSION" >&2)
     fi
     cargo build --release -q -p minutebook-tools --bin serve
-    PAGES="/ /committees/sefton-osc-children /meetings/sefton-osc-children-2022-11-07
+    PAGES="${PAGES:-/ /committees/sefton-osc-children /meetings/sefton-osc-children-2022-11-07
         /dashboards/sefton-osc-children-performance-dashboard-2022-11-07
-        /committees/sefton-osc-children/work-programme /decisions"
+        /committees/sefton-osc-children/work-programme /decisions}"
     RUNS="${RUNS:-3}"
     # One table: each page $RUNS times (TBT on a 2-core machine varies 2-3x between runs);
     # the row is the run with the median performance score, with the spread of TBT after it.

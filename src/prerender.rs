@@ -250,12 +250,15 @@ fn render(
             } else if path == "/search" || path == "/404" {
                 PageKind::StartAtOnce
             } else if crate::data::take_day_used() {
-                let d = crate::data::today();
-                PageKind::AsOf(format!("{:04}-{:02}-{:02}", d.year, d.month, d.day))
+                PageKind::AsOf(crate::data::today().to_string())
             } else {
                 PageKind::Page
             };
-            let page = shell.page(&body, &how, base);
+            // Leptos marks view boundaries with `<!>` for hydration. The app does not hydrate
+            // (it renders the page afresh and swaps it in), so they are only parse work and
+            // DOM nodes: 659 on the meeting of 7 November 2022. Text and attributes are
+            // escaped, so a literal `<!>` can only be a marker.
+            let page = shell.page(&body.replace("<!>", ""), &how, base);
             meta_output
                 .inject_meta_context(futures::stream::iter([page]))
                 .await
