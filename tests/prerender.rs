@@ -109,7 +109,10 @@ fn every_address_in_the_data_is_a_file() {
             p => dist.join(&p[1..]).join("index.html"),
         };
         let html = std::fs::read_to_string(&file).unwrap();
-        assert!(!html.contains("<!>"), "{path}: a hydration marker is left in the page");
+        assert!(
+            !html.contains("<!>"),
+            "{path}: a hydration marker is left in the page"
+        );
     }
 }
 
