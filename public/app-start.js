@@ -4,8 +4,8 @@
  * The app (wasm) adds what HTML alone cannot: searching as you type, filters that answer
  * at once, client-side navigation. Fetching, compiling and taking over the page costs a
  * phone 655 KB and about a second of its main thread, so a reader who only reads and
- * follows links is not made to pay for it (docs/performance.md, "Starting the app when it
- * is needed"). The app starts:
+ * follows links is not made to pay for it (docs/performance.md, "Stop 18: the app starts
+ * when the reader needs it"). The app starts:
  *
  * - at once, when the pre-rendered HTML cannot be the whole answer: a page that says so
  *   (`data-mb-start="load"`: search, and 404.html, which answers addresses added after the
