@@ -254,11 +254,7 @@ fn render(
             } else {
                 PageKind::Page
             };
-            // Leptos marks view boundaries with `<!>` for hydration. The app does not hydrate
-            // (it renders the page afresh and swaps it in), so they are only parse work and
-            // DOM nodes: 659 on the meeting of 7 November 2022. Text and attributes are
-            // escaped, so a literal `<!>` can only be a marker.
-            let page = shell.page(&body.replace("<!>", ""), &how, base);
+            let page = shell.page(&body, &how, base);
             meta_output
                 .inject_meta_context(futures::stream::iter([page]))
                 .await
